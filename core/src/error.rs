@@ -13,8 +13,6 @@ use core::fmt;
 pub enum Error {
     /// The body is longer than the summarizer can address (`u32::MAX` bytes).
     InputTooLong,
-    /// The options ask for something impossible (e.g. a zero budget).
-    OptionsInvalid,
     /// The IDF table bytes are malformed (bad magic, version or length).
     IdfInvalid,
 }
@@ -23,7 +21,6 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Error::InputTooLong => "input longer than 4 GiB",
-            Error::OptionsInvalid => "invalid summarizer options",
             Error::IdfInvalid => "malformed IDF table",
         })
     }

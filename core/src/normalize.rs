@@ -1,0 +1,161 @@
+//! Normalization of a token into a term key: case folding into a fixed
+//! buffer, stopword test, light stemming, hashing.
+
+use crate::stem::stem;
+use crate::stopwords::is_stopword;
+
+/// Longest word, in bytes after folding, that is normalized whole; longer
+/// words are hashed on this prefix (they are rare and never stopwords).
+pub const MAX_WORD_BYTES: usize = 32;
+
+/// A word folded to lower case in a fixed buffer, no allocation.
+#[derive(Debug, Clone, Copy)]
+pub struct Folded {
+    buf: [u8; MAX_WORD_BYTES],
+    len: usize,
+    ascii: bool,
+}
+
+impl Folded {
+    /// Folds `word`: lower case (full Unicode mapping), curly apostrophe to
+    /// `'`. Bytes past [`MAX_WORD_BYTES`] are dropped at a char boundary.
+    pub fn new(word: &str) -> Self {
+        let mut f = Folded {
+            buf: [0; MAX_WORD_BYTES],
+            len: 0,
+            ascii: true,
+        };
+        for c in word.chars() {
+            if c.is_ascii() {
+                if !f.push_byte(c.to_ascii_lowercase() as u8) {
+                    break;
+                }
+                continue;
+            }
+            if c == '\u{2019}' {
+                if !f.push_byte(b'\'') {
+                    break;
+                }
+                continue;
+            }
+            f.ascii = false;
+            let mut full = false;
+            for l in c.to_lowercase() {
+                let mut tmp = [0u8; 4];
+                let enc = l.encode_utf8(&mut tmp).as_bytes();
+                if f.len.saturating_add(enc.len()) > MAX_WORD_BYTES {
+                    full = true;
+                    break;
+                }
+                for &b in enc {
+                    f.push_byte(b);
+                }
+            }
+            if full {
+                break;
+            }
+        }
+        f
+    }
+
+    fn push_byte(&mut self, b: u8) -> bool {
+        match self.buf.get_mut(self.len) {
+            Some(slot) => {
+                *slot = b;
+                self.len = self.len.saturating_add(1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The folded bytes (UTF-8).
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// True if this folded word is an English stopword.
+    pub fn is_stopword(&self) -> bool {
+        is_stopword(self.as_bytes())
+    }
+
+    /// Stems in place: Porter2 for ASCII words; for other words only the
+    /// possessive `'s` is dropped (Porter2 is defined on English letters).
+    pub fn stem(&mut self) {
+        if self.ascii {
+            let n = self.len.min(MAX_WORD_BYTES);
+            if let Some(w) = self.buf.get_mut(..n) {
+                self.len = stem(w).min(n);
+            }
+        } else if self.as_bytes().ends_with(b"'s") {
+            self.len = self.len.saturating_sub(2);
+        }
+    }
+
+    /// 32-bit FNV-1a hash of the folded bytes: the term's identity.
+    pub fn hash(&self) -> u32 {
+        fnv1a(self.as_bytes())
+    }
+}
+
+/// 32-bit FNV-1a; cheap on a Cortex-M0+ (one multiply per byte) and stable
+/// across targets, which keeps results byte-identical everywhere.
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The term key of a word: `None` for stopwords, otherwise the hash of its
+/// stem. Numbers are kept as terms (a figure can be the news).
+///
+/// ```
+/// use epitome::normalize::term_key;
+/// assert_eq!(term_key("Running"), term_key("runs"));
+/// assert_eq!(term_key("Venezuela’s"), term_key("venezuela"));
+/// assert_eq!(term_key("The"), None);
+/// ```
+pub fn term_key(word: &str) -> Option<u32> {
+    let mut f = Folded::new(word);
+    if f.is_stopword() {
+        return None;
+    }
+    f.stem();
+    Some(f.hash())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_unicode_and_apostrophes() {
+        assert_eq!(
+            Folded::new("RODRÍGUEZ’S").as_bytes(),
+            "rodríguez's".as_bytes()
+        );
+        assert_eq!(Folded::new("İ").as_bytes(), "i\u{307}".as_bytes());
+    }
+
+    #[test]
+    fn long_words_are_cut_at_char_boundary() {
+        let w = "é".repeat(40);
+        let f = Folded::new(&w);
+        assert_eq!(f.as_bytes().len(), 32);
+        assert!(core::str::from_utf8(f.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn non_ascii_possessive() {
+        assert_eq!(term_key("Rodríguez’s"), term_key("rodríguez"));
+    }
+
+    #[test]
+    fn stopwords_have_no_key() {
+        assert_eq!(term_key("Don’t"), None);
+        assert!(term_key("CIA").is_some());
+    }
+}

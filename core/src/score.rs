@@ -1,0 +1,204 @@
+//! Scoring: keyword weights from term statistics, and sentence scores from
+//! keyword weights. Integer fixed point only, so every target computes the
+//! same numbers bit for bit (no floats, no `libm`).
+
+use crate::idf::Idf;
+use crate::terms::Term;
+
+/// `log2(x) * 256`, for `x >= 1` (0 for 0): integer part from the leading
+/// zeros, fraction by linear interpolation of the mantissa (error < 0.09).
+///
+/// ```
+/// use epitome::score::log2_q8;
+/// assert_eq!((log2_q8(1), log2_q8(2), log2_q8(8)), (0, 256, 768));
+/// assert_eq!(log2_q8(3), 384); // 1.5 (true value 1.585)
+/// ```
+pub const fn log2_q8(x: u32) -> u32 {
+    if x == 0 {
+        return 0;
+    }
+    let int = 31 - x.leading_zeros();
+    // Mantissa bits below the leading one, scaled to 8 bits.
+    let frac = if int >= 8 {
+        (x >> (int - 8)) & 0xff
+    } else {
+        (x << (8 - int)) & 0xff
+    };
+    int * 256 + frac
+}
+
+/// Tuning knobs for scoring, all in fixed point. [`Weights::DEFAULT`] is
+/// what [`crate::Options::default`] uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weights {
+    /// Multiplier (x/256) for terms that occur in the title.
+    pub title: u32,
+    /// Multiplier (x/256) for terms mostly written capitalized mid-sentence (names).
+    pub name: u32,
+    /// Multiplier (x/256) for terms first seen in the lead sentence.
+    pub lead: u32,
+    /// Position prior: extra weight (x/256) of sentence 0, decaying as 1/(1+i).
+    pub position: u32,
+    /// Sentences shorter than this many content words are normalised as if
+    /// they had this many (short sentences are not favoured).
+    pub min_norm_words: u32,
+    /// IDF (sixteenths) used when no table is given.
+    pub flat_idf: u32,
+}
+
+impl Weights {
+    /// Defaults chosen on news in general (see EVALUATION.md).
+    pub const DEFAULT: Weights = Weights {
+        title: 512,
+        name: 384,
+        lead: 320,
+        position: 256,
+        min_norm_words: 8,
+        flat_idf: 64,
+    };
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// Weight of a term (fixed point, saturating at `u16::MAX`).
+pub fn term_weight(t: &Term, idf: Option<&Idf<'_>>, w: &Weights) -> u16 {
+    // Frequency across sentences damps a word repeated in one quote.
+    let freq = u32::from(
+        t.count
+            .min(t.sentences.saturating_add(u16::from(t.in_title)))
+            .max(1),
+    );
+    let tf = log2_q8(freq.saturating_add(1)); // 256 for one occurrence
+    let idf16 = idf.map_or(w.flat_idf, |i| u32::from(i.lookup(t.hash)));
+    let mut x = tf.saturating_mul(idf16) / 64; // 1 occurrence, flat idf: 256
+    if t.in_title > 0 {
+        x = x.saturating_mul(w.title) / 256;
+    }
+    if u32::from(t.capitalized).saturating_mul(2) > u32::from(t.count) {
+        x = x.saturating_mul(w.name) / 256;
+    }
+    if t.first_sentence == 0 {
+        x = x.saturating_mul(w.lead) / 256;
+    }
+    u16::try_from(x).unwrap_or(u16::MAX)
+}
+
+/// Position prior of sentence `index` (x/256): `256 + position / (1 + index)`.
+pub fn position_prior(index: u32, w: &Weights) -> u32 {
+    256u32.saturating_add(w.position / index.saturating_add(1))
+}
+
+/// Length-normalised sentence score from the summed weights of its
+/// distinct terms and its content-word count: `sum / sqrt(words)`, scaled.
+pub fn normalise(sum: u32, content_words: u32, w: &Weights) -> u32 {
+    let n = content_words.max(w.min_norm_words).max(1);
+    let root = (n << 8).isqrt().max(1); // sqrt(n) * 16
+    let s = u64::from(sum) * 256 / u64::from(root);
+    u32::try_from(s).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log2_is_monotonic_and_close() {
+        let mut prev = 0;
+        for x in 1..5000u32 {
+            let l = log2_q8(x);
+            assert!(l >= prev);
+            prev = l;
+        }
+        assert_eq!(log2_q8(u32::MAX), 31 * 256 + 255);
+    }
+
+    #[test]
+    fn weights_favour_title_names_and_frequency() {
+        let w = Weights::DEFAULT;
+        let base = Term {
+            hash: 1,
+            count: 1,
+            sentences: 1,
+            first_sentence: 5,
+            ..Term::EMPTY
+        };
+        let b = term_weight(&base, None, &w);
+        assert_eq!(b, 256);
+        assert!(
+            term_weight(
+                &Term {
+                    count: 4,
+                    sentences: 4,
+                    ..base
+                },
+                None,
+                &w
+            ) > b
+        );
+        assert!(
+            term_weight(
+                &Term {
+                    in_title: 1,
+                    ..base
+                },
+                None,
+                &w
+            ) > b
+        );
+        assert!(
+            term_weight(
+                &Term {
+                    capitalized: 1,
+                    ..base
+                },
+                None,
+                &w
+            ) > b
+        );
+        // Repeating a word inside one sentence barely helps.
+        assert_eq!(
+            term_weight(
+                &Term {
+                    count: 9,
+                    sentences: 1,
+                    ..base
+                },
+                None,
+                &w
+            ),
+            b
+        );
+        let huge = Term {
+            count: u16::MAX,
+            sentences: u16::MAX,
+            in_title: 255,
+            capitalized: 255,
+            first_sentence: 0,
+            ..base
+        };
+        let _ = term_weight(
+            &huge,
+            None,
+            &Weights {
+                title: u32::MAX,
+                name: u32::MAX,
+                lead: u32::MAX,
+                ..w
+            },
+        );
+    }
+
+    #[test]
+    fn normalisation_and_prior() {
+        let w = Weights::DEFAULT;
+        assert!(normalise(1000, 4, &w) == normalise(1000, 8, &w));
+        assert!(normalise(1000, 32, &w) < normalise(1000, 8, &w));
+        assert_eq!(normalise(u32::MAX, 0, &w), normalise(u32::MAX, 8, &w));
+        assert!(position_prior(0, &w) > position_prior(1, &w));
+        assert_eq!(position_prior(u32::MAX, &w), 256);
+    }
+}

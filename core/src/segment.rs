@@ -1,0 +1,650 @@
+//! Sentence segmentation for news text.
+//!
+//! Works line by line, because scraped news puts one paragraph on a line and
+//! junk (share buttons, photo credits, headings) on lines of its own. Each
+//! line is classified, then split into sentences at `.`, `!`, `?` and `…`
+//! (plus closing quotes and brackets) followed by white space and a
+//! sentence start, except after abbreviations, initials and inside numbers.
+//!
+//! Every unit gets a [`UnitKind`]; only [`UnitKind::Prose`] and full-sentence
+//! [`UnitKind::Bullet`] units can be chosen for a summary.
+
+use crate::Span;
+
+/// What a segmented unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum UnitKind {
+    /// An ordinary sentence.
+    Prose,
+    /// A bullet-list item (`- Counter-Narcotics: …`), marker excluded.
+    Bullet,
+    /// A heading, caption or other short line without sentence punctuation.
+    Heading,
+    /// Page furniture: share buttons, credits, newsletter prompts, metadata.
+    Boilerplate,
+}
+
+impl UnitKind {
+    /// True for units that may appear in a summary.
+    pub const fn is_choosable(self) -> bool {
+        matches!(self, UnitKind::Prose | UnitKind::Bullet)
+    }
+}
+
+/// One segmented unit: a sentence, heading, bullet or boilerplate line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Unit {
+    /// Byte range in the text, trimmed of surrounding white space.
+    pub span: Span,
+    /// What kind of unit this is.
+    pub kind: UnitKind,
+    /// Index of the non-empty line (paragraph) it belongs to, from 0.
+    pub paragraph: u32,
+    /// True for the first unit of its line.
+    pub line_start: bool,
+}
+
+/// Iterator over the units of a text.
+///
+/// ```
+/// use epitome::segment::{Segmenter, UnitKind};
+/// let text = "Share on facebook\nMr. Smith paid $3.5m in the U.S. on Monday. He left at 5 p.m. \
+///             \"Why?\" he asked. Officials agreed.";
+/// let units: Vec<(&str, UnitKind)> = Segmenter::new(text)
+///     .map(|u| (u.span.slice(text).unwrap(), u.kind))
+///     .collect();
+/// assert_eq!(units, [
+///     ("Share on facebook", UnitKind::Boilerplate),
+///     ("Mr. Smith paid $3.5m in the U.S. on Monday.", UnitKind::Prose),
+///     ("He left at 5 p.m. \"Why?\" he asked.", UnitKind::Prose),
+///     ("Officials agreed.", UnitKind::Prose),
+/// ]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Segmenter<'a> {
+    text: &'a str,
+    /// Start of the next line to read.
+    next_line: usize,
+    /// Cursor inside the current line and the line's end.
+    cur: usize,
+    line_end: usize,
+    line_start_pending: bool,
+    line_bullet: bool,
+    paragraph: u32,
+    started: bool,
+}
+
+impl<'a> Segmenter<'a> {
+    /// Segments `text` from its start.
+    pub const fn new(text: &'a str) -> Self {
+        Segmenter {
+            text,
+            next_line: 0,
+            cur: 0,
+            line_end: 0,
+            line_start_pending: false,
+            line_bullet: false,
+            paragraph: 0,
+            started: false,
+        }
+    }
+
+    /// Moves to the next non-empty line; returns a unit if the whole line
+    /// (or a metadata prefix of it) is one.
+    fn advance_line(&mut self) -> Option<Option<Unit>> {
+        loop {
+            if self.next_line >= self.text.len() {
+                return None;
+            }
+            let rest = self.text.get(self.next_line..)?;
+            let len = memchr_newline(rest.as_bytes()).unwrap_or(rest.len());
+            let raw_start = self.next_line;
+            let raw_end = raw_start.saturating_add(len);
+            self.next_line = raw_end.saturating_add(1);
+            let line = rest.get(..len)?;
+            let trimmed_start = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            if self.started {
+                self.paragraph = self.paragraph.saturating_add(1);
+            }
+            self.started = true;
+            let s = raw_start.saturating_add(trimmed_start);
+            let e = s.saturating_add(trimmed.len());
+            self.line_end = e;
+            self.line_start_pending = true;
+            self.line_bullet = false;
+            if is_boilerplate_line(trimmed) {
+                self.cur = e;
+                return Some(Some(self.unit(s, e, UnitKind::Boilerplate)));
+            }
+            if let Some(meta) = metadata_prefix(trimmed) {
+                let me = s.saturating_add(meta);
+                let after = self
+                    .text
+                    .get(me..e)
+                    .map_or(0, |r| r.len() - r.trim_start().len());
+                self.cur = me.saturating_add(after);
+                return Some(Some(self.unit(s, me, UnitKind::Boilerplate)));
+            }
+            self.cur = s;
+            if let Some(marker) = bullet_marker(trimmed) {
+                self.cur = s.saturating_add(marker);
+                self.line_bullet = true;
+            }
+            return Some(None);
+        }
+    }
+
+    fn unit(&mut self, s: usize, e: usize, kind: UnitKind) -> Unit {
+        let line_start = self.line_start_pending;
+        self.line_start_pending = false;
+        Unit {
+            span: Span::new(s, e),
+            kind,
+            paragraph: self.paragraph,
+            line_start,
+        }
+    }
+}
+
+impl Iterator for Segmenter<'_> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        loop {
+            if self.cur >= self.line_end {
+                match self.advance_line()? {
+                    Some(u) => return Some(u),
+                    None => continue,
+                }
+            }
+            let line = self.text.get(self.cur..self.line_end)?;
+            let (end, terminated) = sentence_end(line);
+            let piece = line.get(..end)?;
+            let lead = piece.len() - piece.trim_start().len();
+            let s = self.cur.saturating_add(lead);
+            let e = s.saturating_add(piece.trim().len());
+            let whole_line = self.line_start_pending && end >= line.len();
+            self.cur = self.cur.saturating_add(end.max(1));
+            if e <= s {
+                continue;
+            }
+            let text = self.text.get(s..e).unwrap_or("");
+            let kind = classify(
+                text,
+                terminated,
+                whole_line,
+                self.line_bullet && self.line_start_pending,
+            );
+            return Some(self.unit(s, e, kind));
+        }
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// Kind of a sentence piece from its shape.
+fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
+    let words = text.split_whitespace().count();
+    if bullet {
+        return if terminated && words >= 6 {
+            UnitKind::Bullet
+        } else {
+            UnitKind::Heading
+        };
+    }
+    if whole_line {
+        // A short line without sentence punctuation is a heading or caption;
+        // a short stand-alone question is a sub-heading in news layouts.
+        if !terminated && words <= 14 {
+            return UnitKind::Heading;
+        }
+        if text.ends_with('?') && words <= 12 {
+            return UnitKind::Heading;
+        }
+    }
+    UnitKind::Prose
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}'
+    )
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\u{2026}')
+}
+
+/// Finds where the first sentence of `line` ends: returns the byte offset
+/// just past its final punctuation/closers (or `line.len()`), and whether it
+/// ended on sentence punctuation.
+fn sentence_end(line: &str) -> (usize, bool) {
+    let bytes = line.as_bytes();
+    let mut i = 0usize;
+    while let Some(rel) = bytes.get(i..).and_then(|b| {
+        b.iter()
+            .position(|&c| matches!(c, b'.' | b'!' | b'?' | 0xE2))
+    }) {
+        let p = i.saturating_add(rel);
+        let Some(rest) = line.get(p..) else {
+            // 0xE2 inside a char is impossible (it is a lead byte) but stay safe.
+            i = p.saturating_add(1);
+            continue;
+        };
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        if !is_terminal(first) {
+            i = p.saturating_add(first.len_utf8());
+            continue;
+        }
+        // Run of terminal punctuation, then closing quotes/brackets.
+        let mut j = p;
+        let mut only_dot = true;
+        let mut dots = 0u32;
+        let mut chars = rest.chars().peekable();
+        while let Some(&c) = chars.peek() {
+            if !is_terminal(c) {
+                break;
+            }
+            if c != '.' {
+                only_dot = false;
+            } else {
+                dots = dots.saturating_add(1);
+            }
+            j = j.saturating_add(c.len_utf8());
+            chars.next();
+        }
+        while let Some(&c) = chars.peek() {
+            if !is_closer(c) {
+                break;
+            }
+            j = j.saturating_add(c.len_utf8());
+            chars.next();
+        }
+        let after = line.get(j..).unwrap_or("");
+        if after.is_empty() {
+            return (line.len(), true);
+        }
+        let Some(ws) = after.chars().next() else {
+            return (line.len(), true);
+        };
+        if !ws.is_whitespace() {
+            i = j.max(p.saturating_add(1));
+            continue;
+        }
+        let next_text = after.trim_start();
+        let Some(next) = next_text.chars().next() else {
+            return (line.len(), true);
+        };
+        let starts_sentence =
+            next.is_uppercase() || next.is_numeric() || is_opener(next) || next == '\u{2014}';
+        if !starts_sentence {
+            i = j;
+            continue;
+        }
+        if only_dot && dots == 1 && !dot_ends_sentence(line.get(..p).unwrap_or(""), next_text) {
+            i = j;
+            continue;
+        }
+        return (j, true);
+    }
+    let t = line.trim_end();
+    let terminated = t
+        .chars()
+        .rev()
+        .find(|&c| !is_closer(c))
+        .is_some_and(|c| is_terminal(c) || c == ':');
+    (line.len(), terminated)
+}
+
+/// Honorifics and titles: always followed by a name, never end a sentence.
+const TITLES: [&str; 30] = [
+    "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj",
+    "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt",
+    "Sr", "St", "Supt", "Sens",
+];
+
+/// Abbreviations that may end a sentence too; they end one only when the
+/// next word is a typical sentence opener (a capitalized stopword).
+const OTHER: [&str; 28] = [
+    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun",
+    "Ltd", "Mar", "No", "Nov", "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros",
+    "Nos", "Ft",
+];
+
+/// Decides whether a single `.` after `before` ends the sentence, given the
+/// text that follows (which starts upper-case, a digit or a quote).
+fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            c.is_whitespace() || is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '('
+        })
+        .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
+    let word = before.get(word_start..).unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    let mut cs = word.chars();
+    let first = cs.next();
+    // Initials: a single capital letter (`John F. Kennedy`).
+    if cs.next().is_none() && first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if TITLES.contains(&word) {
+        return false;
+    }
+    let next_is_digit = next_text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let dotted = word.contains('.'); // U.S, a.m, e.g, D.C
+    if dotted || OTHER.contains(&word) {
+        if next_is_digit {
+            return false;
+        }
+        return next_word_is_opener(next_text);
+    }
+    true
+}
+
+/// True if the next word is a capitalized stopword such as `The`, `He`, `But`.
+fn next_word_is_opener(next_text: &str) -> bool {
+    let word_end = next_text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .map_or(next_text.len(), |(i, _)| i);
+    let w = next_text.get(..word_end).unwrap_or("");
+    let f = crate::normalize::Folded::new(w);
+    !w.is_empty() && f.is_stopword()
+}
+
+/// Line-level junk found in scraped news pages.
+fn is_boilerplate_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    if words > 12 {
+        return false;
+    }
+    const PREFIXES: [&str; 30] = [
+        "share on",
+        "share this",
+        "share via",
+        "share article",
+        "sign up",
+        "subscribe",
+        "credit:",
+        "photo:",
+        "photograph:",
+        "image:",
+        "picture:",
+        "image source",
+        "image caption",
+        "media caption",
+        "copyright",
+        "\u{a9}",
+        "advertisement",
+        "read more",
+        "read also",
+        "related:",
+        "related articles",
+        "follow us",
+        "click here",
+        "research staff",
+        "all rights reserved",
+        "getty images",
+        "watch:",
+        "listen:",
+        "skip to",
+        "download the",
+    ];
+    for p in PREFIXES {
+        if starts_with_ignore_ascii_case(line, p) {
+            return true;
+        }
+    }
+    const SUFFIXES: [&str; 6] = [
+        "/ap",
+        "/reuters",
+        "/afp",
+        "getty images",
+        "/epa",
+        "/bloomberg",
+    ];
+    for s in SUFFIXES {
+        if ends_with_ignore_ascii_case(line, s) {
+            return true;
+        }
+    }
+    words <= 8 && contains_ignore_ascii_case(line, "newsletter")
+}
+
+/// A leading `date 2026-01-28` (or `published:`/`updated:`) stamp glued to a
+/// line; returns its length in bytes.
+fn metadata_prefix(line: &str) -> Option<usize> {
+    let mut rest = None;
+    for key in ["date", "published", "updated", "posted"] {
+        if starts_with_ignore_ascii_case(line, key) {
+            rest = line.get(key.len()..);
+            break;
+        }
+    }
+    let rest = rest?;
+    let after_key = rest.trim_start_matches([' ', ':', '\t']);
+    if after_key.len() == rest.len() || !after_key.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let stamp = after_key
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '-' | '/' | ':' | '.' | 'T' | 'Z')))
+        .map_or(after_key.len(), |(i, _)| i);
+    Some(line.len() - after_key.len() + stamp)
+}
+
+/// Length of a bullet marker (`- `, `• `, `* `, `– `) at the line start.
+fn bullet_marker(line: &str) -> Option<usize> {
+    let mut cs = line.char_indices();
+    let (_, c) = cs.next()?;
+    if !matches!(
+        c,
+        '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}'
+    ) {
+        return None;
+    }
+    let (i, sp) = cs.next()?;
+    if !sp.is_whitespace() {
+        return None;
+    }
+    Some(i.saturating_add(sp.len_utf8()))
+}
+
+fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
+    s.as_bytes()
+        .get(..p.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+}
+
+fn ends_with_ignore_ascii_case(s: &str, p: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= p.len()
+        && b.get(b.len() - p.len()..)
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+}
+
+fn contains_ignore_ascii_case(s: &str, p: &str) -> bool {
+    s.as_bytes()
+        .windows(p.len())
+        .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> heapless::Vec<(&str, UnitKind), 64> {
+        Segmenter::new(text)
+            .map(|u| (u.span.slice(text).unwrap_or("<bad span>"), u.kind))
+            .collect()
+    }
+
+    fn sentences(text: &str) -> heapless::Vec<&str, 64> {
+        units(text).iter().map(|&(s, _)| s).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            sentences(
+                "Mr. Smith met Dr. Jones and Gen. Lee at 9 a.m. Tuesday. John F. Kennedy was there. It rained."
+            ),
+            [
+                "Mr. Smith met Dr. Jones and Gen. Lee at 9 a.m. Tuesday.",
+                "John F. Kennedy was there.",
+                "It rained."
+            ]
+        );
+        assert_eq!(
+            sentences("He arrived on Jan. 5 in Caracas. Then he left."),
+            ["He arrived on Jan. 5 in Caracas.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn us_at_end_and_inside() {
+        assert_eq!(
+            sentences(
+                "U.S. Special Forces captured him. He was flown to the U.S. The trial starts soon."
+            ),
+            [
+                "U.S. Special Forces captured him.",
+                "He was flown to the U.S.",
+                "The trial starts soon."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_money_urls_emails() {
+        assert_eq!(
+            sentences(
+                "Sales rose 3.5% to $1.2bn. See example.com/x.html or mail a.b@c.org for more. Done."
+            ),
+            [
+                "Sales rose 3.5% to $1.2bn.",
+                "See example.com/x.html or mail a.b@c.org for more.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            sentences("He paused... and went on. Then… Silence."),
+            ["He paused... and went on.", "Then…", "Silence."]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            sentences(
+                "“State plants the flag,” one source said. “It works.” Officials agreed. 'Yes!' she said."
+            ),
+            [
+                "“State plants the flag,” one source said.",
+                "“It works.”",
+                "Officials agreed.",
+                "'Yes!' she said."
+            ]
+        );
+        assert_eq!(
+            sentences("He said \"no.\" Then left."),
+            ["He said \"no.\"", "Then left."]
+        );
+    }
+
+    #[test]
+    fn em_dashes_do_not_split() {
+        assert_eq!(
+            sentences("Rodríguez—a regime insider—is the partner. Yes."),
+            ["Rodríguez—a regime insider—is the partner.", "Yes."]
+        );
+    }
+
+    #[test]
+    fn bullets_headings_and_captions() {
+        let text = "A Pragmatic Pivot\n\nThe dialogue focused on three pillars:\n- Counter-Narcotics: ending support for criminal groups in the region.\n- Oil\nTrump bestätigt verdeckten CIA-Drohnenangriff auf Hafenanlage in Venezuela\nHow has US policy shifted?";
+        let u = units(text);
+        assert_eq!(u[0], ("A Pragmatic Pivot", UnitKind::Heading));
+        assert_eq!(
+            u[1],
+            ("The dialogue focused on three pillars:", UnitKind::Prose)
+        );
+        assert_eq!(
+            u[2],
+            (
+                "Counter-Narcotics: ending support for criminal groups in the region.",
+                UnitKind::Bullet
+            )
+        );
+        assert_eq!(u[3], ("Oil", UnitKind::Heading));
+        assert_eq!(u[4].1, UnitKind::Heading);
+        assert_eq!(u[5], ("How has US policy shifted?", UnitKind::Heading));
+    }
+
+    #[test]
+    fn scraped_junk() {
+        let text = "Share on facebook\nShare on twitter\nCredit: John McDonnell/AP\nResearch Staff\nSign up for our Newsletter\nPhoto by Jane Doe/Reuters";
+        assert!(
+            units(text).iter().all(|&(_, k)| k == UnitKind::Boilerplate),
+            "{:?}",
+            units(text)
+        );
+    }
+
+    #[test]
+    fn leading_date_stamp() {
+        let text = " date 2026-01-28 The CIA is working in Caracas. It says so.";
+        assert_eq!(
+            units(text).as_slice(),
+            [
+                ("date 2026-01-28", UnitKind::Boilerplate),
+                ("The CIA is working in Caracas.", UnitKind::Prose),
+                ("It says so.", UnitKind::Prose)
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_counted() {
+        let text = "One. Two.\n\n\nThree.\r\nFour.";
+        let p: heapless::Vec<(u32, bool), 8> = Segmenter::new(text)
+            .map(|u| (u.paragraph, u.line_start))
+            .collect();
+        assert_eq!(p, [(0, true), (0, false), (1, true), (2, true)]);
+        assert_eq!(sentences(text), ["One.", "Two.", "Three.", "Four."]);
+    }
+
+    #[test]
+    fn degenerate_inputs() {
+        assert!(units("").is_empty());
+        assert!(units("\n\n \r\n").is_empty());
+        assert_eq!(sentences("...!!!???"), ["...!!!???"]);
+        assert_eq!(sentences(". . ."), [". . ."]);
+    }
+}

@@ -1,0 +1,11 @@
+//! Placeholder until the Porter2 stemmer lands: plural `s` only.
+
+/// Stems a lower-case ASCII word in place; returns the new length.
+pub fn stem(word: &mut [u8]) -> usize {
+    let n = word.len();
+    if n > 3 && word.ends_with(b"s") && !word.ends_with(b"ss") {
+        n - 1
+    } else {
+        n
+    }
+}

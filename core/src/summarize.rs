@@ -1,0 +1,814 @@
+//! The summarizer: one caller-owned workspace that runs the whole pipeline.
+
+use heapless::Vec;
+
+use crate::idf::Idf;
+use crate::normalize::Folded;
+use crate::score::{Weights, normalise, position_prior, term_weight};
+use crate::segment::{Segmenter, UnitKind};
+use crate::stopwords::is_name_connector;
+use crate::terms::{SURFACE_IN_TITLE, TermTable};
+use crate::tokenize::{TokenKind, Tokens};
+use crate::{Error, Result, Span};
+
+/// Most sentences one [`Summary`] can hold.
+pub const MAX_CHOSEN: usize = 32;
+/// Most keyphrases one [`Summary`] can hold.
+pub const MAX_KEYWORDS: usize = 16;
+
+/// How much summary to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum Budget {
+    /// At most this many sentences (clamped to [`MAX_CHOSEN`], flagged).
+    Sentences(u16),
+    /// At most this many characters in total, counting one separator
+    /// between sentences (for small screens). Sentences that do not fit are
+    /// skipped in favour of shorter ones that do.
+    Chars(u32),
+}
+
+/// Options for [`Summarizer::summarize`]. Build with `..Options::default()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options<'i> {
+    /// Summary length.
+    pub budget: Budget,
+    /// Number of keyphrases wanted (clamped to [`MAX_KEYWORDS`], flagged).
+    pub keywords: u8,
+    /// Background IDF table; `None` weighs every content word alike.
+    pub idf: Option<Idf<'i>>,
+    /// Redundancy penalty (x/256): how much a candidate's overlap with the
+    /// already chosen sentences lowers its score (maximal marginal relevance).
+    pub redundancy: u16,
+    /// Scoring knobs.
+    pub weights: Weights,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            budget: Budget::Sentences(3),
+            keywords: 10,
+            idf: None,
+            redundancy: 192,
+            weights: Weights::DEFAULT,
+        }
+    }
+}
+
+/// Flags reporting what the summarizer had to cut or clamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Flags(u8);
+
+impl Flags {
+    /// The body had more sentences than the workspace holds; the later
+    /// ones were counted for keywords but could not be chosen.
+    pub const SENTENCES_TRUNCATED: Flags = Flags(1);
+    /// The term table overflowed; rare terms were evicted (frequent ones
+    /// keep counts that may be over-estimated by a little).
+    pub const TERMS_EVICTED: Flags = Flags(2);
+    /// The phrase table overflowed; rare keyphrase candidates were evicted.
+    pub const PHRASES_EVICTED: Flags = Flags(4);
+    /// The sentence budget was larger than [`MAX_CHOSEN`] and was clamped.
+    pub const BUDGET_CLAMPED: Flags = Flags(8);
+    /// More keywords were asked for than [`MAX_KEYWORDS`]; clamped.
+    pub const KEYWORDS_CLAMPED: Flags = Flags(16);
+
+    /// No flags.
+    pub const fn empty() -> Self {
+        Flags(0)
+    }
+    /// The raw bits.
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+    /// Flags from raw bits (unknown bits are kept).
+    pub const fn from_bits(bits: u8) -> Self {
+        Flags(bits)
+    }
+    /// True if every flag in `other` is set.
+    pub const fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+    /// True if no flag is set.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    fn insert(&mut self, other: Flags) {
+        self.0 |= other.0;
+    }
+}
+
+/// Counts describing the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Stats {
+    /// Units found by the segmenter (sentences, headings, junk lines).
+    pub sentences: u32,
+    /// Word and number tokens in title and body.
+    pub words: u32,
+    /// Distinct terms held in the term table at the end.
+    pub terms: u32,
+}
+
+/// A sentence chosen for the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chosen<'a> {
+    /// Where it is in the body.
+    pub span: Span,
+    /// Its text, borrowed from the body.
+    pub text: &'a str,
+    /// Score relative to the article's best sentence (1000 = best).
+    pub score: u32,
+    /// Index of the unit in the body (0 = first).
+    pub index: u16,
+    /// 64-bit signature of its terms: `(a & b).count_ones()` estimates overlap.
+    pub signature: u64,
+}
+
+/// A keyword or keyphrase (one to three words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Keyword<'a> {
+    /// Surface form as first written, borrowed from the title or body.
+    pub text: &'a str,
+    /// Score relative to the best keyword (1000 = best).
+    pub score: u32,
+    /// Number of words.
+    pub words: u8,
+}
+
+/// The result of [`Summarizer::summarize`]; borrows only the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary<'a> {
+    /// Chosen sentences, in original text order.
+    pub sentences: Vec<Chosen<'a>, MAX_CHOSEN>,
+    /// Keyphrases, best first.
+    pub keywords: Vec<Keyword<'a>, MAX_KEYWORDS>,
+    /// What had to be cut or clamped.
+    pub flags: Flags,
+    /// Input counts.
+    pub stats: Stats,
+}
+
+/// Per-sentence record kept in the workspace (24 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Record {
+    start: u32,
+    end: u32,
+    signature: u64,
+    score: u32,
+    chars: u16,
+    content_words: u8,
+    /// Bit 0: choosable; bit 1: chosen.
+    state: u8,
+}
+
+impl Record {
+    const EMPTY: Record = Record {
+        start: 0,
+        end: 0,
+        signature: 0,
+        score: 0,
+        chars: 0,
+        content_words: 0,
+        state: 0,
+    };
+    const CHOOSABLE: u8 = 1;
+    const CHOSEN: u8 = 2;
+}
+
+/// Sentences shorter than this (in words) are never chosen: fragments.
+const MIN_WORDS: u32 = 5;
+/// Sentences longer than this (in words) are never chosen: run-ons, lists.
+const MAX_WORDS: u32 = 80;
+/// A candidate sharing this fraction (x/256) of its signature with one
+/// chosen sentence is a near-duplicate and is skipped.
+const DUPLICATE_OVERLAP: u32 = 205; // 80 %
+
+/// Caller-owned, fixed-size workspace for summarizing one article at a time.
+///
+/// - `S`: most sentences that can be candidates (later ones are counted for
+///   keywords only, [`Flags::SENTENCES_TRUNCATED`]).
+/// - `T`: distinct terms tracked (a heavy-hitter table, [`Flags::TERMS_EVICTED`]).
+/// - `P`: distinct 2–3-word keyphrase candidates tracked ([`Flags::PHRASES_EVICTED`]).
+///
+/// Reuse it across articles: each call resets only what it uses.
+///
+/// ```
+/// use epitome::{DefaultSummarizer, Options, Budget};
+/// let body = "The city council approved a new bridge over the river on Monday. \
+///             The bridge will cost $40m and open in 2028. \
+///             Council members said the river crossing would cut traffic. \
+///             Local cafes reported a busy week.";
+/// let mut s = DefaultSummarizer::new();
+/// let opts = Options { budget: Budget::Sentences(2), ..Options::default() };
+/// let summary = s.summarize("Council approves river bridge", body, &opts).unwrap();
+/// assert_eq!(summary.sentences.len(), 2);
+/// assert_eq!(summary.sentences[0].text, "The city council approved a new bridge over the river on Monday.");
+/// assert_eq!(summary.keywords[0].text, "bridge");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize = 96> {
+    records: [Record; S],
+    terms: TermTable<T>,
+    phrases: TermTable<P>,
+}
+
+/// The default workspace: 160 sentences, 480 terms, 96 phrases: 15,376 bytes,
+/// 16 KiB (`size_of` is checked by a test); enough for news articles of
+/// 16 KiB of text.
+pub type DefaultSummarizer = Summarizer<160, 480, 96>;
+
+impl<const S: usize, const T: usize, const P: usize> Default for Summarizer<S, T, P> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A short run of consecutive content words, for keyphrase candidates.
+#[derive(Clone, Copy)]
+struct RunWord {
+    hash: u32,
+    start: u32,
+    end: u32,
+    capitalized: bool,
+    connector: bool,
+}
+
+impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
+    const CHECK: () = assert!(
+        S >= 1 && S <= u16::MAX as usize,
+        "sentence capacity must be in 1..=65535"
+    );
+
+    /// A fresh workspace; `const` so it can live in a `static`.
+    pub const fn new() -> Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::CHECK;
+        Summarizer {
+            records: [Record::EMPTY; S],
+            terms: TermTable::new(),
+            phrases: TermTable::new(),
+        }
+    }
+
+    /// Summarizes one article: keywords and the best sentences under the
+    /// budget, in text order. Never panics; deterministic on every target.
+    ///
+    /// Errors: [`Error::InputTooLong`] if `title` or `body` is 4 GiB or more.
+    pub fn summarize<'a>(
+        &mut self,
+        title: &'a str,
+        body: &'a str,
+        opts: &Options<'_>,
+    ) -> Result<Summary<'a>> {
+        if body.len() >= u32::MAX as usize || title.len() >= (SURFACE_IN_TITLE as usize) {
+            return Err(Error::InputTooLong);
+        }
+        self.terms.clear();
+        self.phrases.clear();
+        let mut flags = Flags::empty();
+        let mut stats = Stats::default();
+
+        self.count_title(title, &mut stats);
+        let n = self.count_body(body, &mut stats, &mut flags);
+        if self.terms.evicted() > 0 {
+            flags.insert(Flags::TERMS_EVICTED);
+        }
+        if self.phrases.evicted() > 0 {
+            flags.insert(Flags::PHRASES_EVICTED);
+        }
+        stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
+
+        for t in self.terms.slots_mut() {
+            if t.hash != 0 {
+                t.weight = term_weight(t, opts.idf.as_ref(), &opts.weights);
+            }
+        }
+        self.score_sentences(body, n, &opts.weights);
+        let sentences = self.select(body, n, opts, &mut flags);
+        let keywords = self.keywords(title, body, opts, &mut flags);
+        Ok(Summary {
+            sentences,
+            keywords,
+            flags,
+            stats,
+        })
+    }
+
+    fn count_title(&mut self, title: &str, stats: &mut Stats) {
+        let mut run: Vec<RunWord, 3> = Vec::new();
+        for tok in Tokens::new(title) {
+            stats.words = stats.words.saturating_add(1);
+            let word = tok.span.slice(title).unwrap_or("");
+            let mut f = Folded::new(word);
+            if f.is_stopword() {
+                self.phrase_break(&mut run, tok, &f);
+                continue;
+            }
+            f.stem();
+            let hash = f.hash();
+            let surface = tok.span.start | SURFACE_IN_TITLE;
+            if let Some(t) = self.terms.bump(hash, |t| {
+                t.surface = surface;
+                t.surface_len = u8::try_from(tok.span.len()).unwrap_or(u8::MAX);
+            }) {
+                // Title case says nothing about names: capitals are not counted here.
+                t.in_title = t.in_title.saturating_add(1);
+            }
+            self.phrase_push(&mut run, title, tok, hash, false, true, u16::MAX);
+        }
+    }
+
+    /// Pass 1: segment the body, count terms and phrases, record candidate
+    /// sentences. Returns the number of records.
+    fn count_body(&mut self, body: &str, stats: &mut Stats, flags: &mut Flags) -> usize {
+        let mut n = 0usize;
+        for (index, unit) in Segmenter::new(body).enumerate() {
+            stats.sentences = stats.sentences.saturating_add(1);
+            if unit.kind == UnitKind::Boilerplate {
+                continue;
+            }
+            let sent = u16::try_from(index).unwrap_or(u16::MAX);
+            let text = unit.span.slice(body).unwrap_or("");
+            let base = unit.span.start;
+            let mut signature = 0u64;
+            let (mut words, mut content, mut stops) = (0u32, 0u32, 0u32);
+            let mut run: Vec<RunWord, 3> = Vec::new();
+            let mut first = true;
+            for tok in Tokens::new(text) {
+                words = words.saturating_add(1);
+                let abs = crate::Span {
+                    start: tok.span.start.saturating_add(base),
+                    end: tok.span.end.saturating_add(base),
+                };
+                let tok = crate::tokenize::Token { span: abs, ..tok };
+                let word = abs.slice(body).unwrap_or("");
+                let mut f = Folded::new(word);
+                if f.is_stopword() {
+                    stops = stops.saturating_add(1);
+                    self.phrase_break(&mut run, tok, &f);
+                    first = false;
+                    continue;
+                }
+                content = content.saturating_add(1);
+                f.stem();
+                let hash = f.hash();
+                signature |= 1u64 << (hash >> 26);
+                let cap = tok.capitalized && !first && tok.kind == TokenKind::Word;
+                first = false;
+                if let Some(t) = self.terms.bump(hash, |t| {
+                    t.surface = abs.start;
+                    t.surface_len = u8::try_from(abs.len()).unwrap_or(u8::MAX);
+                }) {
+                    if t.last_sentence != sent {
+                        t.last_sentence = sent;
+                        t.sentences = t.sentences.saturating_add(1);
+                    }
+                    if t.first_sentence == u8::MAX {
+                        t.first_sentence = u8::try_from(index).unwrap_or(u8::MAX - 1);
+                    }
+                    if cap {
+                        t.capitalized = t.capitalized.saturating_add(1);
+                    }
+                    // A surface form written capitalized mid-sentence is the
+                    // better one to show (`Maduro`, not `maduro`).
+                    if cap && t.surface & SURFACE_IN_TITLE == 0 && !starts_upper(body, t.surface) {
+                        t.surface = abs.start;
+                        t.surface_len = u8::try_from(abs.len()).unwrap_or(u8::MAX);
+                    }
+                }
+                self.phrase_push(
+                    &mut run,
+                    body,
+                    tok,
+                    hash,
+                    tok.kind == TokenKind::Number,
+                    false,
+                    sent,
+                );
+            }
+            stats.words = stats.words.saturating_add(words);
+            // Prose with almost no English function words is another
+            // language (a caption) or a list of names: never chosen.
+            let english = words < 6 || stops.saturating_mul(12) >= words;
+            let choosable =
+                unit.kind.is_choosable() && english && (MIN_WORDS..=MAX_WORDS).contains(&words);
+            let Some(r) = self.records.get_mut(n) else {
+                flags.insert(Flags::SENTENCES_TRUNCATED);
+                continue;
+            };
+            *r = Record {
+                start: unit.span.start,
+                end: unit.span.end,
+                signature,
+                score: 0,
+                chars: 0,
+                content_words: u8::try_from(content).unwrap_or(u8::MAX),
+                state: if choosable { Record::CHOOSABLE } else { 0 },
+            };
+            n = n.saturating_add(1);
+        }
+        n
+    }
+
+    fn phrase_break(&mut self, run: &mut Vec<RunWord, 3>, tok: crate::tokenize::Token, f: &Folded) {
+        // Name connectors (`de`, `of`) may sit inside a capitalized name.
+        let keep = is_name_connector(f.as_bytes())
+            && run.last().is_some_and(|w| w.capitalized && !w.connector);
+        if keep {
+            push_run(
+                run,
+                RunWord {
+                    hash: f.hash(),
+                    start: tok.span.start,
+                    end: tok.span.end,
+                    capitalized: false,
+                    connector: true,
+                },
+            );
+        } else {
+            run.clear();
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn phrase_push(
+        &mut self,
+        run: &mut Vec<RunWord, 3>,
+        text: &str,
+        tok: crate::tokenize::Token,
+        hash: u32,
+        number: bool,
+        in_title: bool,
+        sent: u16,
+    ) {
+        if number {
+            run.clear();
+            return;
+        }
+        // Only white space (or one joining hyphen) may separate phrase words.
+        if let Some(prev) = run.last() {
+            let gap = text
+                .get(prev.end as usize..tok.span.start as usize)
+                .unwrap_or(",");
+            if !(tok.joined || gap.chars().all(char::is_whitespace)) || gap.contains('\n') {
+                run.clear();
+            }
+        }
+        if run.last().is_some_and(|w| w.connector) && !tok.capitalized {
+            run.clear();
+        }
+        push_run(
+            run,
+            RunWord {
+                hash,
+                start: tok.span.start,
+                end: tok.span.end,
+                capitalized: tok.capitalized,
+                connector: false,
+            },
+        );
+        // Record the phrases ending here: the last 2 and the last 3 words.
+        let len = run.len();
+        for k in 2..=len {
+            let Some(words) = run.get(len - k..) else {
+                continue;
+            };
+            if words.first().is_none_or(|w| w.connector) {
+                continue;
+            }
+            let mut h: u32 = 0x2545_f491;
+            for w in words {
+                h = (h ^ w.hash).wrapping_mul(0x0100_0193).rotate_left(5);
+            }
+            let (Some(a), Some(b)) = (words.first(), words.last()) else {
+                continue;
+            };
+            let start = a.start;
+            let end = b.end;
+            let caps = words.iter().all(|w| w.capitalized || w.connector);
+            let surface = if in_title {
+                start | SURFACE_IN_TITLE
+            } else {
+                start
+            };
+            if let Some(t) = self.phrases.bump(h, |t| {
+                t.surface = surface;
+                t.surface_len = u8::try_from(end.saturating_sub(start)).unwrap_or(u8::MAX);
+            }) {
+                if in_title {
+                    t.in_title = t.in_title.saturating_add(1);
+                } else if t.last_sentence != sent {
+                    t.last_sentence = sent;
+                    t.sentences = t.sentences.saturating_add(1);
+                }
+                if caps {
+                    t.capitalized = t.capitalized.saturating_add(1);
+                }
+                t.first_sentence = u8::try_from(k).unwrap_or(3); // word count
+            }
+        }
+    }
+
+    /// Pass 2: score each candidate sentence from its distinct terms.
+    fn score_sentences(&mut self, body: &str, n: usize, w: &Weights) {
+        let mut best = 1u32;
+        for (i, r) in self.records.iter_mut().take(n).enumerate() {
+            if r.state & Record::CHOOSABLE == 0 {
+                continue;
+            }
+            let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
+            let mut seen: Vec<u32, 64> = Vec::new();
+            let mut sum = 0u32;
+            for tok in Tokens::new(text) {
+                let mut f = Folded::new(
+                    text.get(tok.span.start as usize..tok.span.end as usize)
+                        .unwrap_or(""),
+                );
+                if f.is_stopword() {
+                    continue;
+                }
+                f.stem();
+                let h = f.hash().max(1);
+                if seen.contains(&h) {
+                    continue;
+                }
+                let _ = seen.push(h);
+                sum = sum.saturating_add(self.terms.get(h).map_or(0, |t| u32::from(t.weight)));
+            }
+            let s = normalise(sum, u32::from(r.content_words), w);
+            let idx = u32::try_from(i).unwrap_or(u32::MAX);
+            r.score = u32::try_from(u64::from(s) * u64::from(position_prior(idx, w)) / 256)
+                .unwrap_or(u32::MAX)
+                .max(1);
+            best = best.max(r.score);
+        }
+        // Rescale to 1..=1000 so scores compare across articles.
+        for r in self.records.iter_mut().take(n) {
+            if r.state & Record::CHOOSABLE != 0 {
+                r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best))
+                    .unwrap_or(1000)
+                    .max(1);
+            }
+        }
+    }
+
+    /// Pass 3: greedy selection with a redundancy penalty under the budget.
+    fn select<'a>(
+        &mut self,
+        body: &'a str,
+        n: usize,
+        opts: &Options<'_>,
+        flags: &mut Flags,
+    ) -> Vec<Chosen<'a>, MAX_CHOSEN> {
+        let (max_n, mut chars_left) = match opts.budget {
+            Budget::Sentences(k) => {
+                if usize::from(k) > MAX_CHOSEN {
+                    flags.insert(Flags::BUDGET_CLAMPED);
+                }
+                (usize::from(k).min(MAX_CHOSEN), u32::MAX)
+            }
+            Budget::Chars(m) => (MAX_CHOSEN, m),
+        };
+        if matches!(opts.budget, Budget::Chars(_)) {
+            for r in self.records.iter_mut().take(n) {
+                if r.state & Record::CHOOSABLE != 0 {
+                    let t = body.get(r.start as usize..r.end as usize).unwrap_or("");
+                    r.chars = u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
+                }
+            }
+        }
+        let mut union = 0u64;
+        let mut picked = 0usize;
+        while picked < max_n {
+            let mut best: Option<(usize, u32)> = None;
+            let sep = u32::from(picked > 0);
+            for (i, r) in self.records.iter().take(n).enumerate() {
+                if r.state != Record::CHOOSABLE {
+                    continue;
+                }
+                if matches!(opts.budget, Budget::Chars(_))
+                    && u32::from(r.chars).saturating_add(sep) > chars_left
+                {
+                    continue;
+                }
+                if self.is_duplicate(r, n) {
+                    continue;
+                }
+                let bits = r.signature.count_ones().max(1);
+                let overlap = (r.signature & union).count_ones() * 256 / bits;
+                let penalty = overlap * u32::from(opts.redundancy) / 256;
+                let adj = u64::from(r.score) * u64::from(256u32.saturating_sub(penalty)) / 256;
+                let adj = u32::try_from(adj).unwrap_or(u32::MAX);
+                if best.is_none_or(|(_, b)| adj > b) {
+                    best = Some((i, adj));
+                }
+            }
+            let Some((i, _)) = best else { break };
+            let Some(r) = self.records.get_mut(i) else {
+                break;
+            };
+            r.state |= Record::CHOSEN;
+            union |= r.signature;
+            chars_left = chars_left.saturating_sub(u32::from(r.chars).saturating_add(sep));
+            picked += 1;
+        }
+        let mut out = Vec::new();
+        for (i, r) in self.records.iter().take(n).enumerate() {
+            if r.state & Record::CHOSEN != 0 {
+                let span = Span {
+                    start: r.start,
+                    end: r.end,
+                };
+                let _ = out.push(Chosen {
+                    span,
+                    text: span.slice(body).unwrap_or(""),
+                    score: r.score,
+                    index: u16::try_from(i).unwrap_or(u16::MAX),
+                    signature: r.signature,
+                });
+            }
+        }
+        out
+    }
+
+    /// True if `r` nearly repeats a chosen sentence (a quote run twice, a
+    /// repeated paragraph).
+    fn is_duplicate(&self, r: &Record, n: usize) -> bool {
+        let bits = r.signature.count_ones();
+        self.records
+            .iter()
+            .take(n)
+            .filter(|c| c.state & Record::CHOSEN != 0)
+            .any(|c| {
+                let small = bits.min(c.signature.count_ones()).max(1);
+                (r.signature & c.signature).count_ones() * 256 >= small * DUPLICATE_OVERLAP
+            })
+    }
+
+    /// Keyphrases: single terms and 2–3-word phrases ranked together; a
+    /// candidate whose words are all inside a better one is dropped.
+    fn keywords<'a>(
+        &self,
+        title: &'a str,
+        body: &'a str,
+        opts: &Options<'_>,
+        flags: &mut Flags,
+    ) -> Vec<Keyword<'a>, MAX_KEYWORDS> {
+        let want = usize::from(opts.keywords);
+        if want > MAX_KEYWORDS {
+            flags.insert(Flags::KEYWORDS_CLAMPED);
+        }
+        let want = want.min(MAX_KEYWORDS);
+        // Candidates: (score, surface, len, words); keep the best few.
+        let mut cands: Vec<(u32, u32, u8, u8), { MAX_KEYWORDS * 3 }> = Vec::new();
+        for t in self.terms.slots() {
+            if t.hash == 0 || t.count < 2 && t.in_title == 0 {
+                continue;
+            }
+            if is_number(surface(title, body, t.surface, t.surface_len)) {
+                continue;
+            }
+            offer(
+                &mut cands,
+                (u32::from(t.weight), t.surface, t.surface_len, 1),
+            );
+        }
+        for p in self.phrases.slots() {
+            let freq = p.sentences.saturating_add(u16::from(p.in_title));
+            if p.hash == 0 || freq < 2 {
+                continue;
+            }
+            let text = surface(title, body, p.surface, p.surface_len);
+            let mut sum = 0u32;
+            let mut n = 0u32;
+            for tok in Tokens::new(text) {
+                let mut f = Folded::new(
+                    text.get(tok.span.start as usize..tok.span.end as usize)
+                        .unwrap_or(""),
+                );
+                if f.is_stopword() {
+                    continue;
+                }
+                f.stem();
+                sum =
+                    sum.saturating_add(self.terms.get(f.hash()).map_or(0, |t| u32::from(t.weight)));
+                n = n.saturating_add(1);
+            }
+            // A phrase seen in several sentences is a unit: its words'
+            // weights add up, discounted so it does not swamp single names.
+            let score = sum.saturating_mul(3) / (n.max(1).saturating_add(1));
+            offer(
+                &mut cands,
+                (
+                    score,
+                    p.surface,
+                    p.surface_len,
+                    p.first_sentence.clamp(2, 3),
+                ),
+            );
+        }
+        let mut out: Vec<Keyword<'a>, MAX_KEYWORDS> = Vec::new();
+        let best = cands.first().map_or(1, |c| c.0.max(1));
+        for &(score, surf, len, words) in cands.iter() {
+            if out.len() >= want {
+                break;
+            }
+            let text = surface(title, body, surf, len);
+            if text.is_empty() || out.iter().any(|k| overlaps(k.text, text)) {
+                continue;
+            }
+            let rel = u32::try_from(u64::from(score) * 1000 / u64::from(best)).unwrap_or(1000);
+            let _ = out.push(Keyword {
+                text,
+                score: rel,
+                words,
+            });
+        }
+        out
+    }
+}
+
+fn push_run(run: &mut Vec<RunWord, 3>, w: RunWord) {
+    if run.is_full() && !run.is_empty() {
+        run.remove(0);
+    }
+    let _ = run.push(w);
+}
+
+/// Inserts a candidate in score order (ties: earlier text first), keeping
+/// only the best `N`.
+fn offer<const N: usize>(cands: &mut Vec<(u32, u32, u8, u8), N>, c: (u32, u32, u8, u8)) {
+    let key = |x: &(u32, u32, u8, u8)| (core::cmp::Reverse(x.0), x.1, x.2);
+    let pos = cands
+        .iter()
+        .position(|x| key(&c) < key(x))
+        .unwrap_or(cands.len());
+    if pos >= N {
+        return;
+    }
+    if cands.is_full() {
+        cands.pop();
+    }
+    let _ = cands.insert(pos, c);
+}
+
+fn surface<'a>(title: &'a str, body: &'a str, surf: u32, len: u8) -> &'a str {
+    let (text, start) = if surf & SURFACE_IN_TITLE != 0 {
+        (title, surf & !SURFACE_IN_TITLE)
+    } else {
+        (body, surf)
+    };
+    text.get(start as usize..(start as usize).saturating_add(usize::from(len)))
+        .unwrap_or("")
+}
+
+fn starts_upper(body: &str, surf: u32) -> bool {
+    body.get(surf as usize..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+fn is_number(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_numeric())
+}
+
+/// True if the two keyphrases share a word (case-insensitive, by term key).
+fn overlaps(a: &str, b: &str) -> bool {
+    Tokens::new(a).any(|x| {
+        let kx = crate::normalize::term_key(
+            a.get(x.span.start as usize..x.span.end as usize)
+                .unwrap_or(""),
+        );
+        kx.is_some()
+            && Tokens::new(b).any(|y| {
+                crate::normalize::term_key(
+                    b.get(y.span.start as usize..y.span.end as usize)
+                        .unwrap_or(""),
+                ) == kx
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_workspace_fits_16_kib() {
+        assert!(
+            core::mem::size_of::<DefaultSummarizer>() <= 16 * 1024,
+            "{}",
+            core::mem::size_of::<DefaultSummarizer>()
+        );
+    }
+
+    #[test]
+    fn empty_inputs() {
+        let mut s = DefaultSummarizer::new();
+        let r = s.summarize("", "", &Options::default()).unwrap();
+        assert!(r.sentences.is_empty() && r.keywords.is_empty() && r.flags.is_empty());
+    }
+}

@@ -1,0 +1,246 @@
+//! Term statistics in fixed memory.
+//!
+//! A set-associative heavy-hitter table: a term hashes to a bucket of
+//! [`WAYS`] consecutive slots. A new term takes an empty slot of its bucket;
+//! when the bucket is full it replaces the slot with the smallest count and
+//! inherits that count plus one (the Space-Saving rule), so a term that is
+//! really frequent is never pushed out by a stream of rare ones and counts
+//! are over-estimated by at most the evicted count. Every operation costs at
+//! most [`WAYS`] probes whatever the input size, and evictions are reported.
+
+/// Slots probed per term.
+pub const WAYS: usize = 8;
+
+/// Statistics of one term (a stemmed, case-folded word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    /// FNV-1a hash of the stem; 0 marks an empty slot.
+    pub hash: u32,
+    /// Byte offset of the first surface form; the high bit set means "in the title".
+    pub surface: u32,
+    /// Length in bytes of that surface form.
+    pub surface_len: u8,
+    /// Occurrences seen in the title.
+    pub in_title: u8,
+    /// Occurrences (Space-Saving estimate after an eviction).
+    pub count: u16,
+    /// Number of sentences it occurs in.
+    pub sentences: u16,
+    /// Index of the last sentence it was counted in (for `sentences`).
+    pub last_sentence: u16,
+    /// Index of the first body sentence it occurs in (saturating at 255).
+    pub first_sentence: u8,
+    /// Occurrences written with a capital letter not at a sentence start.
+    pub capitalized: u8,
+    /// Final keyword weight (fixed point), set by scoring.
+    pub weight: u16,
+}
+
+impl Term {
+    /// An empty slot.
+    pub const EMPTY: Term = Term {
+        hash: 0,
+        surface: 0,
+        surface_len: 0,
+        in_title: 0,
+        count: 0,
+        sentences: 0,
+        last_sentence: u16::MAX,
+        first_sentence: u8::MAX,
+        capitalized: 0,
+        weight: 0,
+    };
+}
+
+/// Flag bit in [`Term::surface`]: the surface form is in the title.
+pub const SURFACE_IN_TITLE: u32 = 1 << 31;
+
+/// Fixed-capacity term table with `N` slots.
+#[derive(Debug, Clone)]
+pub struct TermTable<const N: usize> {
+    slots: [Term; N],
+    len: usize,
+    evicted: u32,
+}
+
+impl<const N: usize> Default for TermTable<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<const N: usize> TermTable<N> {
+    const CHECK: () = assert!(
+        N >= WAYS && N <= u16::MAX as usize,
+        "term capacity must be in WAYS..=65535"
+    );
+
+    /// An empty table.
+    pub const fn new() -> Self {
+        #[allow(clippy::let_unit_value)]
+        let () = Self::CHECK;
+        TermTable {
+            slots: [Term::EMPTY; N],
+            len: 0,
+            evicted: 0,
+        }
+    }
+
+    /// Empties the table (cost: one pass over the slots).
+    pub fn clear(&mut self) {
+        for s in self.slots.iter_mut() {
+            *s = Term::EMPTY;
+        }
+        self.len = 0;
+        self.evicted = 0;
+    }
+
+    /// Number of terms held.
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when no term is held.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// How many terms were pushed out to make room (0 means exact counts).
+    pub const fn evicted(&self) -> u32 {
+        self.evicted
+    }
+
+    /// All slots, empty ones included (their `hash` is 0).
+    pub fn slots(&self) -> &[Term] {
+        &self.slots
+    }
+
+    /// All slots, mutable, for scoring.
+    pub fn slots_mut(&mut self) -> &mut [Term] {
+        &mut self.slots
+    }
+
+    fn bucket(hash: u32) -> usize {
+        // Multiplicative spread then reduce; N need not be a power of two.
+        let h = u64::from(hash.wrapping_mul(0x9E37_79B1));
+        ((h * N as u64) >> 32) as usize
+    }
+
+    /// Index of the slot holding `hash`, if present.
+    pub fn find(&self, hash: u32) -> Option<usize> {
+        let hash = hash.max(1);
+        let b = Self::bucket(hash);
+        for k in 0..WAYS {
+            let i = (b + k) % N;
+            match self.slots.get(i) {
+                Some(t) if t.hash == hash => return Some(i),
+                Some(t) if t.hash == 0 => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The term with `hash`, if present.
+    pub fn get(&self, hash: u32) -> Option<&Term> {
+        self.find(hash).and_then(|i| self.slots.get(i))
+    }
+
+    /// Counts one occurrence of `hash`; returns its slot. Inserts (or evicts
+    /// the weakest term of the bucket) when absent, calling `init` on the
+    /// fresh entry.
+    pub fn bump(&mut self, hash: u32, init: impl FnOnce(&mut Term)) -> Option<&mut Term> {
+        let hash = hash.max(1);
+        let b = Self::bucket(hash);
+        let mut victim = b % N;
+        let mut victim_count = u16::MAX;
+        let mut slot = None;
+        for k in 0..WAYS {
+            let i = (b + k) % N;
+            let Some(t) = self.slots.get(i) else { continue };
+            if t.hash == hash {
+                slot = Some((i, false, 0));
+                break;
+            }
+            if t.hash == 0 {
+                slot = Some((i, true, 0));
+                break;
+            }
+            if t.count < victim_count {
+                victim_count = t.count;
+                victim = i;
+            }
+        }
+        let (i, fresh, base) = match slot {
+            Some(s) => s,
+            None => {
+                self.evicted = self.evicted.saturating_add(1);
+                (victim, true, victim_count)
+            }
+        };
+        let was_empty = self.slots.get(i).is_some_and(|t| t.hash == 0);
+        let t = self.slots.get_mut(i)?;
+        if fresh {
+            if was_empty {
+                self.len = self.len.saturating_add(1);
+            }
+            *t = Term {
+                hash,
+                count: base,
+                ..Term::EMPTY
+            };
+            init(t);
+        }
+        t.count = t.count.saturating_add(1);
+        Some(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_finds() {
+        let mut t = TermTable::<64>::new();
+        for h in [5u32, 7, 5, 5, 9] {
+            t.bump(h, |_| {});
+        }
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.get(5).map(|x| x.count), Some(3));
+        assert_eq!(t.get(7).map(|x| x.count), Some(1));
+        assert!(t.get(11).is_none());
+        assert_eq!(t.evicted(), 0);
+    }
+
+    #[test]
+    fn zero_hash_is_not_an_empty_slot() {
+        let mut t = TermTable::<8>::new();
+        t.bump(0, |_| {});
+        assert_eq!(t.get(0).map(|x| x.count), Some(1));
+    }
+
+    #[test]
+    fn heavy_hitters_survive_overflow() {
+        let mut t = TermTable::<16>::new();
+        // A frequent term among thousands of distinct rare ones.
+        for i in 0..5000u32 {
+            t.bump(1_000_000 + i, |_| {});
+            if i % 4 == 0 {
+                t.bump(42, |_| {});
+            }
+        }
+        assert!(t.evicted() > 0);
+        assert_eq!(t.len(), 16);
+        let c = t.get(42).map(|x| x.count).unwrap_or(0);
+        assert!(c >= 1250, "heavy hitter count {c}");
+    }
+
+    #[test]
+    fn clear_resets() {
+        let mut t = TermTable::<8>::new();
+        t.bump(3, |_| {});
+        t.clear();
+        assert!(t.is_empty() && t.get(3).is_none());
+    }
+}

@@ -1,0 +1,4 @@
+//! One module per subcommand; each takes its typed arguments and a writer.
+
+pub mod sentences;
+pub mod summarize;
