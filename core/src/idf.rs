@@ -35,9 +35,7 @@ impl<'a> Idf<'a> {
     /// assert_eq!((idf.lookup(3), idf.lookup(7), idf.lookup(5)), (10, 20, 64));
     /// ```
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self> {
-        let (head, rest) = bytes
-            .split_at_checked(HEADER_LEN)
-            .ok_or(Error::IdfInvalid)?;
+        let (head, rest) = bytes.split_at_checked(HEADER_LEN).ok_or(Error::IdfInvalid)?;
         if head.get(..5) != Some(&MAGIC[..]) || head.get(5) != Some(&VERSION) {
             return Err(Error::IdfInvalid);
         }
@@ -49,9 +47,7 @@ impl<'a> Idf<'a> {
         if rest.len() != n.saturating_mul(5) {
             return Err(Error::IdfInvalid);
         }
-        let (hashes, idfs) = rest
-            .split_at_checked(n.saturating_mul(4))
-            .ok_or(Error::IdfInvalid)?;
+        let (hashes, idfs) = rest.split_at_checked(n.saturating_mul(4)).ok_or(Error::IdfInvalid)?;
         let mut prev: Option<u32> = None;
         for c in hashes.chunks_exact(4) {
             let h = read_u32(c);
@@ -60,11 +56,7 @@ impl<'a> Idf<'a> {
             }
             prev = Some(h);
         }
-        Ok(Idf {
-            hashes,
-            idfs,
-            default,
-        })
+        Ok(Idf { hashes, idfs, default })
     }
 
     /// Number of terms in the table.
@@ -83,10 +75,7 @@ impl<'a> Idf<'a> {
         let (mut lo, mut hi) = (0usize, self.idfs.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let h = self
-                .hashes
-                .get(mid.saturating_mul(4)..mid.saturating_mul(4).saturating_add(4))
-                .map_or(0, read_u32);
+            let h = self.hashes.get(mid.saturating_mul(4)..mid.saturating_mul(4).saturating_add(4)).map_or(0, read_u32);
             match h.cmp(&hash) {
                 core::cmp::Ordering::Equal => {
                     return self.idfs.get(mid).copied().unwrap_or(self.default);
@@ -117,13 +106,8 @@ impl<'a> Idf<'a> {
         // allocation-free; tables are built once, on the host.
         let mut last: Option<u32> = None;
         for k in 0..n {
-            let next = entries
-                .iter()
-                .filter(|e| last.is_none_or(|l| e.0 > l))
-                .min_by_key(|e| e.0)?;
-            hashes
-                .get_mut(k * 4..k * 4 + 4)?
-                .copy_from_slice(&next.0.to_le_bytes());
+            let next = entries.iter().filter(|e| last.is_none_or(|l| e.0 > l)).min_by_key(|e| e.0)?;
+            hashes.get_mut(k * 4..k * 4 + 4)?.copy_from_slice(&next.0.to_le_bytes());
             *idfs.get_mut(k)? = next.1;
             last = Some(next.0);
         }
@@ -146,14 +130,8 @@ mod tests {
     #[test]
     fn rejects_bad_tables() {
         assert_eq!(Idf::from_bytes(b""), Err(Error::IdfInvalid));
-        assert_eq!(
-            Idf::from_bytes(b"EPIDF\x02\0\0\0\0"),
-            Err(Error::IdfInvalid)
-        );
-        assert_eq!(
-            Idf::from_bytes(b"EPIDF\x01\x01\0\0\0"),
-            Err(Error::IdfInvalid)
-        );
+        assert_eq!(Idf::from_bytes(b"EPIDF\x02\0\0\0\0"), Err(Error::IdfInvalid));
+        assert_eq!(Idf::from_bytes(b"EPIDF\x01\x01\0\0\0"), Err(Error::IdfInvalid));
         let mut buf = [0u8; 32];
         let n = Idf::write(&[(1, 1), (2, 2)], 9, &mut buf).unwrap_or(0);
         // Unsorted hashes are rejected.

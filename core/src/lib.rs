@@ -33,6 +33,5 @@ pub use error::{Error, Result};
 pub use idf::Idf;
 pub use span::Span;
 pub use summarize::{
-    Budget, Chosen, DefaultSummarizer, Flags, Keyword, MAX_CHOSEN, MAX_KEYWORDS, Options, Stats,
-    Summarizer, Summary,
+    Budget, Chosen, DefaultSummarizer, Flags, Keyword, MAX_CHOSEN, MAX_KEYWORDS, Options, Stats, Summarizer, Summary,
 };

@@ -20,11 +20,7 @@ impl Folded {
     /// Folds `word`: lower case (full Unicode mapping), curly apostrophe to
     /// `'`. Bytes past [`MAX_WORD_BYTES`] are dropped at a char boundary.
     pub fn new(word: &str) -> Self {
-        let mut f = Folded {
-            buf: [0; MAX_WORD_BYTES],
-            len: 0,
-            ascii: true,
-        };
+        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true };
         for c in word.chars() {
             if c.is_ascii() {
                 if !f.push_byte(c.to_ascii_lowercase() as u8) {
@@ -133,10 +129,7 @@ mod tests {
 
     #[test]
     fn folds_unicode_and_apostrophes() {
-        assert_eq!(
-            Folded::new("RODRÍGUEZ’S").as_bytes(),
-            "rodríguez's".as_bytes()
-        );
+        assert_eq!(Folded::new("RODRÍGUEZ’S").as_bytes(), "rodríguez's".as_bytes());
         assert_eq!(Folded::new("İ").as_bytes(), "i\u{307}".as_bytes());
     }
 

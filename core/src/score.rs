@@ -19,11 +19,7 @@ pub const fn log2_q8(x: u32) -> u32 {
     }
     let int = 31 - x.leading_zeros();
     // Mantissa bits below the leading one, scaled to 8 bits.
-    let frac = if int >= 8 {
-        (x >> (int - 8)) & 0xff
-    } else {
-        (x << (8 - int)) & 0xff
-    };
+    let frac = if int >= 8 { (x >> (int - 8)) & 0xff } else { (x << (8 - int)) & 0xff };
     int * 256 + frac
 }
 
@@ -48,14 +44,8 @@ pub struct Weights {
 
 impl Weights {
     /// Defaults chosen on news in general (see EVALUATION.md).
-    pub const DEFAULT: Weights = Weights {
-        title: 512,
-        name: 384,
-        lead: 320,
-        position: 256,
-        min_norm_words: 8,
-        flat_idf: 64,
-    };
+    pub const DEFAULT: Weights =
+        Weights { title: 512, name: 384, lead: 320, position: 256, min_norm_words: 8, flat_idf: 64 };
 }
 
 impl Default for Weights {
@@ -67,11 +57,7 @@ impl Default for Weights {
 /// Weight of a term (fixed point, saturating at `u16::MAX`).
 pub fn term_weight(t: &Term, idf: Option<&Idf<'_>>, w: &Weights) -> u16 {
     // Frequency across sentences damps a word repeated in one quote.
-    let freq = u32::from(
-        t.count
-            .min(t.sentences.saturating_add(u16::from(t.in_title)))
-            .max(1),
-    );
+    let freq = u32::from(t.count.min(t.sentences.saturating_add(u16::from(t.in_title))).max(1));
     let tf = log2_q8(freq.saturating_add(1)); // 256 for one occurrence
     let idf16 = idf.map_or(w.flat_idf, |i| u32::from(i.lookup(t.hash)));
     let mut x = tf.saturating_mul(idf16) / 64; // 1 occurrence, flat idf: 256
@@ -119,77 +105,17 @@ mod tests {
     #[test]
     fn weights_favour_title_names_and_frequency() {
         let w = Weights::DEFAULT;
-        let base = Term {
-            hash: 1,
-            count: 1,
-            sentences: 1,
-            first_sentence: 5,
-            ..Term::EMPTY
-        };
+        let base = Term { hash: 1, count: 1, sentences: 1, first_sentence: 5, ..Term::EMPTY };
         let b = term_weight(&base, None, &w);
         assert_eq!(b, 256);
-        assert!(
-            term_weight(
-                &Term {
-                    count: 4,
-                    sentences: 4,
-                    ..base
-                },
-                None,
-                &w
-            ) > b
-        );
-        assert!(
-            term_weight(
-                &Term {
-                    in_title: 1,
-                    ..base
-                },
-                None,
-                &w
-            ) > b
-        );
-        assert!(
-            term_weight(
-                &Term {
-                    capitalized: 1,
-                    ..base
-                },
-                None,
-                &w
-            ) > b
-        );
+        assert!(term_weight(&Term { count: 4, sentences: 4, ..base }, None, &w) > b);
+        assert!(term_weight(&Term { in_title: 1, ..base }, None, &w) > b);
+        assert!(term_weight(&Term { capitalized: 1, ..base }, None, &w) > b);
         // Repeating a word inside one sentence barely helps.
-        assert_eq!(
-            term_weight(
-                &Term {
-                    count: 9,
-                    sentences: 1,
-                    ..base
-                },
-                None,
-                &w
-            ),
-            b
-        );
-        let huge = Term {
-            count: u16::MAX,
-            sentences: u16::MAX,
-            in_title: 255,
-            capitalized: 255,
-            first_sentence: 0,
-            ..base
-        };
-        let _ = term_weight(
-            &huge,
-            None,
-            &Weights {
-                title: u32::MAX,
-                name: u32::MAX,
-                lead: u32::MAX,
-                ..w
-            },
-        );
+        assert_eq!(term_weight(&Term { count: 9, sentences: 1, ..base }, None, &w), b);
+        let huge =
+            Term { count: u16::MAX, sentences: u16::MAX, in_title: 255, capitalized: 255, first_sentence: 0, ..base };
+        let _ = term_weight(&huge, None, &Weights { title: u32::MAX, name: u32::MAX, lead: u32::MAX, ..w });
     }
 
     #[test]

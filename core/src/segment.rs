@@ -124,10 +124,7 @@ impl<'a> Segmenter<'a> {
             }
             if let Some(meta) = metadata_prefix(trimmed) {
                 let me = s.saturating_add(meta);
-                let after = self
-                    .text
-                    .get(me..e)
-                    .map_or(0, |r| r.len() - r.trim_start().len());
+                let after = self.text.get(me..e).map_or(0, |r| r.len() - r.trim_start().len());
                 self.cur = me.saturating_add(after);
                 return Some(Some(self.unit(s, me, UnitKind::Boilerplate)));
             }
@@ -143,12 +140,7 @@ impl<'a> Segmenter<'a> {
     fn unit(&mut self, s: usize, e: usize, kind: UnitKind) -> Unit {
         let line_start = self.line_start_pending;
         self.line_start_pending = false;
-        Unit {
-            span: Span::new(s, e),
-            kind,
-            paragraph: self.paragraph,
-            line_start,
-        }
+        Unit { span: Span::new(s, e), kind, paragraph: self.paragraph, line_start }
     }
 }
 
@@ -175,12 +167,7 @@ impl Iterator for Segmenter<'_> {
                 continue;
             }
             let text = self.text.get(s..e).unwrap_or("");
-            let kind = classify(
-                text,
-                terminated,
-                whole_line,
-                self.line_bullet && self.line_start_pending,
-            );
+            let kind = classify(text, terminated, whole_line, self.line_bullet && self.line_start_pending);
             return Some(self.unit(s, e, kind));
         }
     }
@@ -194,11 +181,7 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
     let words = text.split_whitespace().count();
     if bullet {
-        return if terminated && words >= 6 {
-            UnitKind::Bullet
-        } else {
-            UnitKind::Heading
-        };
+        return if terminated && words >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
     }
     if whole_line {
         // A short line without sentence punctuation is a heading or caption;
@@ -214,17 +197,11 @@ fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> Uni
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}'
-    )
+    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}')
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}'
-    )
+    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}')
 }
 
 fn is_terminal(c: char) -> bool {
@@ -237,10 +214,7 @@ fn is_terminal(c: char) -> bool {
 fn sentence_end(line: &str) -> (usize, bool) {
     let bytes = line.as_bytes();
     let mut i = 0usize;
-    while let Some(rel) = bytes.get(i..).and_then(|b| {
-        b.iter()
-            .position(|&c| matches!(c, b'.' | b'!' | b'?' | 0xE2))
-    }) {
+    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| matches!(c, b'.' | b'!' | b'?' | 0xE2))) {
         let p = i.saturating_add(rel);
         let Some(rest) = line.get(p..) else {
             // 0xE2 inside a char is impossible (it is a lead byte) but stay safe.
@@ -293,8 +267,7 @@ fn sentence_end(line: &str) -> (usize, bool) {
         let Some(next) = next_text.chars().next() else {
             return (line.len(), true);
         };
-        let starts_sentence =
-            next.is_uppercase() || next.is_numeric() || is_opener(next) || next == '\u{2014}';
+        let starts_sentence = next.is_uppercase() || next.is_numeric() || is_opener(next) || next == '\u{2014}';
         if !starts_sentence {
             i = j;
             continue;
@@ -306,27 +279,21 @@ fn sentence_end(line: &str) -> (usize, bool) {
         return (j, true);
     }
     let t = line.trim_end();
-    let terminated = t
-        .chars()
-        .rev()
-        .find(|&c| !is_closer(c))
-        .is_some_and(|c| is_terminal(c) || c == ':');
+    let terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':');
     (line.len(), terminated)
 }
 
 /// Honorifics and titles: always followed by a name, never end a sentence.
 const TITLES: [&str; 30] = [
-    "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj",
-    "Messrs", "Mme", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt",
-    "Sr", "St", "Supt", "Sens",
+    "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mr",
+    "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "Sens",
 ];
 
 /// Abbreviations that may end a sentence too; they end one only when the
 /// next word is a typical sentence opener (a capitalized stopword).
 const OTHER: [&str; 28] = [
-    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun",
-    "Ltd", "Mar", "No", "Nov", "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros",
-    "Nos", "Ft",
+    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "No",
+    "Nov", "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros", "Nos", "Ft",
 ];
 
 /// Decides whether a single `.` after `before` ends the sentence, given the
@@ -335,9 +302,7 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| {
-            c.is_whitespace() || is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '('
-        })
+        .find(|&(_, c)| c.is_whitespace() || is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '(')
         .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
     let word = before.get(word_start..).unwrap_or("");
     if word.is_empty() {
@@ -417,14 +382,7 @@ fn is_boilerplate_line(line: &str) -> bool {
             return true;
         }
     }
-    const SUFFIXES: [&str; 6] = [
-        "/ap",
-        "/reuters",
-        "/afp",
-        "getty images",
-        "/epa",
-        "/bloomberg",
-    ];
+    const SUFFIXES: [&str; 6] = ["/ap", "/reuters", "/afp", "getty images", "/epa", "/bloomberg"];
     for s in SUFFIXES {
         if ends_with_ignore_ascii_case(line, s) {
             return true;
@@ -459,10 +417,7 @@ fn metadata_prefix(line: &str) -> Option<usize> {
 fn bullet_marker(line: &str) -> Option<usize> {
     let mut cs = line.char_indices();
     let (_, c) = cs.next()?;
-    if !matches!(
-        c,
-        '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}'
-    ) {
+    if !matches!(c, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}') {
         return None;
     }
     let (i, sp) = cs.next()?;
@@ -473,22 +428,16 @@ fn bullet_marker(line: &str) -> Option<usize> {
 }
 
 fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
-    s.as_bytes()
-        .get(..p.len())
-        .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn ends_with_ignore_ascii_case(s: &str, p: &str) -> bool {
     let b = s.as_bytes();
-    b.len() >= p.len()
-        && b.get(b.len() - p.len()..)
-            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    b.len() >= p.len() && b.get(b.len() - p.len()..).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn contains_ignore_ascii_case(s: &str, p: &str) -> bool {
-    s.as_bytes()
-        .windows(p.len())
-        .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    s.as_bytes().windows(p.len()).any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 #[cfg(test)]
@@ -496,9 +445,7 @@ mod tests {
     use super::*;
 
     fn units(text: &str) -> heapless::Vec<(&str, UnitKind), 64> {
-        Segmenter::new(text)
-            .map(|u| (u.span.slice(text).unwrap_or("<bad span>"), u.kind))
-            .collect()
+        Segmenter::new(text).map(|u| (u.span.slice(text).unwrap_or("<bad span>"), u.kind)).collect()
     }
 
     fn sentences(text: &str) -> heapless::Vec<&str, 64> {
@@ -508,14 +455,8 @@ mod tests {
     #[test]
     fn abbreviations_and_initials() {
         assert_eq!(
-            sentences(
-                "Mr. Smith met Dr. Jones and Gen. Lee at 9 a.m. Tuesday. John F. Kennedy was there. It rained."
-            ),
-            [
-                "Mr. Smith met Dr. Jones and Gen. Lee at 9 a.m. Tuesday.",
-                "John F. Kennedy was there.",
-                "It rained."
-            ]
+            sentences("Mr. Smith met Dr. Jones and Gen. Lee at 9 a.m. Tuesday. John F. Kennedy was there. It rained."),
+            ["Mr. Smith met Dr. Jones and Gen. Lee at 9 a.m. Tuesday.", "John F. Kennedy was there.", "It rained."]
         );
         assert_eq!(
             sentences("He arrived on Jan. 5 in Caracas. Then he left."),
@@ -526,28 +467,16 @@ mod tests {
     #[test]
     fn us_at_end_and_inside() {
         assert_eq!(
-            sentences(
-                "U.S. Special Forces captured him. He was flown to the U.S. The trial starts soon."
-            ),
-            [
-                "U.S. Special Forces captured him.",
-                "He was flown to the U.S.",
-                "The trial starts soon."
-            ]
+            sentences("U.S. Special Forces captured him. He was flown to the U.S. The trial starts soon."),
+            ["U.S. Special Forces captured him.", "He was flown to the U.S.", "The trial starts soon."]
         );
     }
 
     #[test]
     fn decimals_money_urls_emails() {
         assert_eq!(
-            sentences(
-                "Sales rose 3.5% to $1.2bn. See example.com/x.html or mail a.b@c.org for more. Done."
-            ),
-            [
-                "Sales rose 3.5% to $1.2bn.",
-                "See example.com/x.html or mail a.b@c.org for more.",
-                "Done."
-            ]
+            sentences("Sales rose 3.5% to $1.2bn. See example.com/x.html or mail a.b@c.org for more. Done."),
+            ["Sales rose 3.5% to $1.2bn.", "See example.com/x.html or mail a.b@c.org for more.", "Done."]
         );
     }
 
@@ -562,20 +491,10 @@ mod tests {
     #[test]
     fn quotes_close_sentences() {
         assert_eq!(
-            sentences(
-                "“State plants the flag,” one source said. “It works.” Officials agreed. 'Yes!' she said."
-            ),
-            [
-                "“State plants the flag,” one source said.",
-                "“It works.”",
-                "Officials agreed.",
-                "'Yes!' she said."
-            ]
+            sentences("“State plants the flag,” one source said. “It works.” Officials agreed. 'Yes!' she said."),
+            ["“State plants the flag,” one source said.", "“It works.”", "Officials agreed.", "'Yes!' she said."]
         );
-        assert_eq!(
-            sentences("He said \"no.\" Then left."),
-            ["He said \"no.\"", "Then left."]
-        );
+        assert_eq!(sentences("He said \"no.\" Then left."), ["He said \"no.\"", "Then left."]);
     }
 
     #[test]
@@ -591,17 +510,8 @@ mod tests {
         let text = "A Pragmatic Pivot\n\nThe dialogue focused on three pillars:\n- Counter-Narcotics: ending support for criminal groups in the region.\n- Oil\nTrump bestätigt verdeckten CIA-Drohnenangriff auf Hafenanlage in Venezuela\nHow has US policy shifted?";
         let u = units(text);
         assert_eq!(u[0], ("A Pragmatic Pivot", UnitKind::Heading));
-        assert_eq!(
-            u[1],
-            ("The dialogue focused on three pillars:", UnitKind::Prose)
-        );
-        assert_eq!(
-            u[2],
-            (
-                "Counter-Narcotics: ending support for criminal groups in the region.",
-                UnitKind::Bullet
-            )
-        );
+        assert_eq!(u[1], ("The dialogue focused on three pillars:", UnitKind::Prose));
+        assert_eq!(u[2], ("Counter-Narcotics: ending support for criminal groups in the region.", UnitKind::Bullet));
         assert_eq!(u[3], ("Oil", UnitKind::Heading));
         assert_eq!(u[4].1, UnitKind::Heading);
         assert_eq!(u[5], ("How has US policy shifted?", UnitKind::Heading));
@@ -610,11 +520,7 @@ mod tests {
     #[test]
     fn scraped_junk() {
         let text = "Share on facebook\nShare on twitter\nCredit: John McDonnell/AP\nResearch Staff\nSign up for our Newsletter\nPhoto by Jane Doe/Reuters";
-        assert!(
-            units(text).iter().all(|&(_, k)| k == UnitKind::Boilerplate),
-            "{:?}",
-            units(text)
-        );
+        assert!(units(text).iter().all(|&(_, k)| k == UnitKind::Boilerplate), "{:?}", units(text));
     }
 
     #[test]
@@ -633,9 +539,7 @@ mod tests {
     #[test]
     fn paragraphs_are_counted() {
         let text = "One. Two.\n\n\nThree.\r\nFour.";
-        let p: heapless::Vec<(u32, bool), 8> = Segmenter::new(text)
-            .map(|u| (u.paragraph, u.line_start))
-            .collect();
+        let p: heapless::Vec<(u32, bool), 8> = Segmenter::new(text).map(|u| (u.paragraph, u.line_start)).collect();
         assert_eq!(p, [(0, true), (0, false), (1, true), (2, true)]);
         assert_eq!(sentences(text), ["One.", "Two.", "Three.", "Four."]);
     }

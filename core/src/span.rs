@@ -16,16 +16,8 @@ pub struct Span {
 impl Span {
     /// A span from `usize` offsets, saturating at `u32::MAX`.
     pub const fn new(start: usize, end: usize) -> Self {
-        let s = if start > u32::MAX as usize {
-            u32::MAX
-        } else {
-            start as u32
-        };
-        let e = if end > u32::MAX as usize {
-            u32::MAX
-        } else {
-            end as u32
-        };
+        let s = if start > u32::MAX as usize { u32::MAX } else { start as u32 };
+        let e = if end > u32::MAX as usize { u32::MAX } else { end as u32 };
         Span { start: s, end: e }
     }
 

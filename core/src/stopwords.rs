@@ -271,8 +271,8 @@ pub static ENGLISH: [&[u8]; 259] = [
 /// Lower-case particles that may sit inside a name (`Tren de Aragua`,
 /// `Bank of England` uses `of`, which is a stopword and handled apart).
 pub static NAME_CONNECTORS: [&[u8]; 16] = [
-    b"al", b"bin", b"da", b"de", b"del", b"della", b"der", b"di", b"dos", b"du", b"el", b"la",
-    b"le", b"van", b"von", b"y",
+    b"al", b"bin", b"da", b"de", b"del", b"della", b"der", b"di", b"dos", b"du", b"el", b"la", b"le", b"van", b"von",
+    b"y",
 ];
 
 /// True if `folded` (lower-case, `'` apostrophes) is an English stopword.

@@ -46,13 +46,7 @@ pub struct Options<'i> {
 
 impl Default for Options<'_> {
     fn default() -> Self {
-        Options {
-            budget: Budget::Sentences(3),
-            keywords: 10,
-            idf: None,
-            redundancy: 192,
-            weights: Weights::DEFAULT,
-        }
+        Options { budget: Budget::Sentences(3), keywords: 10, idf: None, redundancy: 192, weights: Weights::DEFAULT }
     }
 }
 
@@ -165,15 +159,7 @@ struct Record {
 }
 
 impl Record {
-    const EMPTY: Record = Record {
-        start: 0,
-        end: 0,
-        signature: 0,
-        score: 0,
-        chars: 0,
-        content_words: 0,
-        state: 0,
-    };
+    const EMPTY: Record = Record { start: 0, end: 0, signature: 0, score: 0, chars: 0, content_words: 0, state: 0 };
     const CHOOSABLE: u8 = 1;
     const CHOSEN: u8 = 2;
 }
@@ -237,32 +223,20 @@ struct RunWord {
 }
 
 impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
-    const CHECK: () = assert!(
-        S >= 1 && S <= u16::MAX as usize,
-        "sentence capacity must be in 1..=65535"
-    );
+    const CHECK: () = assert!(S >= 1 && S <= u16::MAX as usize, "sentence capacity must be in 1..=65535");
 
     /// A fresh workspace; `const` so it can live in a `static`.
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        Summarizer {
-            records: [Record::EMPTY; S],
-            terms: TermTable::new(),
-            phrases: TermTable::new(),
-        }
+        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: TermTable::new() }
     }
 
     /// Summarizes one article: keywords and the best sentences under the
     /// budget, in text order. Never panics; deterministic on every target.
     ///
     /// Errors: [`Error::InputTooLong`] if `title` or `body` is 4 GiB or more.
-    pub fn summarize<'a>(
-        &mut self,
-        title: &'a str,
-        body: &'a str,
-        opts: &Options<'_>,
-    ) -> Result<Summary<'a>> {
+    pub fn summarize<'a>(&mut self, title: &'a str, body: &'a str, opts: &Options<'_>) -> Result<Summary<'a>> {
         if body.len() >= u32::MAX as usize || title.len() >= (SURFACE_IN_TITLE as usize) {
             return Err(Error::InputTooLong);
         }
@@ -289,12 +263,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         self.score_sentences(body, n, &opts.weights);
         let sentences = self.select(body, n, opts, &mut flags);
         let keywords = self.keywords(title, body, opts, &mut flags);
-        Ok(Summary {
-            sentences,
-            keywords,
-            flags,
-            stats,
-        })
+        Ok(Summary { sentences, keywords, flags, stats })
     }
 
     fn count_title(&mut self, title: &str, stats: &mut Stats) {
@@ -339,10 +308,8 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let mut first = true;
             for tok in Tokens::new(text) {
                 words = words.saturating_add(1);
-                let abs = crate::Span {
-                    start: tok.span.start.saturating_add(base),
-                    end: tok.span.end.saturating_add(base),
-                };
+                let abs =
+                    crate::Span { start: tok.span.start.saturating_add(base), end: tok.span.end.saturating_add(base) };
                 let tok = crate::tokenize::Token { span: abs, ..tok };
                 let word = abs.slice(body).unwrap_or("");
                 let mut f = Folded::new(word);
@@ -379,22 +346,13 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                         t.surface_len = u8::try_from(abs.len()).unwrap_or(u8::MAX);
                     }
                 }
-                self.phrase_push(
-                    &mut run,
-                    body,
-                    tok,
-                    hash,
-                    tok.kind == TokenKind::Number,
-                    false,
-                    sent,
-                );
+                self.phrase_push(&mut run, body, tok, hash, tok.kind == TokenKind::Number, false, sent);
             }
             stats.words = stats.words.saturating_add(words);
             // Prose with almost no English function words is another
             // language (a caption) or a list of names: never chosen.
             let english = words < 6 || stops.saturating_mul(12) >= words;
-            let choosable =
-                unit.kind.is_choosable() && english && (MIN_WORDS..=MAX_WORDS).contains(&words);
+            let choosable = unit.kind.is_choosable() && english && (MIN_WORDS..=MAX_WORDS).contains(&words);
             let Some(r) = self.records.get_mut(n) else {
                 flags.insert(Flags::SENTENCES_TRUNCATED);
                 continue;
@@ -415,8 +373,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
 
     fn phrase_break(&mut self, run: &mut Vec<RunWord, 3>, tok: crate::tokenize::Token, f: &Folded) {
         // Name connectors (`de`, `of`) may sit inside a capitalized name.
-        let keep = is_name_connector(f.as_bytes())
-            && run.last().is_some_and(|w| w.capitalized && !w.connector);
+        let keep = is_name_connector(f.as_bytes()) && run.last().is_some_and(|w| w.capitalized && !w.connector);
         if keep {
             push_run(
                 run,
@@ -450,9 +407,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         }
         // Only white space (or one joining hyphen) may separate phrase words.
         if let Some(prev) = run.last() {
-            let gap = text
-                .get(prev.end as usize..tok.span.start as usize)
-                .unwrap_or(",");
+            let gap = text.get(prev.end as usize..tok.span.start as usize).unwrap_or(",");
             if !(tok.joined || gap.chars().all(char::is_whitespace)) || gap.contains('\n') {
                 run.clear();
             }
@@ -462,13 +417,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         }
         push_run(
             run,
-            RunWord {
-                hash,
-                start: tok.span.start,
-                end: tok.span.end,
-                capitalized: tok.capitalized,
-                connector: false,
-            },
+            RunWord { hash, start: tok.span.start, end: tok.span.end, capitalized: tok.capitalized, connector: false },
         );
         // Record the phrases ending here: the last 2 and the last 3 words.
         let len = run.len();
@@ -489,11 +438,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let start = a.start;
             let end = b.end;
             let caps = words.iter().all(|w| w.capitalized || w.connector);
-            let surface = if in_title {
-                start | SURFACE_IN_TITLE
-            } else {
-                start
-            };
+            let surface = if in_title { start | SURFACE_IN_TITLE } else { start };
             if let Some(t) = self.phrases.bump(h, |t| {
                 t.surface = surface;
                 t.surface_len = u8::try_from(end.saturating_sub(start)).unwrap_or(u8::MAX);
@@ -523,10 +468,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let mut seen: Vec<u32, 64> = Vec::new();
             let mut sum = 0u32;
             for tok in Tokens::new(text) {
-                let mut f = Folded::new(
-                    text.get(tok.span.start as usize..tok.span.end as usize)
-                        .unwrap_or(""),
-                );
+                let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
                 if f.is_stopword() {
                     continue;
                 }
@@ -540,17 +482,13 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             }
             let s = normalise(sum, u32::from(r.content_words), w);
             let idx = u32::try_from(i).unwrap_or(u32::MAX);
-            r.score = u32::try_from(u64::from(s) * u64::from(position_prior(idx, w)) / 256)
-                .unwrap_or(u32::MAX)
-                .max(1);
+            r.score = u32::try_from(u64::from(s) * u64::from(position_prior(idx, w)) / 256).unwrap_or(u32::MAX).max(1);
             best = best.max(r.score);
         }
         // Rescale to 1..=1000 so scores compare across articles.
         for r in self.records.iter_mut().take(n) {
             if r.state & Record::CHOOSABLE != 0 {
-                r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best))
-                    .unwrap_or(1000)
-                    .max(1);
+                r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best)).unwrap_or(1000).max(1);
             }
         }
     }
@@ -589,9 +527,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 if r.state != Record::CHOOSABLE {
                     continue;
                 }
-                if matches!(opts.budget, Budget::Chars(_))
-                    && u32::from(r.chars).saturating_add(sep) > chars_left
-                {
+                if matches!(opts.budget, Budget::Chars(_)) && u32::from(r.chars).saturating_add(sep) > chars_left {
                     continue;
                 }
                 if self.is_duplicate(r, n) {
@@ -618,10 +554,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         let mut out = Vec::new();
         for (i, r) in self.records.iter().take(n).enumerate() {
             if r.state & Record::CHOSEN != 0 {
-                let span = Span {
-                    start: r.start,
-                    end: r.end,
-                };
+                let span = Span { start: r.start, end: r.end };
                 let _ = out.push(Chosen {
                     span,
                     text: span.slice(body).unwrap_or(""),
@@ -672,10 +605,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             if is_number(surface(title, body, t.surface, t.surface_len)) {
                 continue;
             }
-            offer(
-                &mut cands,
-                (u32::from(t.weight), t.surface, t.surface_len, 1),
-            );
+            offer(&mut cands, (u32::from(t.weight), t.surface, t.surface_len, 1));
         }
         for p in self.phrases.slots() {
             let freq = p.sentences.saturating_add(u16::from(p.in_title));
@@ -686,30 +616,18 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let mut sum = 0u32;
             let mut n = 0u32;
             for tok in Tokens::new(text) {
-                let mut f = Folded::new(
-                    text.get(tok.span.start as usize..tok.span.end as usize)
-                        .unwrap_or(""),
-                );
+                let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
                 if f.is_stopword() {
                     continue;
                 }
                 f.stem();
-                sum =
-                    sum.saturating_add(self.terms.get(f.hash()).map_or(0, |t| u32::from(t.weight)));
+                sum = sum.saturating_add(self.terms.get(f.hash()).map_or(0, |t| u32::from(t.weight)));
                 n = n.saturating_add(1);
             }
             // A phrase seen in several sentences is a unit: its words'
             // weights add up, discounted so it does not swamp single names.
             let score = sum.saturating_mul(3) / (n.max(1).saturating_add(1));
-            offer(
-                &mut cands,
-                (
-                    score,
-                    p.surface,
-                    p.surface_len,
-                    p.first_sentence.clamp(2, 3),
-                ),
-            );
+            offer(&mut cands, (score, p.surface, p.surface_len, p.first_sentence.clamp(2, 3)));
         }
         let mut out: Vec<Keyword<'a>, MAX_KEYWORDS> = Vec::new();
         let best = cands.first().map_or(1, |c| c.0.max(1));
@@ -722,11 +640,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 continue;
             }
             let rel = u32::try_from(u64::from(score) * 1000 / u64::from(best)).unwrap_or(1000);
-            let _ = out.push(Keyword {
-                text,
-                score: rel,
-                words,
-            });
+            let _ = out.push(Keyword { text, score: rel, words });
         }
         out
     }
@@ -743,10 +657,7 @@ fn push_run(run: &mut Vec<RunWord, 3>, w: RunWord) {
 /// only the best `N`.
 fn offer<const N: usize>(cands: &mut Vec<(u32, u32, u8, u8), N>, c: (u32, u32, u8, u8)) {
     let key = |x: &(u32, u32, u8, u8)| (core::cmp::Reverse(x.0), x.1, x.2);
-    let pos = cands
-        .iter()
-        .position(|x| key(&c) < key(x))
-        .unwrap_or(cands.len());
+    let pos = cands.iter().position(|x| key(&c) < key(x)).unwrap_or(cands.len());
     if pos >= N {
         return;
     }
@@ -757,19 +668,14 @@ fn offer<const N: usize>(cands: &mut Vec<(u32, u32, u8, u8), N>, c: (u32, u32, u
 }
 
 fn surface<'a>(title: &'a str, body: &'a str, surf: u32, len: u8) -> &'a str {
-    let (text, start) = if surf & SURFACE_IN_TITLE != 0 {
-        (title, surf & !SURFACE_IN_TITLE)
-    } else {
-        (body, surf)
-    };
-    text.get(start as usize..(start as usize).saturating_add(usize::from(len)))
-        .unwrap_or("")
+    let (text, start) = if surf & SURFACE_IN_TITLE != 0 { (title, surf & !SURFACE_IN_TITLE) } else { (body, surf) };
+    let s = text.get(start as usize..(start as usize).saturating_add(usize::from(len))).unwrap_or("");
+    // Show `Venezuela`, not the possessive `Venezuela’s` it was first seen as.
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
 
 fn starts_upper(body: &str, surf: u32) -> bool {
-    body.get(surf as usize..)
-        .and_then(|s| s.chars().next())
-        .is_some_and(char::is_uppercase)
+    body.get(surf as usize..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
 }
 
 fn is_number(s: &str) -> bool {
@@ -779,16 +685,10 @@ fn is_number(s: &str) -> bool {
 /// True if the two keyphrases share a word (case-insensitive, by term key).
 fn overlaps(a: &str, b: &str) -> bool {
     Tokens::new(a).any(|x| {
-        let kx = crate::normalize::term_key(
-            a.get(x.span.start as usize..x.span.end as usize)
-                .unwrap_or(""),
-        );
+        let kx = crate::normalize::term_key(a.get(x.span.start as usize..x.span.end as usize).unwrap_or(""));
         kx.is_some()
             && Tokens::new(b).any(|y| {
-                crate::normalize::term_key(
-                    b.get(y.span.start as usize..y.span.end as usize)
-                        .unwrap_or(""),
-                ) == kx
+                crate::normalize::term_key(b.get(y.span.start as usize..y.span.end as usize).unwrap_or("")) == kx
             })
     })
 }

@@ -70,20 +70,13 @@ impl<const N: usize> Default for TermTable<N> {
 }
 
 impl<const N: usize> TermTable<N> {
-    const CHECK: () = assert!(
-        N >= WAYS && N <= u16::MAX as usize,
-        "term capacity must be in WAYS..=65535"
-    );
+    const CHECK: () = assert!(N >= WAYS && N <= u16::MAX as usize, "term capacity must be in WAYS..=65535");
 
     /// An empty table.
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        TermTable {
-            slots: [Term::EMPTY; N],
-            len: 0,
-            evicted: 0,
-        }
+        TermTable { slots: [Term::EMPTY; N], len: 0, evicted: 0 }
     }
 
     /// Empties the table (cost: one pass over the slots).
@@ -184,11 +177,7 @@ impl<const N: usize> TermTable<N> {
             if was_empty {
                 self.len = self.len.saturating_add(1);
             }
-            *t = Term {
-                hash,
-                count: base,
-                ..Term::EMPTY
-            };
+            *t = Term { hash, count: base, ..Term::EMPTY };
             init(t);
         }
         t.count = t.count.saturating_add(1);

@@ -55,11 +55,7 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Tokenizes `text` from its start.
     pub const fn new(text: &'a str) -> Self {
-        Tokens {
-            text,
-            pos: 0,
-            after_hyphen: false,
-        }
+        Tokens { text, pos: 0, after_hyphen: false }
     }
 }
 
@@ -75,11 +71,7 @@ fn is_hyphen(c: char) -> bool {
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 impl Iterator for Tokens<'_> {
@@ -105,19 +97,19 @@ impl Iterator for Tokens<'_> {
             });
         let (off, first) = start?;
         let begin = self.pos.saturating_add(off);
-        let kind = if first.is_numeric() {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
+        let kind = if first.is_numeric() { TokenKind::Number } else { TokenKind::Word };
         let capitalized = first.is_uppercase();
         let tail = self.text.get(begin..)?;
         let mut end = tail.len();
         let mut prev: char = first;
+        // Letters since the last dot: `U.S.` and `a.m.` are one token
+        // because each dotted segment is a single letter.
+        let mut seg = 1u32;
         let mut iter = tail.char_indices().skip(1).peekable();
         while let Some((i, c)) = iter.next() {
             if is_word_char(c) {
                 prev = c;
+                seg = seg.saturating_add(1);
                 continue;
             }
             let next = iter.peek().map(|&(_, n)| n);
@@ -125,11 +117,17 @@ impl Iterator for Tokens<'_> {
                 Some(n) => {
                     (is_apostrophe(c) && prev.is_alphabetic() && n.is_alphabetic())
                         || ((c == '.' || c == ',') && prev.is_numeric() && n.is_numeric())
+                        || (c == '.'
+                            && seg == 1
+                            && prev.is_alphabetic()
+                            && n.is_alphabetic()
+                            && n.is_uppercase() == prev.is_uppercase())
                 }
                 None => false,
             };
             if keep {
                 prev = c;
+                seg = 0;
                 continue;
             }
             end = i;
@@ -137,18 +135,9 @@ impl Iterator for Tokens<'_> {
         }
         let stop = begin.saturating_add(end);
         // A hyphen right after the token joins the next token to this one.
-        self.after_hyphen = self
-            .text
-            .get(stop..)
-            .and_then(|s| s.chars().next())
-            .is_some_and(is_hyphen);
+        self.after_hyphen = self.text.get(stop..).and_then(|s| s.chars().next()).is_some_and(is_hyphen);
         self.pos = stop;
-        Some(Token {
-            span: Span::new(begin, stop),
-            kind,
-            capitalized,
-            joined,
-        })
+        Some(Token { span: Span::new(begin, stop), kind, capitalized, joined })
     }
 }
 
@@ -178,39 +167,33 @@ mod tests {
 
     #[test]
     fn apostrophes_inside_words() {
-        assert_eq!(
-            words("Venezuela’s don't 'quoted' rock'n"),
-            ["Venezuela’s", "don't", "quoted", "rock'n"]
-        );
+        assert_eq!(words("Venezuela’s don't 'quoted' rock'n"), ["Venezuela’s", "don't", "quoted", "rock'n"]);
     }
 
     #[test]
     fn hyphens_split_and_join() {
+        assert_eq!(toks("long-term - plan"), [("long", false), ("term", true), ("plan", false)]);
+        assert_eq!(toks("CIA-Drohnenangriff"), [("CIA", false), ("Drohnenangriff", true)]);
+    }
+
+    #[test]
+    fn dotted_abbreviations_stay_whole() {
         assert_eq!(
-            toks("long-term - plan"),
-            [("long", false), ("term", true), ("plan", false)]
-        );
-        assert_eq!(
-            toks("CIA-Drohnenangriff"),
-            [("CIA", false), ("Drohnenangriff", true)]
+            words("U.S. forces at 9 a.m. in the U.K., e.g. here. End.Next"),
+            ["U.S", "forces", "at", "9", "a.m", "in", "the", "U.K", "e.g", "here", "End", "Next"]
         );
     }
 
     #[test]
     fn numbers() {
-        assert_eq!(
-            words("$1.2bn rose 3.5% to 1,200, then 7."),
-            ["1.2bn", "rose", "3.5", "to", "1,200", "then", "7"]
-        );
+        assert_eq!(words("$1.2bn rose 3.5% to 1,200, then 7."), ["1.2bn", "rose", "3.5", "to", "1,200", "then", "7"]);
         let t = Tokens::new("42 apples").next();
         assert_eq!(t.map(|t| t.kind), Some(TokenKind::Number));
     }
 
     #[test]
     fn capitalization() {
-        let caps: heapless::Vec<bool, 8> = Tokens::new("The CIA met rodríguez Élan")
-            .map(|t| t.capitalized)
-            .collect();
+        let caps: heapless::Vec<bool, 8> = Tokens::new("The CIA met rodríguez Élan").map(|t| t.capitalized).collect();
         assert_eq!(caps, [true, true, false, false, true]);
     }
 

@@ -49,11 +49,7 @@ impl SummaryOpts {
             Some(m) => epitome::Budget::Chars(m),
             None => epitome::Budget::Sentences(self.sentences),
         };
-        epitome::Options {
-            budget,
-            keywords: self.keywords,
-            ..epitome::Options::default()
-        }
+        epitome::Options { budget, keywords: self.keywords, ..epitome::Options::default() }
     }
 }
 

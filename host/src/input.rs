@@ -58,18 +58,13 @@ fn starts_with_stamp(line: &str) -> bool {
 pub fn read_text(path: &Path) -> Result<TextArticle> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .context("reading standard input")?;
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).context("reading standard input")?;
         buf
     } else {
         std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
     };
     let (title, body) = split_title(&decode(&bytes));
-    Ok(TextArticle {
-        origin: path.display().to_string(),
-        title,
-        body,
-    })
+    Ok(TextArticle { origin: path.display().to_string(), title, body })
 }
 
 /// Expands files and directories (recursively, sorted for determinism) into
@@ -112,11 +107,7 @@ pub fn sample() -> Vec<TextArticle> {
         .iter()
         .map(|(name, text)| {
             let (title, body) = split_title(text);
-            TextArticle {
-                origin: format!("sample:{name}"),
-                title,
-                body,
-            }
+            TextArticle { origin: format!("sample:{name}"), title, body }
         })
         .collect()
 }

@@ -18,8 +18,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
         b
     } else {
-        std::fs::read(&args.input)
-            .map_err(|e| anyhow::anyhow!("reading {}: {e}", args.input.display()))?
+        std::fs::read(&args.input).map_err(|e| anyhow::anyhow!("reading {}: {e}", args.input.display()))?
     };
     write_units(&input::decode(&bytes), out)?;
     Ok(ExitCode::SUCCESS)

@@ -67,35 +67,18 @@ pub fn report<'a>(a: &'a TextArticle, s: &Summary<'a>) -> ArticleReport<'a> {
     ArticleReport {
         origin: &a.origin,
         title: &a.title,
-        keywords: s
-            .keywords
-            .iter()
-            .map(|k| KeywordReport {
-                text: k.text,
-                score: k.score,
-            })
-            .collect(),
+        keywords: s.keywords.iter().map(|k| KeywordReport { text: k.text, score: k.score }).collect(),
         sentences: s
             .sentences
             .iter()
-            .map(|c| SentenceReport {
-                text: c.text,
-                start: c.span.start,
-                end: c.span.end,
-                score: c.score,
-            })
+            .map(|c| SentenceReport { text: c.text, start: c.span.start, end: c.span.end, score: c.score })
             .collect(),
         flags: flag_names(s.flags),
     }
 }
 
 /// Summarizes `articles` and writes text or JSON.
-pub fn write_summaries(
-    articles: &[TextArticle],
-    opts: &Options<'_>,
-    json: bool,
-    out: &mut impl Write,
-) -> Result<()> {
+pub fn write_summaries(articles: &[TextArticle], opts: &Options<'_>, json: bool, out: &mut impl Write) -> Result<()> {
     // One workspace for all articles: that is how the core is meant to be used.
     let mut summarizer = Box::new(DefaultSummarizer::new());
     let mut reports = Vec::new();
@@ -108,15 +91,7 @@ pub fn write_summaries(
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(
-            out,
-            "# {}",
-            if a.title.is_empty() {
-                "(untitled)"
-            } else {
-                &a.title
-            }
-        )?;
+        writeln!(out, "# {}", if a.title.is_empty() { "(untitled)" } else { &a.title })?;
         writeln!(out, "  source:   {}", a.origin)?;
         let kws: Vec<&str> = s.keywords.iter().map(|k| k.text).collect();
         writeln!(out, "  keywords: {}", kws.join(", "))?;
@@ -139,21 +114,14 @@ pub fn write_summaries(
 /// `epitome summarize`.
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> Result<ExitCode> {
     let files = input::expand(&args.inputs)?;
-    let articles = files
-        .iter()
-        .map(|p| input::read_text(p))
-        .collect::<Result<Vec<_>>>()?;
+    let articles = files.iter().map(|p| input::read_text(p)).collect::<Result<Vec<_>>>()?;
     write_summaries(&articles, &args.opts.to_options(), args.json, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `epitome` with no arguments: the built-in sample with default options.
 pub fn run_sample(out: &mut impl Write) -> Result<ExitCode> {
-    let opts = SummaryOpts {
-        sentences: 3,
-        max_chars: None,
-        keywords: 8,
-    };
+    let opts = SummaryOpts { sentences: 3, max_chars: None, keywords: 8 };
     write_summaries(&input::sample(), &opts.to_options(), false, out)?;
     Ok(ExitCode::SUCCESS)
 }
