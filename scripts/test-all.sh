@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what it needs, then runs every
+# check CI runs. Safe to run repeatedly; each section says what it does.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain: thumb targets and components"
+rustup target add thumbv6m-none-eabi thumbv7em-none-eabihf >/dev/null
+rustup component add rustfmt clippy >/dev/null 2>&1 || echo "note: could not add rustfmt/clippy components (assuming present)"
+
+step "format"
+cargo fmt --all --check
+
+step "lint (host workspace, all targets, warnings are errors)"
+cargo clippy --all-targets -- -D warnings
+
+step "tests (unit, integration, property, doc)"
+cargo test
+
+step "core builds no_std for Cortex-M0+ and Cortex-M4F (with and without defmt)"
+cargo build -p epitome --release --target thumbv6m-none-eabi
+cargo build -p epitome --release --target thumbv7em-none-eabihf
+cargo build -p epitome --release --target thumbv7em-none-eabihf --features defmt
+
+for extra in scripts/test.d/*.sh; do
+    [ -e "$extra" ] || continue
+    step "$extra"
+    bash "$extra"
+done
+
+step "all checks passed"
