@@ -24,6 +24,10 @@ cargo build -p epitome --release --target thumbv6m-none-eabi
 cargo build -p epitome --release --target thumbv7em-none-eabihf
 cargo build -p epitome --release --target thumbv7em-none-eabihf --features defmt
 
+step "panic-freedom proof: core entry points linked with an undefined panic handler (fails to link if any panic is reachable)"
+cargo build -p epitome-panic-never --profile panic-never --target thumbv7em-none-eabihf
+cargo build -p epitome-panic-never --profile panic-never --target thumbv6m-none-eabi
+
 for extra in scripts/test.d/*.sh; do
     [ -e "$extra" ] || continue
     step "$extra"

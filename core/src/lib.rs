@@ -28,6 +28,7 @@ pub mod stopwords;
 pub mod summarize;
 pub mod terms;
 pub mod tokenize;
+pub mod unicode;
 
 pub use error::{Error, Result};
 pub use idf::Idf;

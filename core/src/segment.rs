@@ -10,6 +10,7 @@
 //! [`UnitKind::Bullet`] units can be chosen for a summary.
 
 use crate::Span;
+use crate::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
 
 /// What a segmented unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,8 +105,8 @@ impl<'a> Segmenter<'a> {
             let raw_end = raw_start.saturating_add(len);
             self.next_line = raw_end.saturating_add(1);
             let line = rest.get(..len)?;
-            let trimmed_start = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
+            let trimmed_start = line.len().saturating_sub(trim_start(line).len());
+            let trimmed = trim(line);
             if trimmed.is_empty() {
                 continue;
             }
@@ -124,7 +125,7 @@ impl<'a> Segmenter<'a> {
             }
             if let Some(meta) = metadata_prefix(trimmed) {
                 let me = s.saturating_add(meta);
-                let after = self.text.get(me..e).map_or(0, |r| r.len() - r.trim_start().len());
+                let after = self.text.get(me..e).map_or(0, |r| r.len().saturating_sub(trim_start(r).len()));
                 self.cur = me.saturating_add(after);
                 return Some(Some(self.unit(s, me, UnitKind::Boilerplate)));
             }
@@ -158,9 +159,9 @@ impl Iterator for Segmenter<'_> {
             let line = self.text.get(self.cur..self.line_end)?;
             let (end, terminated) = sentence_end(line);
             let piece = line.get(..end)?;
-            let lead = piece.len() - piece.trim_start().len();
+            let lead = piece.len().saturating_sub(trim_start(piece).len());
             let s = self.cur.saturating_add(lead);
-            let e = s.saturating_add(piece.trim().len());
+            let e = s.saturating_add(trim(piece).len());
             let whole_line = self.line_start_pending && end >= line.len();
             self.cur = self.cur.saturating_add(end.max(1));
             if e <= s {
@@ -179,7 +180,7 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 
 /// Kind of a sentence piece from its shape.
 fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
-    let words = text.split_whitespace().count();
+    let words = count_words(text);
     if bullet {
         return if terminated && words >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
     }
@@ -259,15 +260,15 @@ fn sentence_end(line: &str) -> (usize, bool) {
         let Some(ws) = after.chars().next() else {
             return (line.len(), true);
         };
-        if !ws.is_whitespace() {
+        if !is_space(ws) {
             i = j.max(p.saturating_add(1));
             continue;
         }
-        let next_text = after.trim_start();
+        let next_text = trim_start(after);
         let Some(next) = next_text.chars().next() else {
             return (line.len(), true);
         };
-        let starts_sentence = next.is_uppercase() || next.is_numeric() || is_opener(next) || next == '\u{2014}';
+        let starts_sentence = is_upper(next) || is_digit(next) || is_opener(next) || next == '\u{2014}';
         if !starts_sentence {
             i = j;
             continue;
@@ -278,7 +279,7 @@ fn sentence_end(line: &str) -> (usize, bool) {
         }
         return (j, true);
     }
-    let t = line.trim_end();
+    let t = trim_end(line);
     let terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':');
     (line.len(), terminated)
 }
@@ -302,7 +303,7 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace() || is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '(')
+        .find(|&(_, c)| is_space(c) || is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '(')
         .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
     let word = before.get(word_start..).unwrap_or("");
     if word.is_empty() {
@@ -311,14 +312,14 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     let mut cs = word.chars();
     let first = cs.next();
     // Initials: a single capital letter (`John F. Kennedy`).
-    if cs.next().is_none() && first.is_some_and(char::is_uppercase) {
+    if cs.next().is_none() && first.is_some_and(is_upper) {
         return false;
     }
     if TITLES.contains(&word) {
         return false;
     }
     let next_is_digit = next_text.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let dotted = word.contains('.'); // U.S, a.m, e.g, D.C
+    let dotted = word.bytes().any(|b| b == b'.'); // U.S, a.m, e.g, D.C
     if dotted || OTHER.contains(&word) {
         if next_is_digit {
             return false;
@@ -332,7 +333,7 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
 fn next_word_is_opener(next_text: &str) -> bool {
     let word_end = next_text
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .find(|&(_, c)| !(is_letter(c) || c == '\'' || c == '\u{2019}'))
         .map_or(next_text.len(), |(i, _)| i);
     let w = next_text.get(..word_end).unwrap_or("");
     let f = crate::normalize::Folded::new(w);
@@ -341,7 +342,7 @@ fn next_word_is_opener(next_text: &str) -> bool {
 
 /// Line-level junk found in scraped news pages.
 fn is_boilerplate_line(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = count_words(line);
     if words > 12 {
         return false;
     }
@@ -421,7 +422,7 @@ fn bullet_marker(line: &str) -> Option<usize> {
         return None;
     }
     let (i, sp) = cs.next()?;
-    if !sp.is_whitespace() {
+    if !is_space(sp) {
         return None;
     }
     Some(i.saturating_add(sp.len_utf8()))

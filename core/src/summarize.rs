@@ -408,7 +408,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         // Only white space (or one joining hyphen) may separate phrase words.
         if let Some(prev) = run.last() {
             let gap = text.get(prev.end as usize..tok.span.start as usize).unwrap_or(",");
-            if !(tok.joined || gap.chars().all(char::is_whitespace)) || gap.contains('\n') {
+            if !(tok.joined || gap.chars().all(crate::unicode::is_space)) || gap.bytes().any(|b| b == b'\n') {
                 run.clear();
             }
         }
@@ -675,11 +675,11 @@ fn surface<'a>(title: &'a str, body: &'a str, surf: u32, len: u8) -> &'a str {
 }
 
 fn starts_upper(body: &str, surf: u32) -> bool {
-    body.get(surf as usize..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+    body.get(surf as usize..).and_then(|s| s.chars().next()).is_some_and(crate::unicode::is_upper)
 }
 
 fn is_number(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_numeric())
+    s.chars().next().is_some_and(crate::unicode::is_digit)
 }
 
 /// True if the two keyphrases share a word (case-insensitive, by term key).

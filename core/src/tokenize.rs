@@ -69,10 +69,7 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
-#[inline]
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
-}
+use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
 impl Iterator for Tokens<'_> {
     type Item = Token;
@@ -97,8 +94,8 @@ impl Iterator for Tokens<'_> {
             });
         let (off, first) = start?;
         let begin = self.pos.saturating_add(off);
-        let kind = if first.is_numeric() { TokenKind::Number } else { TokenKind::Word };
-        let capitalized = first.is_uppercase();
+        let kind = if is_digit(first) { TokenKind::Number } else { TokenKind::Word };
+        let capitalized = is_upper(first);
         let tail = self.text.get(begin..)?;
         let mut end = tail.len();
         let mut prev: char = first;
@@ -115,13 +112,9 @@ impl Iterator for Tokens<'_> {
             let next = iter.peek().map(|&(_, n)| n);
             let keep = match next {
                 Some(n) => {
-                    (is_apostrophe(c) && prev.is_alphabetic() && n.is_alphabetic())
-                        || ((c == '.' || c == ',') && prev.is_numeric() && n.is_numeric())
-                        || (c == '.'
-                            && seg == 1
-                            && prev.is_alphabetic()
-                            && n.is_alphabetic()
-                            && n.is_uppercase() == prev.is_uppercase())
+                    (is_apostrophe(c) && is_letter(prev) && is_letter(n))
+                        || ((c == '.' || c == ',') && is_digit(prev) && is_digit(n))
+                        || (c == '.' && seg == 1 && is_letter(prev) && is_letter(n) && is_upper(n) == is_upper(prev))
                 }
                 None => false,
             };
