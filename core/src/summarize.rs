@@ -4,7 +4,7 @@ use heapless::Vec;
 
 use crate::idf::Idf;
 use crate::normalize::Folded;
-use crate::score::{Weights, normalise, position_prior, term_weight};
+use crate::score::{Weights, centrality_weight, keyword_weight, normalise, position_prior};
 use crate::segment::{Segmenter, UnitKind};
 use crate::stopwords::is_name_connector;
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
@@ -39,6 +39,9 @@ pub struct Options<'i> {
     pub idf: Option<Idf<'i>>,
     /// Redundancy penalty (x/256): how much a candidate's overlap with the
     /// already chosen sentences lowers its score (maximal marginal relevance).
+    /// Default 0: near-duplicates are always skipped, and on news any further
+    /// penalty lowered agreement with reference summaries (EVALUATION.md);
+    /// raise it when a handful of sentences must cover more ground.
     pub redundancy: u16,
     /// Scoring knobs.
     pub weights: Weights,
@@ -46,7 +49,7 @@ pub struct Options<'i> {
 
 impl Default for Options<'_> {
     fn default() -> Self {
-        Options { budget: Budget::Sentences(3), keywords: 10, idf: None, redundancy: 192, weights: Weights::DEFAULT }
+        Options { budget: Budget::Sentences(3), keywords: 10, idf: None, redundancy: 0, weights: Weights::DEFAULT }
     }
 }
 
@@ -257,7 +260,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
 
         for t in self.terms.slots_mut() {
             if t.hash != 0 {
-                t.weight = term_weight(t, opts.idf.as_ref(), &opts.weights);
+                t.weight = keyword_weight(t, opts.idf.as_ref(), &opts.weights);
             }
         }
         self.score_sentences(body, n, &opts.weights);
@@ -478,7 +481,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                     continue;
                 }
                 let _ = seen.push(h);
-                sum = sum.saturating_add(self.terms.get(h).map_or(0, |t| u32::from(t.weight)));
+                sum = sum.saturating_add(self.terms.get(h).map_or(0, centrality_weight));
             }
             let s = normalise(sum, u32::from(r.content_words), w);
             let idx = u32::try_from(i).unwrap_or(u32::MAX);

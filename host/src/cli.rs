@@ -26,6 +26,48 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Print the segmenter's units one per line (unchoosable ones marked).
     Sentences(SentencesArgs),
+    /// Build models for the core (the background IDF table).
+    Model(ModelArgs),
+}
+
+/// `epitome model`.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    /// Which model.
+    #[command(subcommand)]
+    pub command: ModelCommand,
+}
+
+/// Models `epitome model` can build.
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Build a quantised IDF table from documents (`.txt` files or directories).
+    Build {
+        /// Documents: files or directories of `.txt` files.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output file.
+        #[arg(short, long, default_value = "idf.bin")]
+        output: PathBuf,
+        /// Number of terms to keep (the most frequent ones; 5 bytes each).
+        #[arg(long, default_value_t = crate::model::DEFAULT_TERMS)]
+        terms: usize,
+        /// Use only the files whose number is odd or even, to build from one
+        /// half of a numbered data set and evaluate on the other.
+        #[arg(long, value_enum, default_value_t = Select::All)]
+        select: Select,
+    },
+}
+
+/// Which files of a numbered data set to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Select {
+    /// Every file.
+    All,
+    /// Files whose name holds an odd number.
+    Odd,
+    /// Files whose name holds an even number.
+    Even,
 }
 
 /// Options shared by commands that run the summarizer.
@@ -40,16 +82,58 @@ pub struct SummaryOpts {
     /// Number of keyphrases.
     #[arg(long, short = 'k', default_value_t = 10)]
     pub keywords: u8,
+    /// Background IDF table (from `epitome model build`) instead of none.
+    #[arg(long)]
+    pub idf: Option<PathBuf>,
+    /// Scoring knobs for experiments, `NAME=VALUE` (title, name, lead,
+    /// position, min_norm_words, flat_idf, redundancy).
+    #[arg(long, hide = true, value_parser = parse_tune)]
+    pub tune: Vec<(String, u32)>,
+}
+
+fn parse_tune(s: &str) -> Result<(String, u32), String> {
+    let (k, v) = s.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
+    let v = v.parse().map_err(|e| format!("{k}: {e}"))?;
+    Ok((k.to_owned(), v))
 }
 
 impl SummaryOpts {
-    /// The core options these flags describe.
-    pub fn to_options(&self) -> epitome::Options<'static> {
+    /// Reads the IDF table named by `--idf`, if any (bytes to borrow from).
+    pub fn load_idf(&self) -> anyhow::Result<Option<Vec<u8>>> {
+        self.idf
+            .as_ref()
+            .map(|p| std::fs::read(p).map_err(|e| anyhow::anyhow!("reading IDF table {}: {e}", p.display())))
+            .transpose()
+    }
+
+    /// The core options these flags describe; `idf` holds the bytes from
+    /// [`SummaryOpts::load_idf`].
+    pub fn to_options<'i>(&self, idf: Option<&'i [u8]>) -> anyhow::Result<epitome::Options<'i>> {
         let budget = match self.max_chars {
             Some(m) => epitome::Budget::Chars(m),
             None => epitome::Budget::Sentences(self.sentences),
         };
-        epitome::Options { budget, keywords: self.keywords, ..epitome::Options::default() }
+        let mut o = epitome::Options { budget, keywords: self.keywords, ..epitome::Options::default() };
+        if let Some(bytes) = idf {
+            let table = epitome::Idf::from_bytes(bytes).map_err(|e| {
+                anyhow::anyhow!("IDF table {}: {e}", self.idf.as_deref().unwrap_or(std::path::Path::new("-")).display())
+            })?;
+            o.idf = Some(table);
+        }
+        for (k, v) in &self.tune {
+            let w = &mut o.weights;
+            match k.as_str() {
+                "title" => w.title = *v,
+                "name" => w.name = *v,
+                "lead" => w.lead = *v,
+                "position" => w.position = *v,
+                "min_norm_words" => w.min_norm_words = *v,
+                "flat_idf" => w.flat_idf = *v,
+                "redundancy" => o.redundancy = u16::try_from(*v).unwrap_or(u16::MAX),
+                other => anyhow::bail!("unknown tuning knob {other:?}"),
+            }
+        }
+        Ok(o)
     }
 }
 
@@ -81,5 +165,6 @@ pub fn run() -> Result<ExitCode> {
         None => cmd::summarize::run_sample(&mut out),
         Some(Command::Summarize(a)) => cmd::summarize::run(&a, &mut out),
         Some(Command::Sentences(a)) => cmd::sentences::run(&a, &mut out),
+        Some(Command::Model(a)) => cmd::model::run(&a, &mut out),
     }
 }

@@ -4,4 +4,5 @@
 pub mod cli;
 pub mod cmd;
 pub mod input;
+pub mod model;
 pub mod sample;

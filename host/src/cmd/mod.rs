@@ -1,4 +1,5 @@
 //! One module per subcommand; each takes its typed arguments and a writer.
 
+pub mod model;
 pub mod sentences;
 pub mod summarize;

@@ -1,0 +1,68 @@
+//! `epitome model build`: the background IDF table from a corpus.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::{ModelArgs, ModelCommand, Select};
+use crate::input;
+use crate::model::IdfModel;
+
+/// Runs the command.
+pub fn run(args: &ModelArgs, out: &mut impl Write) -> Result<ExitCode> {
+    match &args.command {
+        ModelCommand::Build { inputs, output, terms, select } => {
+            let files: Vec<PathBuf> = input::expand(inputs)?.into_iter().filter(|p| select.keeps(p)).collect();
+            if files.is_empty() {
+                bail!("no .txt documents found in the inputs");
+            }
+            let mut texts = Vec::with_capacity(files.len());
+            for f in &files {
+                let bytes = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
+                texts.push(input::decode(&bytes));
+            }
+            let model = IdfModel::build(texts.iter().map(String::as_str), *terms);
+            let bytes = model.to_bytes();
+            write_atomically(output, &bytes)?;
+            writeln!(
+                out,
+                "{}: {} documents, {} terms, default idf {:.2}, {} bytes",
+                output.display(),
+                model.documents,
+                model.entries.len(),
+                f64::from(model.default) / 16.0,
+                bytes.len()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+impl Select {
+    /// Whether the file belongs to the selected half (by the number in its name).
+    pub fn keeps(&self, p: &Path) -> bool {
+        let num = || -> Option<u64> {
+            let stem = p.file_stem()?.to_str()?;
+            let digits: String = stem.chars().filter(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        };
+        match self {
+            Select::All => true,
+            Select::Odd => num().is_some_and(|n| n % 2 == 1),
+            Select::Even => num().is_some_and(|n| n % 2 == 0),
+        }
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it, so a
+/// failure never leaves a half-written file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().with_context(|| format!("{}: not a file name", path.display()))?;
+    let tmp = dir.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
+    Ok(())
+}
