@@ -26,6 +26,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Print the segmenter's units one per line (unchoosable ones marked).
     Sentences(SentencesArgs),
+    /// Print the top keyphrases (one to three words) of each article, with scores.
+    Keywords(KeywordsArgs),
     /// Build models for the core (the background IDF table).
     Model(ModelArgs),
 }
@@ -82,6 +84,13 @@ pub struct SummaryOpts {
     /// Number of keyphrases.
     #[arg(long, short = 'k', default_value_t = 10)]
     pub keywords: u8,
+    #[command(flatten)]
+    pub scoring: ScoringOpts,
+}
+
+/// Scoring options shared by every command that runs the core.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScoringOpts {
     /// Background IDF table (from `epitome model build`) instead of none.
     #[arg(long)]
     pub idf: Option<PathBuf>,
@@ -98,6 +107,20 @@ fn parse_tune(s: &str) -> Result<(String, u32), String> {
 }
 
 impl SummaryOpts {
+    /// The core options these flags describe; `idf` holds the bytes from
+    /// [`ScoringOpts::load_idf`].
+    pub fn to_options<'i>(&self, idf: Option<&'i [u8]>) -> anyhow::Result<epitome::Options<'i>> {
+        let mut o = self.scoring.to_options(idf)?;
+        o.budget = match self.max_chars {
+            Some(m) => epitome::Budget::Chars(m),
+            None => epitome::Budget::Sentences(self.sentences),
+        };
+        o.keywords = self.keywords;
+        Ok(o)
+    }
+}
+
+impl ScoringOpts {
     /// Reads the IDF table named by `--idf`, if any (bytes to borrow from).
     pub fn load_idf(&self) -> anyhow::Result<Option<Vec<u8>>> {
         self.idf
@@ -106,14 +129,10 @@ impl SummaryOpts {
             .transpose()
     }
 
-    /// The core options these flags describe; `idf` holds the bytes from
-    /// [`SummaryOpts::load_idf`].
+    /// Default core options with these scoring flags applied; `idf` holds
+    /// the bytes from [`ScoringOpts::load_idf`].
     pub fn to_options<'i>(&self, idf: Option<&'i [u8]>) -> anyhow::Result<epitome::Options<'i>> {
-        let budget = match self.max_chars {
-            Some(m) => epitome::Budget::Chars(m),
-            None => epitome::Budget::Sentences(self.sentences),
-        };
-        let mut o = epitome::Options { budget, keywords: self.keywords, ..epitome::Options::default() };
+        let mut o = epitome::Options::default();
         if let Some(bytes) = idf {
             let table = epitome::Idf::from_bytes(bytes).map_err(|e| {
                 anyhow::anyhow!("IDF table {}: {e}", self.idf.as_deref().unwrap_or(std::path::Path::new("-")).display())
@@ -150,6 +169,22 @@ pub struct SummarizeArgs {
     pub json: bool,
 }
 
+/// `epitome keywords`.
+#[derive(Debug, Args)]
+pub struct KeywordsArgs {
+    /// Text files, directories of `.txt` files, or `-` for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Number of keyphrases (at most 16).
+    #[arg(long = "k", short = 'k', default_value_t = 10)]
+    pub k: u8,
+    #[command(flatten)]
+    pub scoring: ScoringOpts,
+    /// Print JSON instead of `score<TAB>keyphrase` lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `epitome sentences`.
 #[derive(Debug, Args)]
 pub struct SentencesArgs {
@@ -166,5 +201,6 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Summarize(a)) => cmd::summarize::run(&a, &mut out),
         Some(Command::Sentences(a)) => cmd::sentences::run(&a, &mut out),
         Some(Command::Model(a)) => cmd::model::run(&a, &mut out),
+        Some(Command::Keywords(a)) => cmd::keywords::run(&a, &mut out),
     }
 }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use epitome::{DefaultSummarizer, Flags, Options, Summary};
 use serde::Serialize;
 
-use crate::cli::{SummarizeArgs, SummaryOpts};
+use crate::cli::{ScoringOpts, SummarizeArgs, SummaryOpts};
 use crate::input::{self, TextArticle};
 
 /// JSON view of one article's summary.
@@ -115,14 +115,14 @@ pub fn write_summaries(articles: &[TextArticle], opts: &Options<'_>, json: bool,
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> Result<ExitCode> {
     let files = input::expand(&args.inputs)?;
     let articles = files.iter().map(|p| input::read_text(p)).collect::<Result<Vec<_>>>()?;
-    let idf = args.opts.load_idf()?;
+    let idf = args.opts.scoring.load_idf()?;
     write_summaries(&articles, &args.opts.to_options(idf.as_deref())?, args.json, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `epitome` with no arguments: the built-in sample with default options.
 pub fn run_sample(out: &mut impl Write) -> Result<ExitCode> {
-    let opts = SummaryOpts { sentences: 3, max_chars: None, keywords: 8, idf: None, tune: Vec::new() };
+    let opts = SummaryOpts { sentences: 3, max_chars: None, keywords: 8, scoring: ScoringOpts::default() };
     write_summaries(&input::sample(), &opts.to_options(None)?, false, out)?;
     Ok(ExitCode::SUCCESS)
 }
