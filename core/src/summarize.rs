@@ -62,10 +62,12 @@ impl Flags {
     /// The body had more sentences than the workspace holds; the later
     /// ones were counted for keywords but could not be chosen.
     pub const SENTENCES_TRUNCATED: Flags = Flags(1);
-    /// The term table overflowed; rare terms were evicted (frequent ones
-    /// keep counts that may be over-estimated by a little).
+    /// The term table overflowed and a term seen more than once was evicted
+    /// (terms seen once are evicted silently: they carry no signal). Frequent
+    /// terms stay, with counts that may be over-estimated by a little.
     pub const TERMS_EVICTED: Flags = Flags(2);
-    /// The phrase table overflowed; rare keyphrase candidates were evicted.
+    /// The phrase table overflowed and a keyphrase candidate seen more than
+    /// once was evicted.
     pub const PHRASES_EVICTED: Flags = Flags(4);
     /// The sentence budget was larger than [`MAX_CHOSEN`] and was clamped.
     pub const BUDGET_CLAMPED: Flags = Flags(8);
@@ -250,10 +252,10 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
 
         self.count_title(title, &mut stats);
         let n = self.count_body(body, &mut stats, &mut flags);
-        if self.terms.evicted() > 0 {
+        if self.terms.lost() > 0 {
             flags.insert(Flags::TERMS_EVICTED);
         }
-        if self.phrases.evicted() > 0 {
+        if self.phrases.lost() > 0 {
             flags.insert(Flags::PHRASES_EVICTED);
         }
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);

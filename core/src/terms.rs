@@ -61,6 +61,8 @@ pub struct TermTable<const N: usize> {
     slots: [Term; N],
     len: usize,
     evicted: u32,
+    /// Evictions of entries seen more than once.
+    lost: u32,
 }
 
 impl<const N: usize> Default for TermTable<N> {
@@ -76,7 +78,7 @@ impl<const N: usize> TermTable<N> {
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        TermTable { slots: [Term::EMPTY; N], len: 0, evicted: 0 }
+        TermTable { slots: [Term::EMPTY; N], len: 0, evicted: 0, lost: 0 }
     }
 
     /// Empties the table (cost: one pass over the slots).
@@ -86,6 +88,7 @@ impl<const N: usize> TermTable<N> {
         }
         self.len = 0;
         self.evicted = 0;
+        self.lost = 0;
     }
 
     /// Number of terms held.
@@ -101,6 +104,13 @@ impl<const N: usize> TermTable<N> {
     /// How many terms were pushed out to make room (0 means exact counts).
     pub const fn evicted(&self) -> u32 {
         self.evicted
+    }
+
+    /// How many of the evicted entries had been seen more than once. Losing
+    /// an entry seen once costs nothing downstream: it adds no centrality
+    /// (no other sentence shares it) and cannot qualify as a keyword.
+    pub const fn lost(&self) -> u32 {
+        self.lost
     }
 
     /// All slots, empty ones included (their `hash` is 0).
@@ -168,6 +178,9 @@ impl<const N: usize> TermTable<N> {
             Some(s) => s,
             None => {
                 self.evicted = self.evicted.saturating_add(1);
+                if victim_count > 1 {
+                    self.lost = self.lost.saturating_add(1);
+                }
                 (victim, true, victim_count)
             }
         };
@@ -223,6 +236,21 @@ mod tests {
         assert_eq!(t.len(), 16);
         let c = t.get(42).map(|x| x.count).unwrap_or(0);
         assert!(c >= 1250, "heavy hitter count {c}");
+    }
+
+    #[test]
+    fn evicting_singletons_is_not_a_loss() {
+        let mut t = TermTable::<8>::new();
+        for h in 1..=8u32 {
+            t.bump(h, |_| {});
+        }
+        t.bump(100, |_| {});
+        assert_eq!((t.evicted(), t.lost()), (1, 0));
+        // Now every resident has a count of at least 1 and the newcomer 2.
+        for h in 200..220u32 {
+            t.bump(h, |_| {});
+        }
+        assert!(t.lost() > 0);
     }
 
     #[test]
