@@ -328,7 +328,8 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 f.stem();
                 let hash = f.hash();
                 signature |= 1u64 << (hash >> 26);
-                let cap = tok.capitalized && !first && tok.kind == TokenKind::Word;
+                let mid = !first;
+                let cap = tok.capitalized && mid && tok.kind == TokenKind::Word;
                 first = false;
                 if let Some(t) = self.terms.bump(hash, |t| {
                     t.surface = abs.start;
@@ -344,9 +345,11 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                     if cap {
                         t.capitalized = t.capitalized.saturating_add(1);
                     }
-                    // A surface form written capitalized mid-sentence is the
-                    // better one to show (`Maduro`, not `maduro`).
-                    if cap && t.surface & SURFACE_IN_TITLE == 0 && !starts_upper(body, t.surface) {
+                    // The form written mid-sentence in the body shows the true
+                    // case: prefer it to a Title Case headline word, and a
+                    // capitalized one (`Maduro`) to a lower-case one.
+                    let from_title = t.surface & SURFACE_IN_TITLE != 0;
+                    if mid && (from_title || cap && !starts_upper(body, t.surface)) {
                         t.surface = abs.start;
                         t.surface_len = u8::try_from(abs.len()).unwrap_or(u8::MAX);
                     }

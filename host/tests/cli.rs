@@ -1,0 +1,103 @@
+//! The `epitome` binary end to end, over temporary directories.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn epitome(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_epitome")).args(args).current_dir(cwd).output().expect("run epitome")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn no_arguments_summarizes_the_sample() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = epitome(&[], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert_eq!(out.matches("\n# ").count() + usize::from(out.starts_with("# ")), 4, "{out}");
+    assert!(out.contains("Port Alder council approves tidal bridge"));
+    assert!(out.contains("keywords: "));
+    assert!(!out.contains("Share on"), "boilerplate in output: {out}");
+}
+
+#[test]
+fn summarize_a_directory_as_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Ferry returns\n\nThe island ferry returned to service on Monday after repairs. Repairs to the ferry took six weeks. Passengers welcomed the ferry back.",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("notes.md"), "ignored").expect("write");
+    let o = epitome(&["summarize", "--json", "-n", "1", "."], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let arts = v.as_array().expect("array");
+    assert_eq!(arts.len(), 1);
+    assert_eq!(arts[0]["title"], "Ferry returns");
+    assert_eq!(arts[0]["sentences"].as_array().map(Vec::len), Some(1));
+    let kws: Vec<&str> =
+        arts[0]["keywords"].as_array().expect("keywords").iter().filter_map(|k| k["text"].as_str()).collect();
+    assert!(kws.contains(&"ferry"), "{kws:?}");
+}
+
+#[test]
+fn max_chars_budget_and_keywords_command() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "Title here\nA sentence about the harbour bridge plan. Another sentence about the bridge here.",
+    )
+    .expect("write");
+    let o = epitome(&["summarize", "--max-chars", "45", "--json", "a.txt"], dir.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let total: usize = v[0]["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap_or("").chars().count())
+        .sum();
+    assert!(total <= 45);
+    let o = epitome(&["keywords", "-k", "2", "a.txt"], dir.path());
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).lines().count(), 2);
+}
+
+#[test]
+fn sentences_marks_unchoosable_units() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "A Heading\nShare on facebook\nMr. Smith left. He returned.")
+        .expect("write");
+    let o = epitome(&["sentences", "a.txt"], dir.path());
+    assert_eq!(stdout(&o), "[heading] A Heading\n[boilerplate] Share on facebook\nMr. Smith left.\nHe returned.\n");
+}
+
+#[test]
+fn model_build_writes_a_table_the_summarizer_accepts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (i, t) in ["the bridge opened", "the bridge closed", "a ferry sailed"].iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), t).expect("write");
+    }
+    let o = epitome(&["model", "build", ".", "-o", "idf.bin"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("3 documents"));
+    let o = epitome(&["summarize", "--idf", "idf.bin", "000.txt"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn bad_input_fails_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = epitome(&["summarize", "missing.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("missing.txt"));
+    std::fs::write(dir.path().join("bad.bin"), b"not an idf table").expect("write");
+    std::fs::write(dir.path().join("a.txt"), "T\nBody text here.").expect("write");
+    let o = epitome(&["summarize", "--idf", "bad.bin", "a.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.bin"), "{}", String::from_utf8_lossy(&o.stderr));
+}
