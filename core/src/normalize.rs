@@ -2,7 +2,6 @@
 //! buffer, stopword test, light stemming, hashing.
 
 use crate::stem::stem;
-use crate::stopwords::is_stopword;
 
 /// Longest word, in bytes after folding, that is normalized whole; longer
 /// words are hashed on this prefix (they are rare and never stopwords).
@@ -14,13 +13,24 @@ pub struct Folded {
     buf: [u8; MAX_WORD_BYTES],
     len: usize,
     ascii: bool,
+    /// FNV-1a of the folded bytes, computed while folding.
+    hash: u32,
 }
 
 impl Folded {
     /// Folds `word`: lower case (one-to-one, [`crate::unicode::to_lower`]), curly apostrophe to
     /// `'`. Bytes past [`MAX_WORD_BYTES`] are dropped at a char boundary.
     pub fn new(word: &str) -> Self {
-        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true };
+        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: 0 };
+        // Fast path: most news words are ASCII.
+        if word.is_ascii() {
+            for (d, s) in f.buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            f.len = word.len().min(MAX_WORD_BYTES);
+            f.hash = fnv1a(f.as_bytes());
+            return f;
+        }
         for c in word.chars() {
             if c.is_ascii() {
                 if !f.push_byte(c.to_ascii_lowercase() as u8) {
@@ -44,6 +54,7 @@ impl Folded {
                 f.push_byte(b);
             }
         }
+        f.hash = fnv1a(f.as_bytes());
         f
     }
 
@@ -65,7 +76,7 @@ impl Folded {
 
     /// True if this folded word is an English stopword.
     pub fn is_stopword(&self) -> bool {
-        is_stopword(self.as_bytes())
+        crate::stopwords::is_stopword_hashed(self.as_bytes(), self.hash)
     }
 
     /// Stems in place: Porter2 for ASCII words; for other words only the
@@ -79,11 +90,12 @@ impl Folded {
         } else if self.as_bytes().ends_with(b"'s") {
             self.len = self.len.saturating_sub(2);
         }
+        self.hash = fnv1a(self.as_bytes());
     }
 
     /// 32-bit FNV-1a hash of the folded bytes: the term's identity.
     pub fn hash(&self) -> u32 {
-        fnv1a(self.as_bytes())
+        self.hash
     }
 }
 

@@ -180,17 +180,17 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 
 /// Kind of a sentence piece from its shape.
 fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
-    let words = count_words(text);
+    // Words are counted only when the shape needs it (most units are prose).
     if bullet {
-        return if terminated && words >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
+        return if terminated && count_words(text) >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
     }
     if whole_line {
         // A short line without sentence punctuation is a heading or caption;
         // a short stand-alone question is a sub-heading in news layouts.
-        if !terminated && words <= 14 {
+        if !terminated && count_words(text) <= 14 {
             return UnitKind::Heading;
         }
-        if text.ends_with('?') && words <= 12 {
+        if text.ends_with('?') && count_words(text) <= 12 {
             return UnitKind::Heading;
         }
     }
@@ -342,8 +342,9 @@ fn next_word_is_opener(next_text: &str) -> bool {
 
 /// Line-level junk found in scraped news pages.
 fn is_boilerplate_line(line: &str) -> bool {
-    let words = count_words(line);
-    if words > 12 {
+    // Junk lines are short; long lines (most of the text) are ruled out
+    // without looking at them.
+    if line.len() > 160 {
         return false;
     }
     const PREFIXES: [&str; 30] = [
@@ -378,18 +379,13 @@ fn is_boilerplate_line(line: &str) -> bool {
         "skip to",
         "download the",
     ];
-    for p in PREFIXES {
-        if starts_with_ignore_ascii_case(line, p) {
-            return true;
-        }
-    }
     const SUFFIXES: [&str; 6] = ["/ap", "/reuters", "/afp", "getty images", "/epa", "/bloomberg"];
-    for s in SUFFIXES {
-        if ends_with_ignore_ascii_case(line, s) {
-            return true;
-        }
+    let marked = PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p))
+        || SUFFIXES.iter().any(|s| ends_with_ignore_ascii_case(line, s));
+    if marked {
+        return count_words(line) <= 12;
     }
-    words <= 8 && contains_ignore_ascii_case(line, "newsletter")
+    line.len() <= 100 && contains_ignore_ascii_case(line, "newsletter") && count_words(line) <= 8
 }
 
 /// A leading `date 2026-01-28` (or `published:`/`updated:`) stamp glued to a

@@ -381,7 +381,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
 
     fn phrase_break(&mut self, run: &mut Vec<RunWord, 3>, tok: crate::tokenize::Token, f: &Folded) {
         // Name connectors (`de`, `of`) may sit inside a capitalized name.
-        let keep = is_name_connector(f.as_bytes()) && run.last().is_some_and(|w| w.capitalized && !w.connector);
+        let keep = run.last().is_some_and(|w| w.capitalized && !w.connector) && is_name_connector(f.as_bytes());
         if keep {
             push_run(
                 run,
@@ -638,14 +638,21 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             offer(&mut cands, (score, p.surface, p.surface_len, p.first_sentence.clamp(2, 3)));
         }
         let mut out: Vec<Keyword<'a>, MAX_KEYWORDS> = Vec::new();
+        // Term keys of the keyphrases kept so far, to drop any candidate
+        // that shares a word with a better one.
+        let mut kept: Vec<u32, { MAX_KEYWORDS * 3 }> = Vec::new();
         let best = cands.first().map_or(1, |c| c.0.max(1));
         for &(score, surf, len, words) in cands.iter() {
             if out.len() >= want {
                 break;
             }
             let text = surface(title, body, surf, len);
-            if text.is_empty() || out.iter().any(|k| overlaps(k.text, text)) {
+            let keys = content_keys(text);
+            if text.is_empty() || keys.iter().any(|k| kept.contains(k)) {
                 continue;
+            }
+            for k in keys {
+                let _ = kept.push(k);
             }
             let rel = u32::try_from(u64::from(score) * 1000 / u64::from(best)).unwrap_or(1000);
             let _ = out.push(Keyword { text, score: rel, words });
@@ -690,15 +697,15 @@ fn is_number(s: &str) -> bool {
     s.chars().next().is_some_and(crate::unicode::is_digit)
 }
 
-/// True if the two keyphrases share a word (case-insensitive, by term key).
-fn overlaps(a: &str, b: &str) -> bool {
-    Tokens::new(a).any(|x| {
-        let kx = crate::normalize::term_key(a.get(x.span.start as usize..x.span.end as usize).unwrap_or(""));
-        kx.is_some()
-            && Tokens::new(b).any(|y| {
-                crate::normalize::term_key(b.get(y.span.start as usize..y.span.end as usize).unwrap_or("")) == kx
-            })
-    })
+/// Term keys of the content words of a keyphrase (at most three).
+fn content_keys(text: &str) -> Vec<u32, 3> {
+    let mut keys = Vec::new();
+    for t in Tokens::new(text) {
+        if let Some(k) = crate::normalize::term_key(t.span.slice(text).unwrap_or("")) {
+            let _ = keys.push(k.max(1));
+        }
+    }
+    keys
 }
 
 #[cfg(test)]

@@ -71,64 +71,69 @@ fn is_hyphen(c: char) -> bool {
 
 use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
+/// The char starting at byte `i` of `text` (ASCII bytes without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        let rest = self.text.get(self.pos..)?;
-        // Skip to the first word character. The token is joined to the
-        // previous one when exactly one hyphen separates them.
-        let mut start = None;
-        for (i, c) in rest.char_indices() {
+        let text = self.text;
+        // Skip to the first word character.
+        let mut begin = self.pos;
+        let first = loop {
+            let c = char_at(text, begin)?;
             if is_word_char(c) {
-                start = Some((i, c));
-                break;
+                break c;
             }
-        }
+            begin = begin.saturating_add(c.len_utf8());
+        };
+        // Joined to the previous token when exactly one hyphen separates them.
         let joined = self.after_hyphen
-            && start.is_some_and(|(i, _)| {
-                rest.get(..i).is_some_and(|gap| {
-                    let mut g = gap.chars();
-                    g.next().is_some_and(is_hyphen) && g.next().is_none()
-                })
+            && text.get(self.pos..begin).is_some_and(|gap| {
+                let mut g = gap.chars();
+                g.next().is_some_and(is_hyphen) && g.next().is_none()
             });
-        let (off, first) = start?;
-        let begin = self.pos.saturating_add(off);
         let kind = if is_digit(first) { TokenKind::Number } else { TokenKind::Word };
         let capitalized = is_upper(first);
-        let tail = self.text.get(begin..)?;
-        let mut end = tail.len();
         let mut prev: char = first;
         // Letters since the last dot: `U.S.` and `a.m.` are one token
         // because each dotted segment is a single letter.
         let mut seg = 1u32;
-        let mut iter = tail.char_indices().skip(1).peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = begin.saturating_add(first.len_utf8());
+        while let Some(c) = char_at(text, i) {
+            let after = i.saturating_add(c.len_utf8());
             if is_word_char(c) {
                 prev = c;
                 seg = seg.saturating_add(1);
+                i = after;
                 continue;
             }
-            let next = iter.peek().map(|&(_, n)| n);
-            let keep = match next {
-                Some(n) => {
+            let keep = match c {
+                '.' | ',' | '\'' | '\u{2019}' => char_at(text, after).is_some_and(|n| {
                     (is_apostrophe(c) && is_letter(prev) && is_letter(n))
                         || ((c == '.' || c == ',') && is_digit(prev) && is_digit(n))
                         || (c == '.' && seg == 1 && is_letter(prev) && is_letter(n) && is_upper(n) == is_upper(prev))
-                }
-                None => false,
+                }),
+                _ => false,
             };
-            if keep {
-                prev = c;
-                seg = 0;
-                continue;
+            if !keep {
+                break;
             }
-            end = i;
-            break;
+            prev = c;
+            seg = 0;
+            i = after;
         }
-        let stop = begin.saturating_add(end);
+        let stop = i;
         // A hyphen right after the token joins the next token to this one.
-        self.after_hyphen = self.text.get(stop..).and_then(|s| s.chars().next()).is_some_and(is_hyphen);
+        self.after_hyphen = char_at(text, stop).is_some_and(is_hyphen);
         self.pos = stop;
         Some(Token { span: Span::new(begin, stop), kind, capitalized, joined })
     }

@@ -99,6 +99,9 @@ pub fn is_word(c: char) -> bool {
 /// Lower-case equivalent of `c` (one character to one character); `c`
 /// itself when it has no case.
 pub const fn to_lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let u = c as u32;
     let l = match u {
         0x41..=0x5A => u + 0x20,
@@ -127,6 +130,9 @@ pub const fn to_lower(c: char) -> char {
 
 /// True for an upper-case letter.
 pub const fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
     to_lower(c) as u32 != c as u32
 }
 
