@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Time-boxed fuzzing of every target in fuzz/ (FUZZ_SECONDS each, default 30).
+# cargo fuzz needs a nightly toolchain; without one this step is skipped with
+# a message. Longer runs by hand: cargo +nightly fuzz run TARGET -- -max_total_time=600
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs="${FUZZ_SECONDS:-30}"
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    echo "SKIPPED fuzzing: no nightly toolchain (cargo fuzz needs one)"
+    exit 0
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "installing cargo-fuzz"
+    cargo install --locked cargo-fuzz
+fi
+cd fuzz
+for target in $(cargo +nightly fuzz list); do
+    mkdir -p "corpus/$target"
+    cp -n seeds/"$target"/* "corpus/$target/" 2>/dev/null || true
+    echo "fuzzing $target for ${secs}s"
+    # No sanitizer: the core forbids unsafe code, so ASan would only slow the search.
+    set +e
+    out=$(cargo +nightly fuzz run --sanitizer none "$target" -- -max_total_time="$secs" -max_len=4096 2>&1)
+    rc=$?
+    set -e
+    echo "$out" | grep -E "Done [0-9]+ runs|ERROR|panicked|SUMMARY" || true
+    if [ "$rc" -ne 0 ]; then
+        echo "$out" | tail -40
+        echo "fuzz target $target failed (exit $rc); crash inputs are in fuzz/artifacts/$target"
+        exit 1
+    fi
+done
