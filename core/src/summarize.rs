@@ -632,9 +632,13 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 sum = sum.saturating_add(self.terms.get(f.hash()).map_or(0, |t| u32::from(t.weight)));
                 n = n.saturating_add(1);
             }
-            // A phrase seen in several sentences is a unit: its words'
-            // weights add up, discounted so it does not swamp single names.
-            let score = sum.saturating_mul(3) / (n.max(1).saturating_add(1));
+            // A name seen in several sentences (`State Department`) is a
+            // unit: its words' weights add up. Other phrases score as their
+            // average word, so they win only over words not already shown
+            // (on crowd-sourced keys, ordinary phrases ranked high cost
+            // precision: see EVALUATION.md).
+            let name = u32::from(p.capitalized) * 2 >= u32::from(freq);
+            let score = if name { sum.saturating_mul(3) / (n.max(1).saturating_add(1)) } else { sum / n.max(1) };
             offer(&mut cands, (score, p.surface, p.surface_len, p.first_sentence.clamp(2, 3)));
         }
         let mut out: Vec<Keyword<'a>, MAX_KEYWORDS> = Vec::new();

@@ -131,7 +131,9 @@ impl Iterator for Tokens<'_> {
             seg = 0;
             i = after;
         }
-        let stop = i;
+        // `U.S.` keeps its final dot: the token is shown as a keyword.
+        let dotted = seg <= 1 && is_letter(prev) && text.get(begin..i).is_some_and(|t| t.bytes().any(|b| b == b'.'));
+        let stop = if dotted && char_at(text, i) == Some('.') { i.saturating_add(1) } else { i };
         // A hyphen right after the token joins the next token to this one.
         self.after_hyphen = char_at(text, stop).is_some_and(is_hyphen);
         self.pos = stop;
@@ -177,8 +179,8 @@ mod tests {
     #[test]
     fn dotted_abbreviations_stay_whole() {
         assert_eq!(
-            words("U.S. forces at 9 a.m. in the U.K., e.g. here. End.Next"),
-            ["U.S", "forces", "at", "9", "a.m", "in", "the", "U.K", "e.g", "here", "End", "Next"]
+            words("U.S. forces at 9 a.m. in the U.K., e.g. here. End.Next 3.5."),
+            ["U.S.", "forces", "at", "9", "a.m.", "in", "the", "U.K.", "e.g.", "here", "End", "Next", "3.5"]
         );
     }
 
