@@ -104,7 +104,7 @@ pub fn encode_payload<'b>(msg: &Message<'_>, buf: &'b mut [u8]) -> Result<&'b [u
     let n = postcard::to_slice(msg, rest).map_err(from_postcard)?.len();
     let body_len = n.saturating_add(1);
     let crc = crc32(buf.get(..body_len).unwrap_or(&[]));
-    let total = body_len.saturating_add(4);
+    let total = body_len.checked_add(4).ok_or(WireError::BufferTooSmall)?;
     let tail = buf.get_mut(body_len..total).ok_or(WireError::BufferTooSmall)?;
     tail.copy_from_slice(&crc.to_le_bytes());
     buf.get(..total).ok_or(WireError::BufferTooSmall)
