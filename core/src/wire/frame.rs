@@ -78,6 +78,7 @@ pub struct ErrorFrame {
 /// Everything a frame can carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant, reason = "no allocator to box into: a message is one stack slot")]
 pub enum Message<'a> {
     /// A peer's greeting.
     Hello(Hello),

@@ -81,16 +81,35 @@ impl<'b, R: Read> FrameReader<'b, R> {
             }
             self.scan = self.end;
             self.compact();
-            if self.end >= self.buf.len() {
-                // No delimiter in a full buffer: the frame is too long.
-                // Drop it and keep dropping until its delimiter.
-                self.discarding = true;
-                self.start = 0;
-                self.end = 0;
-                self.scan = 0;
-            }
-            let free = self.buf.get_mut(self.end..).unwrap_or(&mut []);
-            let n = self.reader.read(free).map_err(|_| WireError::Io)?;
+            let n = if self.end >= self.buf.len() {
+                // A full buffer without a delimiter: the frame fits only if
+                // the very next byte ends it.
+                let mut one = [0u8; 1];
+                let n = self.reader.read(&mut one).map_err(|_| WireError::Io)?;
+                if n > 0 {
+                    let (first, last) = (self.start, self.end);
+                    self.start = 0;
+                    self.end = 0;
+                    self.scan = 0;
+                    if one != [0] {
+                        // Too long: drop it and keep dropping until its delimiter.
+                        self.discarding = true;
+                        continue;
+                    }
+                    if self.discarding {
+                        self.discarding = false;
+                        return Err(WireError::Oversize);
+                    }
+                    return match self.buf.get_mut(first..last) {
+                        Some(frame) => decode_frame(frame).map(Some),
+                        None => Err(WireError::Truncated),
+                    };
+                }
+                n
+            } else {
+                let free = self.buf.get_mut(self.end..).unwrap_or(&mut []);
+                self.reader.read(free).map_err(|_| WireError::Io)?
+            };
             if n == 0 {
                 let partial = self.end > self.start;
                 let was_discarding = self.discarding;
