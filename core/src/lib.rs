@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod digest;
 pub mod error;
 pub mod idf;
 pub mod normalize;
@@ -29,6 +30,7 @@ pub mod summarize;
 pub mod terms;
 pub mod tokenize;
 pub mod unicode;
+pub mod wire;
 
 pub use error::{Error, Result};
 pub use idf::Idf;

@@ -30,6 +30,51 @@ pub enum Command {
     Keywords(KeywordsArgs),
     /// Build models for the core (the background IDF table).
     Model(ModelArgs),
+    /// Pack article files (.txt, .json, .jsonl, directories) into one corpus bundle.
+    Pack(PackArgs),
+    /// Print a corpus bundle's articles as JSON lines.
+    Unpack(UnpackArgs),
+    /// The multi-article digest of a bundle or of article files: best
+    /// sentences across all articles, near-duplicates removed.
+    Digest(DigestArgs),
+}
+
+/// `epitome pack`.
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// Article files (.txt: first non-empty line is the title; .json/.jsonl:
+    /// fields title, body, source, published, lang, id) or directories.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output bundle.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+/// `epitome unpack`.
+#[derive(Debug, Args)]
+pub struct UnpackArgs {
+    /// A corpus bundle from `epitome pack`.
+    pub input: PathBuf,
+}
+
+/// `epitome digest`.
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    /// A corpus bundle, or article files and directories as for `pack`.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Number of sentences in the digest (at most 32).
+    #[arg(long, short = 'n', default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub sentences: u16,
+    /// Number of corpus keyphrases (at most 16).
+    #[arg(long, short = 'k', default_value_t = 10, value_parser = clap::value_parser!(u8).range(0..=16))]
+    pub keywords: u8,
+    #[command(flatten)]
+    pub scoring: ScoringOpts,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `epitome model`.
@@ -202,5 +247,8 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Sentences(a)) => cmd::sentences::run(&a, &mut out),
         Some(Command::Model(a)) => cmd::model::run(&a, &mut out),
         Some(Command::Keywords(a)) => cmd::keywords::run(&a, &mut out),
+        Some(Command::Pack(a)) => cmd::pack::run(&a, &mut out),
+        Some(Command::Unpack(a)) => cmd::unpack::run(&a, &mut out),
+        Some(Command::Digest(a)) => cmd::digest::run(&a, &mut out),
     }
 }

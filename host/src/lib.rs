@@ -3,6 +3,8 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod digest;
 pub mod input;
 pub mod model;
+pub mod pack;
 pub mod sample;

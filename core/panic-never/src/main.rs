@@ -40,8 +40,49 @@ mod proof {
         if let Ok(idf) = epitome::Idf::from_bytes(black_box(bytes)) {
             black_box(idf.lookup(black_box(42)));
         }
+        wire(bytes, ws, &opts);
         loop {
             core::hint::spin_loop();
+        }
+    }
+
+    /// The wire format and the multi-article digest on unknown bytes.
+    #[inline(never)]
+    fn wire(bytes: &'static [u8], ws: &mut DefaultSummarizer, opts: &Options<'_>) {
+        use epitome::digest::DefaultDigestBuilder;
+        use epitome::wire::{Bundle, BundleWriter, FrameReader, FrameWriter, Message, decode_frame};
+        let mut buf = [0u8; 256];
+        let mut scratch = [0u8; 256];
+        let mut out = [0u8; 256];
+        let n = black_box(bytes.len()).min(buf.len());
+        if let Some((dst, src)) = buf.get_mut(..n).zip(bytes.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        {
+            let r = decode_frame(black_box(&mut buf[..]));
+            black_box(&r);
+        }
+        let mut reader = FrameReader::new(black_box(bytes), &mut buf);
+        while let Ok(Some(m)) = reader.next_frame() {
+            {
+                let mut w = FrameWriter::new(&mut out[..], &mut scratch);
+                black_box(w.send(&m).ok());
+            }
+            if let Message::Article(a) = m {
+                let mut bw = BundleWriter::new(&mut out, black_box(1)).ok();
+                if let Some(bw) = bw.as_mut() {
+                    black_box(bw.push(&a).ok());
+                }
+                black_box(bw.map(|bw| bw.finish().map(<[u8]>::len).ok()));
+            }
+        }
+        if let Ok(bundle) = Bundle::from_bytes(black_box(bytes)) {
+            let mut d = DefaultDigestBuilder::new();
+            for a in bundle.iter() {
+                black_box(d.feed_article(&a, ws, opts).ok());
+            }
+            black_box(d.to_message(black_box(10)));
+            black_box(bundle.get(black_box(3)));
         }
     }
 

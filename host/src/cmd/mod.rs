@@ -1,6 +1,9 @@
 //! One module per subcommand; each takes its typed arguments and a writer.
 
+pub mod digest;
 pub mod keywords;
 pub mod model;
+pub mod pack;
 pub mod sentences;
 pub mod summarize;
+pub mod unpack;

@@ -1,0 +1,322 @@
+//! Multi-article digests: the best sentences of several reports of one
+//! story, without saying the same thing twice, in fixed memory.
+//!
+//! Feed articles one at a time with [`DigestBuilder::feed`]; each is
+//! summarized with the caller's [`Summarizer`] and its chosen sentences
+//! compete for the builder's `K` slots. A sentence that nearly repeats a kept
+//! one from any article (same words after case folding, or a term signature
+//! mostly contained in the other's, the rule the summarizer uses within one
+//! article) only replaces it if it scores better. Keywords of all articles
+//! are merged by normalized text, their scores summed, so terms that every
+//! outlet uses rank first.
+//!
+//! Memory is `K` sentences plus `W` keywords whatever the number of articles.
+//! Kept sentences borrow the article text, so the builder lives no longer
+//! than the texts it was fed: `'static` for a bundle in flash, the loaded
+//! corpus on a host.
+
+use heapless::Vec;
+
+use crate::normalize::Folded;
+use crate::tokenize::Tokens;
+use crate::wire::{Article, DigestKeyword, MultiDigest, MultiSentence};
+use crate::{Flags, MAX_CHOSEN, MAX_KEYWORDS, Options, Result, Span, Summarizer};
+
+/// A candidate sharing this fraction (x/256) of the smaller term signature
+/// with a kept sentence is a near-duplicate (same rule as within an article).
+const DUPLICATE_OVERLAP: u32 = 205; // 80 %
+
+/// A sentence kept by a [`DigestBuilder`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DigestEntry<'a> {
+    /// Id of the article it came from.
+    pub article: u32,
+    /// Its text, borrowed from that article's body.
+    pub text: &'a str,
+    /// Where it is in that body.
+    pub span: Span,
+    /// Score relative to its article's best sentence (1000 = best).
+    pub score: u32,
+    /// Index of the sentence in its body.
+    pub index: u16,
+    /// Term signature (see [`crate::Chosen::signature`]).
+    pub signature: u64,
+    /// Hash of its case-folded words: equal for the same sentence in two outlets.
+    text_key: u64,
+    /// Feed order of its article: earlier articles win ties.
+    order: u32,
+}
+
+impl DigestEntry<'_> {
+    /// True if `self` ranks before `other`: higher score, then earlier article, then earlier sentence.
+    fn beats(&self, other: &DigestEntry<'_>) -> bool {
+        (other.score, self.order, self.index) < (self.score, other.order, other.index)
+    }
+
+    fn repeats(&self, other: &DigestEntry<'_>) -> bool {
+        if self.text_key == other.text_key {
+            return true;
+        }
+        let small = self.signature.count_ones().min(other.signature.count_ones());
+        // Signatures of one or two terms collide by chance: only an exact match counts.
+        if small < 3 {
+            return self.signature == other.signature;
+        }
+        (self.signature & other.signature).count_ones().saturating_mul(256) >= small.saturating_mul(DUPLICATE_OVERLAP)
+    }
+}
+
+/// A corpus-level keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CorpusWord<'a> {
+    text: &'a str,
+    key: u64,
+    score: u32,
+}
+
+/// 64-bit FNV-1a over the case-folded words of `text`, separated by a space:
+/// punctuation, quote style and spacing do not change it.
+fn words_key(text: &str, stem: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for tok in Tokens::new(text) {
+        let mut f = Folded::new(tok.span.slice(text).unwrap_or(""));
+        if stem {
+            f.stem();
+        }
+        for &b in f.as_bytes().iter().chain(b" ") {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Moves the last element of `v` up while it beats its predecessor.
+fn bubble_up<T>(v: &mut [T], mut i: usize, beats: impl Fn(&T, &T) -> bool) {
+    while i > 0 {
+        let Some([a, b]) = v.get_mut(i.saturating_sub(1)..=i) else { return };
+        if !beats(b, a) {
+            return;
+        }
+        core::mem::swap(a, b);
+        i = i.saturating_sub(1);
+    }
+}
+
+/// Fixed-memory digest over many articles: the best `K` sentences and the
+/// top corpus keywords from a table of `W`.
+///
+/// ```
+/// use epitome::digest::DefaultDigestBuilder;
+/// use epitome::{Budget, DefaultSummarizer, Options};
+/// let a = "Rain flooded the river town on Monday night. \"We lost everything in an hour,\" said the mayor of the town. Repairs will take weeks.";
+/// let b = "\u{201c}We lost everything in an hour,\u{201d} said the mayor of the town. The army sent boats to the flooded streets on Tuesday.";
+/// let mut s = DefaultSummarizer::new();
+/// let opts = Options { budget: Budget::Sentences(3), ..Options::default() };
+/// let mut d = DefaultDigestBuilder::new();
+/// d.feed(1, "Town flooded", a, &mut s, &opts)?;
+/// d.feed(2, "Army helps flooded town", b, &mut s, &opts)?;
+/// let quotes = d.sentences().filter(|e| e.text.contains("lost everything")).count();
+/// assert_eq!(quotes, 1); // the quote both outlets ran is kept once
+/// assert_eq!(d.articles(), 2);
+/// # Ok::<(), epitome::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct DigestBuilder<'a, const K: usize = 8, const W: usize = 48> {
+    /// Best first.
+    kept: Vec<DigestEntry<'a>, K>,
+    /// Best first.
+    words: Vec<CorpusWord<'a>, W>,
+    articles: u32,
+    flags: Flags,
+}
+
+/// The default builder: 8 sentences, 48 corpus keywords tracked; 2,008
+/// bytes on x86-64 (test `digest_memory_is_fixed` in `core/tests/wire.rs`
+/// checks ≤ 2 KiB), whatever the number of articles fed.
+pub type DefaultDigestBuilder<'a> = DigestBuilder<'a, 8, 48>;
+
+impl<const K: usize, const W: usize> Default for DigestBuilder<'_, K, W> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
+    /// An empty builder.
+    pub const fn new() -> Self {
+        DigestBuilder { kept: Vec::new(), words: Vec::new(), articles: 0, flags: Flags::empty() }
+    }
+
+    /// Summarizes one article with `summarizer` and `opts` (its budget is
+    /// per article: ask for about `K` sentences so that every article can
+    /// compete) and merges the result.
+    ///
+    /// Errors: those of [`Summarizer::summarize`]; the builder is unchanged then.
+    pub fn feed<const S: usize, const T: usize, const P: usize>(
+        &mut self,
+        id: u32,
+        title: &'a str,
+        body: &'a str,
+        summarizer: &mut Summarizer<S, T, P>,
+        opts: &Options<'_>,
+    ) -> Result<()> {
+        let summary = summarizer.summarize(title, body, opts)?;
+        let order = self.articles;
+        self.articles = self.articles.saturating_add(1);
+        self.flags = Flags::from_bits(self.flags.bits() | summary.flags.bits());
+        for c in &summary.sentences {
+            self.offer(DigestEntry {
+                article: id,
+                text: c.text,
+                span: c.span,
+                score: c.score,
+                index: c.index,
+                signature: c.signature,
+                text_key: words_key(c.text, false),
+                order,
+            });
+        }
+        for k in &summary.keywords {
+            self.offer_word(CorpusWord { text: k.text, key: words_key(k.text, true), score: k.score });
+        }
+        Ok(())
+    }
+
+    /// [`DigestBuilder::feed`] for a decoded [`Article`].
+    ///
+    /// Errors: those of [`Summarizer::summarize`].
+    pub fn feed_article<const S: usize, const T: usize, const P: usize>(
+        &mut self,
+        article: &Article<'a>,
+        summarizer: &mut Summarizer<S, T, P>,
+        opts: &Options<'_>,
+    ) -> Result<()> {
+        self.feed(article.id, article.title, article.body, summarizer, opts)
+    }
+
+    fn offer(&mut self, cand: DigestEntry<'a>) {
+        // A repeat of a sentence that ranks as well or better adds nothing.
+        if self.kept.iter().any(|k| k.repeats(&cand) && !cand.beats(k)) {
+            return;
+        }
+        // Otherwise the candidate replaces every sentence it repeats.
+        self.kept.retain(|k| !k.repeats(&cand));
+        if self.kept.is_full() {
+            match self.kept.last() {
+                Some(last) if cand.beats(last) => {
+                    self.kept.pop();
+                }
+                _ => return,
+            }
+        }
+        if self.kept.push(cand).is_ok() {
+            let last = self.kept.len().saturating_sub(1);
+            bubble_up(&mut self.kept, last, DigestEntry::beats);
+        }
+    }
+
+    fn offer_word(&mut self, word: CorpusWord<'a>) {
+        let beats = |a: &CorpusWord<'_>, b: &CorpusWord<'_>| (b.score, a.key) < (a.score, b.key);
+        if let Some(i) = self.words.iter().position(|w| w.key == word.key) {
+            if let Some(w) = self.words.get_mut(i) {
+                w.score = w.score.saturating_add(word.score);
+            }
+            bubble_up(&mut self.words, i, beats);
+            return;
+        }
+        if self.words.is_full() {
+            // Keep the table's best: a newcomer evicts the weakest only if it scores more.
+            self.flags = Flags::from_bits(self.flags.bits() | Flags::PHRASES_EVICTED.bits());
+            match self.words.last() {
+                Some(last) if beats(&word, last) => {
+                    self.words.pop();
+                }
+                _ => return,
+            }
+        }
+        if self.words.push(word).is_ok() {
+            let last = self.words.len().saturating_sub(1);
+            bubble_up(&mut self.words, last, beats);
+        }
+    }
+
+    /// Number of articles fed.
+    pub fn articles(&self) -> u32 {
+        self.articles
+    }
+
+    /// Flags of all summaries ORed; [`Flags::PHRASES_EVICTED`] also when the
+    /// corpus keyword table overflowed.
+    pub fn flags(&self) -> Flags {
+        self.flags
+    }
+
+    /// The kept sentences, best first (ties: earlier article, earlier sentence).
+    pub fn sentences(&self) -> impl Iterator<Item = &DigestEntry<'a>> {
+        self.kept.iter()
+    }
+
+    /// The top `n` corpus keywords, best first, with scores relative to the
+    /// best (1000).
+    pub fn keywords(&self, n: usize) -> impl Iterator<Item = DigestKeyword<'a>> + '_ {
+        let best = u64::from(self.words.first().map_or(1, |w| w.score.max(1)));
+        self.words.iter().take(n).map(move |w| DigestKeyword {
+            text: w.text,
+            score: u32::try_from(u64::from(w.score).saturating_mul(1000) / best).unwrap_or(1000),
+        })
+    }
+
+    /// The digest as a wire message: up to [`MAX_CHOSEN`] sentences and
+    /// `keywords` (at most [`MAX_KEYWORDS`]) keywords.
+    pub fn to_message(&self, keywords: usize) -> MultiDigest<'a> {
+        let mut d = MultiDigest { articles: self.articles, flags: self.flags.bits(), ..MultiDigest::default() };
+        for e in self.kept.iter().take(MAX_CHOSEN) {
+            let _ = d.sentences.push(MultiSentence {
+                article: e.article,
+                text: e.text,
+                span: e.span,
+                score: e.score,
+                index: e.index,
+            });
+        }
+        for k in self.keywords(keywords.min(MAX_KEYWORDS)) {
+            let _ = d.keywords.push(k);
+        }
+        d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Budget, DefaultSummarizer};
+
+    #[test]
+    fn words_key_ignores_quotes_and_case() {
+        assert_eq!(
+            words_key("\u{201c}State plants the flag,\u{201d} one said.", false),
+            words_key("\"state plants the FLAG,\" one said", false)
+        );
+        assert_ne!(words_key("one two", false), words_key("two one", false));
+    }
+
+    #[test]
+    fn keeps_at_most_k_best_first() {
+        let body = "Alpha beta gamma delta epsilon zeta. Eta theta iota kappa lambda mu. Nu xi omicron pi rho sigma. \
+                    Tau upsilon phi chi psi omega. One two three four five six seven.";
+        let mut s = DefaultSummarizer::new();
+        let opts = Options { budget: Budget::Sentences(5), ..Options::default() };
+        let mut d: DigestBuilder<'_, 3, 4> = DigestBuilder::new();
+        for id in 0..10 {
+            d.feed(id, "Greek letters", body, &mut s, &opts).unwrap();
+        }
+        assert_eq!(d.articles(), 10);
+        let kept: Vec<_, 3> = d.sentences().copied().collect();
+        assert!(kept.len() <= 3);
+        // Identical articles: every sentence repeats, the first article's copy wins.
+        assert!(kept.iter().all(|e| e.article == 0));
+        assert!(kept.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(d.keywords(10).count() <= 4);
+    }
+}

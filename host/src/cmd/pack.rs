@@ -1,0 +1,22 @@
+//! `epitome pack`: article files to one corpus bundle.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::PackArgs;
+use crate::cmd::model::write_atomically;
+use crate::pack;
+
+/// Runs the command.
+pub fn run(args: &PackArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let articles = pack::load(&args.inputs)?;
+    if articles.is_empty() {
+        bail!("no articles found in the inputs (looked for .txt, .json, .jsonl)");
+    }
+    let bytes = pack::pack(&articles).context("encoding the bundle")?;
+    write_atomically(&args.output, &bytes)?;
+    writeln!(out, "{}: {} articles, {} bytes", args.output.display(), articles.len(), bytes.len())?;
+    Ok(ExitCode::SUCCESS)
+}
