@@ -39,12 +39,40 @@ fn term_capacity_evicts_rare_terms_and_keeps_frequent_ones() {
 
 #[test]
 fn default_handles_a_16_kib_article() {
-    // A 16 KiB article of news-length sentences (about 130 bytes each).
-    let body: String = (0..150)
+    // A 16 KiB article of news-length sentences (about 110 bytes each). Each sentence draws five
+    // content words with different strides so that no two are near-duplicates of each other.
+    let w = [
+        "harbour",
+        "bridge",
+        "council",
+        "ferry",
+        "budget",
+        "engineers",
+        "residents",
+        "tide",
+        "quay",
+        "vote",
+        "mayor",
+        "contract",
+        "storm",
+        "cranes",
+        "fishermen",
+        "tunnel",
+        "schools",
+        "tolls",
+        "lighthouse",
+        "railway",
+    ];
+    let body: String = (0..160)
         .map(|i| {
-            let w = ["harbour", "bridge", "council", "ferry", "budget", "engineers", "residents", "tide", "quay", "vote"];
-            let (a, b, c) = (w[i % 10], w[(i / 10) % 10], w[(i * 7 + 3) % 10]);
-            format!("Officials said on Monday that the {a} plan number {i} for the {b} would be reviewed by the {c} group soon. ")
+            let (a, b, c, d, e) = (
+                w[i % 20],
+                w[(i / 20 + i * 3 + 1) % 20],
+                w[(i * 7 + 3) % 20],
+                w[(i * 11 + 5) % 20],
+                w[(i * 13 + 9) % 20],
+            );
+            format!("Officials said the {a} report on the {b} and {c} would reach the {d} before the {e} review {i}. ")
         })
         .collect();
     assert!(body.len() >= 16 * 1024, "{}", body.len());
