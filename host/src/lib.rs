@@ -7,4 +7,5 @@ pub mod digest;
 pub mod input;
 pub mod model;
 pub mod pack;
+pub mod porter;
 pub mod sample;
