@@ -8,4 +8,5 @@ pub mod input;
 pub mod model;
 pub mod pack;
 pub mod porter;
+pub mod rouge;
 pub mod sample;
