@@ -37,36 +37,8 @@ pub enum Command {
     /// The multi-article digest of a bundle or of article files: best
     /// sentences across all articles, near-duplicates removed.
     Digest(DigestArgs),
-    /// ROUGE of Epitome, Lead-N and Random-N against a data set's reference summaries.
-    Eval(EvalArgs),
-}
-
-/// `epitome eval DATASET`.
-#[derive(Debug, Args)]
-pub struct EvalArgs {
-    /// Data set: DIR/articles/<topic>/*.txt + DIR/summaries/<topic>/*.txt (BBC), or DIR/articles/*.txt + DIR/references/*.txt.
-    pub dataset: PathBuf,
-    /// Summary length: as many sentences as the reference (counted as ../shared/peers/peers.py counts them).
-    #[arg(long, value_enum, default_value_t = BudgetKind::Reference, conflicts_with_all = ["sentences", "max_chars"])]
-    pub budget: BudgetKind,
-    /// Instead: this many sentences per summary.
-    #[arg(long, short = 'n', conflicts_with = "max_chars")]
-    pub sentences: Option<u16>,
-    /// Instead: at most this many characters per summary.
-    #[arg(long)]
-    pub max_chars: Option<u32>,
-    #[command(flatten)]
-    pub scoring: ScoringOpts,
-    /// One JSON object: per system rouge1/rouge2/rougeL {p, r, f1}, plus articles and seconds.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// `--budget` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum BudgetKind {
-    /// The reference summary's sentence count.
-    Reference,
+    /// Score keyphrases against gold keys (P/R/F1@K; DIR/docs/*.txt + DIR/keys/*.key).
+    EvalKeywords(EvalKeywordsArgs),
 }
 
 /// `epitome pack`.
@@ -260,6 +232,25 @@ pub struct KeywordsArgs {
     pub json: bool,
 }
 
+/// `epitome eval-keywords`.
+#[derive(Debug, Args)]
+pub struct EvalKeywordsArgs {
+    /// Data set directory holding `docs/NAME.txt` and `keys/NAME.key`.
+    pub dataset: PathBuf,
+    /// Cut-off K: the first K distinct keyphrases are scored (at most 16).
+    #[arg(long = "k", short = 'k', default_value_t = 10, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub k: u8,
+    #[command(flatten)]
+    pub scoring: ScoringOpts,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write each document's predictions to DIR/NAME.txt (one a line,
+    /// best first), the layout `../shared/peers/keywords.py --predictions` scores.
+    #[arg(long, value_name = "DIR")]
+    pub dump: Option<PathBuf>,
+}
+
 /// `epitome sentences`.
 #[derive(Debug, Args)]
 pub struct SentencesArgs {
@@ -280,6 +271,6 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Pack(a)) => cmd::pack::run(&a, &mut out),
         Some(Command::Unpack(a)) => cmd::unpack::run(&a, &mut out),
         Some(Command::Digest(a)) => cmd::digest::run(&a, &mut out),
-        Some(Command::Eval(a)) => cmd::eval::run(&a, &mut out),
+        Some(Command::EvalKeywords(a)) => cmd::eval_keywords::run(&a, &mut out),
     }
 }
