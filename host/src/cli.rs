@@ -37,8 +37,38 @@ pub enum Command {
     /// The multi-article digest of a bundle or of article files: best
     /// sentences across all articles, near-duplicates removed.
     Digest(DigestArgs),
+    /// ROUGE of Epitome, Lead-N and Random-N against a data set's reference summaries.
+    Eval(EvalArgs),
     /// Score keyphrases against gold keys (P/R/F1@K; DIR/docs/*.txt + DIR/keys/*.key).
     EvalKeywords(EvalKeywordsArgs),
+}
+
+/// `epitome eval DATASET`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Data set: DIR/articles/<topic>/*.txt + DIR/summaries/<topic>/*.txt (BBC), or DIR/articles/*.txt + DIR/references/*.txt.
+    pub dataset: PathBuf,
+    /// Summary length: as many sentences as the reference (counted as ../shared/peers/peers.py counts them).
+    #[arg(long, value_enum, default_value_t = BudgetKind::Reference, conflicts_with_all = ["sentences", "max_chars"])]
+    pub budget: BudgetKind,
+    /// Instead: this many sentences per summary.
+    #[arg(long, short = 'n', conflicts_with = "max_chars")]
+    pub sentences: Option<u16>,
+    /// Instead: at most this many characters per summary.
+    #[arg(long)]
+    pub max_chars: Option<u32>,
+    #[command(flatten)]
+    pub scoring: ScoringOpts,
+    /// One JSON object: per system rouge1/rouge2/rougeL {p, r, f1}, plus articles and seconds.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--budget` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BudgetKind {
+    /// The reference summary's sentence count.
+    Reference,
 }
 
 /// `epitome pack`.
@@ -271,6 +301,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Pack(a)) => cmd::pack::run(&a, &mut out),
         Some(Command::Unpack(a)) => cmd::unpack::run(&a, &mut out),
         Some(Command::Digest(a)) => cmd::digest::run(&a, &mut out),
+        Some(Command::Eval(a)) => cmd::eval::run(&a, &mut out),
         Some(Command::EvalKeywords(a)) => cmd::eval_keywords::run(&a, &mut out),
     }
 }

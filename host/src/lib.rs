@@ -3,7 +3,9 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod dataset;
 pub mod digest;
+pub mod eval;
 pub mod input;
 pub mod keyeval;
 pub mod model;

@@ -1,6 +1,7 @@
 //! One module per subcommand; each takes its typed arguments and a writer.
 
 pub mod digest;
+pub mod eval;
 pub mod eval_keywords;
 pub mod keywords;
 pub mod model;

@@ -1,0 +1,279 @@
+//! ROUGE evaluation of Epitome and two baselines over a data set, under one
+//! length protocol: Epitome, Lead-N (the first N sentences by the core's own
+//! segmenter) and Random-N (N sentences drawn with a fixed seed, in text
+//! order). Scores are per-article ROUGE averaged over articles, as
+//! `../shared/peers/peers.py` averages them, so the figures compare.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use epitome::segment::Segmenter;
+use epitome::{Budget as CoreBudget, DefaultSummarizer, Options};
+
+use crate::dataset::{Item, reference_sentence_count};
+use crate::rouge::{Prf, Rouge, Scorer};
+
+/// Summary length for each article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// As many sentences as the reference has ([`reference_sentence_count`]).
+    Reference,
+    /// This many sentences.
+    Sentences(u16),
+    /// At most this many characters (one separator counted between sentences).
+    Chars(u32),
+}
+
+/// The systems every run scores, in report order.
+pub const SYSTEMS: [&str; 3] = ["epitome", "lead", "random"];
+
+/// Seed of Random-N (fixed, so runs repeat exactly).
+pub const RANDOM_SEED: u64 = 0;
+
+/// Sums of per-article ROUGE for one system over a group of articles.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Totals {
+    /// Articles added.
+    pub articles: usize,
+    sum: Rouge,
+}
+
+impl Totals {
+    fn add(&mut self, r: &Rouge) {
+        self.articles += 1;
+        for (s, x) in
+            [(&mut self.sum.rouge1, r.rouge1), (&mut self.sum.rouge2, r.rouge2), (&mut self.sum.rouge_l, r.rouge_l)]
+        {
+            s.p += x.p;
+            s.r += x.r;
+            s.f1 += x.f1;
+        }
+    }
+
+    /// Mean ROUGE over the articles added (zeros if none).
+    pub fn mean(&self) -> Rouge {
+        let n = self.articles.max(1) as f64;
+        let m = |x: Prf| Prf { p: x.p / n, r: x.r / n, f1: x.f1 / n };
+        Rouge { rouge1: m(self.sum.rouge1), rouge2: m(self.sum.rouge2), rouge_l: m(self.sum.rouge_l) }
+    }
+}
+
+/// What one evaluation run measured.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Per system (in [`SYSTEMS`] order): totals per topic (`""` in the generic layout).
+    pub topics: Vec<BTreeMap<String, Totals>>,
+    /// Per system: totals over the whole data set.
+    pub overall: Vec<Totals>,
+    /// Articles evaluated.
+    pub articles: usize,
+    /// Bytes of article bodies.
+    pub bytes: usize,
+    /// Wall time of the whole run (summarizing, baselines and scoring).
+    pub seconds: f64,
+    /// Time spent in Epitome's summarizer alone.
+    pub epitome_seconds: f64,
+}
+
+/// Runs the evaluation; `progress(done, total)` is called as articles finish.
+pub fn run(items: &[Item], budget: Budget, opts: &Options<'_>, mut progress: impl FnMut(usize, usize)) -> Report {
+    let start = Instant::now();
+    let mut summarizer = Box::new(DefaultSummarizer::new());
+    let mut scorer = Scorer::new();
+    let mut rng = SplitMix(RANDOM_SEED);
+    let mut report = Report {
+        topics: vec![BTreeMap::new(); SYSTEMS.len()],
+        overall: vec![Totals::default(); SYSTEMS.len()],
+        ..Report::default()
+    };
+    for (done, item) in items.iter().enumerate() {
+        let n = match budget {
+            Budget::Reference => u16::try_from(reference_sentence_count(&item.reference)).unwrap_or(u16::MAX),
+            Budget::Sentences(n) => n,
+            Budget::Chars(_) => u16::MAX,
+        };
+        let chars = match budget {
+            Budget::Chars(m) => m,
+            _ => u32::MAX,
+        };
+        let t = Instant::now();
+        let core_budget = match budget {
+            Budget::Chars(m) => CoreBudget::Chars(m),
+            _ => CoreBudget::Sentences(n),
+        };
+        let o = Options { budget: core_budget, ..*opts };
+        let ours: Vec<&str> = match summarizer.summarize(&item.title, &item.body, &o) {
+            Ok(s) => s.sentences.iter().map(|c| c.text).collect(),
+            Err(_) => Vec::new(),
+        };
+        report.epitome_seconds += t.elapsed().as_secs_f64();
+        let sentences = choosable_sentences(&item.body);
+        let lead = pick(&sentences, (0..sentences.len()).collect(), n, chars);
+        let random = pick(&sentences, rng.shuffled(sentences.len()), n, chars);
+        for (k, summary) in [ours, lead, random].iter().enumerate() {
+            let r = scorer.score(&item.reference, &summary.join("\n"));
+            report.topics[k].entry(item.topic.clone()).or_default().add(&r);
+            report.overall[k].add(&r);
+        }
+        report.articles += 1;
+        report.bytes += item.body.len();
+        progress(done + 1, items.len());
+    }
+    report.seconds = start.elapsed().as_secs_f64();
+    report
+}
+
+/// The units the core may choose, in text order.
+fn choosable_sentences(body: &str) -> Vec<&str> {
+    Segmenter::new(body).filter(|u| u.kind.is_choosable()).filter_map(|u| u.span.slice(body)).collect()
+}
+
+/// Takes sentences in the given order while under `n` sentences, skipping
+/// those that would overflow `chars`; returns them in text order.
+fn pick<'a>(sentences: &[&'a str], order: Vec<usize>, n: u16, chars: u32) -> Vec<&'a str> {
+    let mut chosen = Vec::new();
+    let mut left = u64::from(chars);
+    for i in order {
+        if chosen.len() >= usize::from(n) {
+            break;
+        }
+        let len = sentences[i].chars().count() as u64 + u64::from(!chosen.is_empty());
+        if len <= left {
+            left -= len;
+            chosen.push(i);
+        }
+    }
+    chosen.sort_unstable();
+    chosen.into_iter().map(|i| sentences[i]).collect()
+}
+
+/// SplitMix64: a tiny, well-mixed generator, so Random-N needs no crate.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A uniformly shuffled `0..n` (Fisher–Yates).
+    fn shuffled(&mut self, n: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).collect();
+        for i in (1..n).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+        v
+    }
+}
+
+/// The `--json` object: per system `rouge1`, `rouge2`, `rougeL` as
+/// `{"p", "r", "f1"}` over the whole data set, plus `articles` and `seconds`.
+pub fn to_json(report: &Report) -> serde_json::Value {
+    let mut obj = serde_json::Map::new();
+    for (name, t) in SYSTEMS.iter().zip(&report.overall) {
+        obj.insert((*name).to_owned(), serde_json::to_value(t.mean()).unwrap_or_default());
+    }
+    obj.insert("articles".into(), report.articles.into());
+    obj.insert("seconds".into(), report.seconds.into());
+    serde_json::Value::Object(obj)
+}
+
+/// The table: F1 per topic and system, then overall P/R/F1 and timings.
+pub fn to_table(report: &Report) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let topics: Vec<&String> = report.topics.first().map(|m| m.keys().collect()).unwrap_or_default();
+    let _ =
+        writeln!(s, "{:<14} {:<8} {:>6} {:>6} {:>6} {:>9}", "topic", "system", "R1 F1", "R2 F1", "RL F1", "articles");
+    let row = |s: &mut String, topic: &str, name: &str, t: &Totals| {
+        let m = t.mean();
+        let _ = writeln!(
+            s,
+            "{topic:<14} {name:<8} {:>6.4} {:>6.4} {:>6.4} {:>9}",
+            m.rouge1.f1, m.rouge2.f1, m.rouge_l.f1, t.articles
+        );
+    };
+    if topics.len() > 1 || topics.first().is_some_and(|t| !t.is_empty()) {
+        for topic in &topics {
+            for (k, name) in SYSTEMS.iter().enumerate() {
+                if let Some(t) = report.topics[k].get(*topic) {
+                    row(&mut s, topic, name, t);
+                }
+            }
+        }
+    }
+    for (name, t) in SYSTEMS.iter().zip(&report.overall) {
+        row(&mut s, "overall", name, t);
+    }
+    let _ = writeln!(s, "\noverall P / R / F1");
+    for (name, t) in SYSTEMS.iter().zip(&report.overall) {
+        let m = t.mean();
+        let f = |x: Prf| format!("{:.4} / {:.4} / {:.4}", x.p, x.r, x.f1);
+        let _ = writeln!(s, "{name:<8} R1 {}   R2 {}   RL {}", f(m.rouge1), f(m.rouge2), f(m.rouge_l));
+    }
+    let mb = report.bytes as f64 / 1e6;
+    let _ = writeln!(
+        s,
+        "\n{} articles, {:.2} MB in {:.2} s; Epitome summarized them in {:.3} s ({:.1} MB/s)",
+        report.articles,
+        mb,
+        report.seconds,
+        report.epitome_seconds,
+        mb / report.epitome_seconds.max(1e-9)
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, body: &str, reference: &str) -> Item {
+        Item {
+            id: id.into(),
+            topic: id.split('/').next().unwrap_or("").into(),
+            title: "Council approves bridge".into(),
+            body: body.into(),
+            reference: reference.into(),
+        }
+    }
+
+    #[test]
+    fn lead_copies_the_first_sentences_and_random_repeats() {
+        let body = "The council approved a new bridge on Monday evening. It will cost forty million pounds in total. \
+                    Work starts in the spring of next year. Local shops expect more trade after it opens.";
+        let items = [item(
+            "a/1",
+            body,
+            "The council approved a new bridge on Monday evening.It will cost forty million pounds in total.",
+        )];
+        let r1 = run(&items, Budget::Reference, &Options::default(), |_, _| {});
+        let r2 = run(&items, Budget::Reference, &Options::default(), |_, _| {});
+        let lead = r1.overall[1].mean();
+        assert!((lead.rouge1.f1 - 1.0).abs() < 1e-12, "{lead:?}");
+        assert_eq!(r1.overall[2].mean(), r2.overall[2].mean());
+        assert_eq!(r1.articles, 1);
+        let j = to_json(&r1);
+        assert!(j["epitome"]["rougeL"]["f1"].as_f64().is_some() && j["articles"] == 1);
+        assert!(to_table(&r1).contains("overall"));
+    }
+
+    #[test]
+    fn char_budget_is_respected() {
+        let s = ["aaaa", "bb", "cccccc"];
+        assert_eq!(pick(&s, vec![0, 1, 2], u16::MAX, 7), ["aaaa", "bb"]);
+        assert_eq!(pick(&s, vec![2, 1, 0], u16::MAX, 7), ["cccccc"]);
+        assert_eq!(pick(&s, vec![2, 0, 1], 2, u32::MAX), ["aaaa", "cccccc"]);
+    }
+
+    #[test]
+    fn shuffle_is_a_permutation() {
+        let mut v = SplitMix(1).shuffled(50);
+        v.sort_unstable();
+        assert_eq!(v, (0..50).collect::<Vec<_>>());
+    }
+}
