@@ -125,3 +125,89 @@ fn long_sentences_and_words() {
     let r = s.summarize("", &long_word, &Options::default()).expect("ok");
     assert!(r.keywords.iter().all(|k| k.text.len() <= 255));
 }
+
+/// A sentence of exactly `n` words, every other one a function word (so it
+/// reads as English prose to the language check).
+fn sentence_of(n: usize, tag: &str) -> String {
+    let mut s = String::from("The");
+    for i in 1..n {
+        if i % 2 == 0 {
+            s.push_str(" and");
+        } else {
+            s.push_str(&format!(" {tag}{i}"));
+        }
+    }
+    s.push('.');
+    s
+}
+
+#[test]
+fn sentence_length_bounds_are_inclusive() {
+    let mut s = DefaultSummarizer::new();
+    let opts = Options { budget: Budget::Sentences(1), ..Options::default() };
+    for (n, chosen) in [(4, false), (5, true), (80, true), (81, false)] {
+        let body = sentence_of(n, "harbour");
+        assert_eq!(body.split(' ').count(), n);
+        let r = s.summarize("", &body, &opts).expect("ok");
+        assert_eq!(r.sentences.len(), usize::from(chosen), "{n} words");
+    }
+}
+
+#[test]
+fn keyphrases_are_at_most_three_words() {
+    // A five-word name repeated in every sentence: shown as (part of) it, never longer than three words.
+    let body: String = (0..6)
+        .map(|i| format!("The Northern Harbour Bridge Restoration Trust met on day {i} to discuss repairs. "))
+        .collect();
+    let r = DefaultSummarizer::new().summarize("", &body, &Options::default()).expect("ok");
+    assert!(!r.keywords.is_empty());
+    for k in &r.keywords {
+        assert!((1..=3).contains(&k.words), "{k:?}");
+        assert!(k.text.split_whitespace().count() <= 3, "{k:?}");
+    }
+    assert!(r.keywords.iter().any(|k| k.words >= 2), "{:?}", r.keywords);
+}
+
+#[test]
+fn phrase_capacity_at_and_over() {
+    // Capitalized two-word names, each in two sentences.
+    let names = |n: usize| -> String {
+        (0..n).flat_map(|i| [i, i]).map(|i| format!("Then Quorn{i} Vantly{i} spoke. ")).collect()
+    };
+    let mut small = Box::new(Summarizer::<160, 480, 32>::new());
+    let (few, many) = (names(4), names(40));
+    let r = small.summarize("", &few, &Options::default()).expect("ok");
+    assert!(!r.flags.contains(Flags::PHRASES_EVICTED), "4 names fit 32 slots");
+    let r = small.summarize("", &many, &Options::default()).expect("ok");
+    assert!(r.flags.contains(Flags::PHRASES_EVICTED), "40 repeated names cannot fit 32 slots");
+    // Keywords still come out, and the flag is reported rather than an error.
+    assert!(!r.keywords.is_empty());
+}
+
+#[test]
+fn digest_keyword_capacity_at_and_over() {
+    use epitome::digest::DigestBuilder;
+    let texts: Vec<String> = (0..6)
+        .map(|i| {
+            format!(
+                "The Zelk{i} plant opened. Workers at the Zelk{i} plant cheered the Zelk{i} owners. Zelk{i} grew fast."
+            )
+        })
+        .collect();
+    let mut s = Box::new(DefaultSummarizer::new());
+    let opts = Options { keywords: 2, ..Options::default() };
+    // Two keywords per article, six articles: 12 distinct words over W = 4.
+    let mut small = DigestBuilder::<4, 4>::new();
+    let mut big = DigestBuilder::<4, 48>::new();
+    for (i, t) in texts.iter().enumerate() {
+        small.feed(i as u32, "", t, &mut s, &opts).expect("ok");
+        big.feed(i as u32, "", t, &mut s, &opts).expect("ok");
+    }
+    assert!(small.flags().contains(Flags::PHRASES_EVICTED));
+    assert_eq!(small.keywords(10).count(), 4);
+    assert!(!big.flags().contains(Flags::PHRASES_EVICTED));
+    assert!(big.keywords(48).count() > 4);
+    // K: at most four sentences kept, best first.
+    let kept: Vec<u32> = small.sentences().map(|e| e.score).collect();
+    assert!(kept.len() <= 4 && kept.windows(2).all(|w| w[0] >= w[1]), "{kept:?}");
+}
