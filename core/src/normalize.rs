@@ -22,8 +22,26 @@ impl Folded {
     /// `'`. Bytes past [`MAX_WORD_BYTES`] are dropped at a char boundary.
     pub fn new(word: &str) -> Self {
         let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: 0 };
-        // Fast path: most news words are ASCII.
-        if word.is_ascii() {
+        // Fast path: most news words are short and ASCII; fold and hash in
+        // one pass, leaving for the general path at the first other byte.
+        if word.len() <= MAX_WORD_BYTES {
+            let mut h = FNV_OFFSET;
+            let mut ascii = true;
+            for (d, &s) in f.buf.iter_mut().zip(word.as_bytes()) {
+                if !s.is_ascii() {
+                    ascii = false;
+                    break;
+                }
+                let l = s.to_ascii_lowercase();
+                *d = l;
+                h = (h ^ u32::from(l)).wrapping_mul(FNV_PRIME);
+            }
+            if ascii {
+                f.len = word.len();
+                f.hash = h;
+                return f;
+            }
+        } else if word.is_ascii() {
             for (d, s) in f.buf.iter_mut().zip(word.bytes()) {
                 *d = s.to_ascii_lowercase();
             }
@@ -102,13 +120,16 @@ impl Folded {
 /// 32-bit FNV-1a; cheap on a Cortex-M0+ (one multiply per byte) and stable
 /// across targets, which keeps results byte-identical everywhere.
 pub fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
+    let mut h: u32 = FNV_OFFSET;
     for &b in bytes {
         h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
 
 /// The term key of a word: `None` for stopwords, otherwise the hash of its
 /// stem. Numbers are kept as terms (a figure can be the news).

@@ -71,6 +71,29 @@ fn is_hyphen(c: char) -> bool {
 
 use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
+/// Byte classes for the ASCII fast paths: an ASCII letter or digit, an
+/// ASCII separator, or the first or later byte of a non-ASCII char (decoded
+/// by the slow path).
+const WORD: u8 = 1;
+const SEPARATOR: u8 = 2;
+const OTHER: u8 = 0;
+
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        t[i] = if (i as u8).is_ascii_alphanumeric() { WORD } else { SEPARATOR };
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    // A `u8` index into a 256-entry table: no bounds check, no panic path.
+    ASCII_CLASS[usize::from(b)]
+}
+
 /// The char starting at byte `i` of `text` (ASCII bytes without decoding).
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -86,9 +109,12 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
-        // Skip to the first word character.
+        let bytes = text.as_bytes();
+        // Skip to the first word character; ASCII separators byte by byte.
         let mut begin = self.pos;
         let first = loop {
+            let skip = bytes.get(begin..).map_or(0, |r| r.iter().take_while(|&&b| ascii_class(b) == SEPARATOR).count());
+            begin = begin.saturating_add(skip);
             let c = char_at(text, begin)?;
             if is_word_char(c) {
                 break c;
@@ -107,8 +133,20 @@ impl Iterator for Tokens<'_> {
         // Letters since the last dot: `U.S.` and `a.m.` are one token
         // because each dotted segment is a single letter.
         let mut seg = 1u32;
+        // A dot was kept inside the token.
+        let mut dot = false;
         let mut i = begin.saturating_add(first.len_utf8());
-        while let Some(c) = char_at(text, i) {
+        loop {
+            // Fast path: a run of ASCII letters and digits (most of news).
+            let run = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| ascii_class(b) == WORD).count());
+            if run != 0 {
+                i = i.saturating_add(run);
+                if let Some(&b) = bytes.get(i.wrapping_sub(1)) {
+                    prev = char::from(b);
+                }
+                seg = seg.saturating_add(u32::try_from(run).unwrap_or(u32::MAX));
+            }
+            let Some(c) = char_at(text, i) else { break };
             let after = i.saturating_add(c.len_utf8());
             if is_word_char(c) {
                 prev = c;
@@ -127,12 +165,13 @@ impl Iterator for Tokens<'_> {
             if !keep {
                 break;
             }
+            dot |= c == '.';
             prev = c;
             seg = 0;
             i = after;
         }
         // `U.S.` keeps its final dot: the token is shown as a keyword.
-        let dotted = seg <= 1 && is_letter(prev) && text.get(begin..i).is_some_and(|t| t.bytes().any(|b| b == b'.'));
+        let dotted = seg <= 1 && dot && is_letter(prev);
         let stop = if dotted && char_at(text, i) == Some('.') { i.saturating_add(1) } else { i };
         // A hyphen right after the token joins the next token to this one.
         self.after_hyphen = char_at(text, stop).is_some_and(is_hyphen);
