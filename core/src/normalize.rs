@@ -1,7 +1,7 @@
 //! Normalization of a token into a term key: case folding into a fixed
-//! buffer, stopword test, light stemming, hashing.
+//! buffer, stopword test, light (plural) stemming, hashing.
 
-use crate::stem::stem;
+use crate::stem::stem_plural;
 
 /// Longest word, in bytes after folding, that is normalized whole; longer
 /// words are hashed on this prefix (they are rare and never stopwords).
@@ -97,13 +97,16 @@ impl Folded {
         crate::stopwords::is_stopword_hashed(self.as_bytes(), self.hash)
     }
 
-    /// Stems in place: Porter2 for ASCII words; for other words only the
-    /// possessive `'s` is dropped (Porter2 is defined on English letters).
+    /// Stems in place: for ASCII words the possessive and plural endings
+    /// are dropped ([`crate::stem::stem_plural`]; full Porter2,
+    /// [`crate::stem::stem`], merged unrelated words and made sentence
+    /// scores worse on news, EVALUATION.md); for other words only the
+    /// possessive `'s` is dropped.
     pub fn stem(&mut self) {
         if self.ascii {
             let n = self.len.min(MAX_WORD_BYTES);
             if let Some(w) = self.buf.get_mut(..n) {
-                self.len = stem(w).min(n);
+                self.len = stem_plural(w).min(n);
             }
         } else if self.as_bytes().ends_with(b"'s") {
             self.len = self.len.saturating_sub(2);

@@ -461,6 +461,47 @@ fn step_5(w: &mut Word<'_>) {
     }
 }
 
+/// Light stemmer for sentence scoring: drops a possessive (`'s`, `s'`) and
+/// a plural ending (`-s`, `-es` after a sibilant, `-ies` -> `-y`) of a
+/// lower-case ASCII word, in place; returns the new length.
+///
+/// Sentence centrality counts which sentences share a word. Full Porter2
+/// also merges derived forms (`government`/`govern`, `general`/`generous`
+/// stems), which links sentences that do not share a topic; keeping only
+/// number and possession apart is what helped on news (EVALUATION.md).
+///
+/// ```
+/// use epitome::stem::stem_plural;
+/// for (w, s) in [("bridges", "bridge"), ("cities", "city"), ("taxes", "tax"), ("bus", "bus"), ("glass", "glass"), ("uk's", "uk")] {
+///     let mut b = [0u8; 16];
+///     b[..w.len()].copy_from_slice(w.as_bytes());
+///     let n = stem_plural(&mut b[..w.len()]);
+///     assert_eq!(&b[..n], s.as_bytes());
+/// }
+/// ```
+pub fn stem_plural(word: &mut [u8]) -> usize {
+    let mut n = word.len();
+    let w: &[u8] = word;
+    if let [.., b'\'', b's'] = w {
+        n = n.saturating_sub(2);
+    } else if let [.., b's', b'\''] = w {
+        n = n.saturating_sub(1);
+    }
+    let w = word.get(..n).unwrap_or(&[]);
+    match w {
+        [.., a, b'i', b'e', b's'] if n > 4 && !is_vowel(*a) => {
+            if let Some(slot) = word.get_mut(n.saturating_sub(3)) {
+                *slot = b'y';
+            }
+            n.saturating_sub(2)
+        }
+        [.., b's', b's'] | [.., b'u', b's'] | [.., b'i', b's'] => n,
+        [.., b's' | b'x' | b'z', b'e', b's'] | [.., b'c' | b's', b'h', b'e', b's'] if n > 4 => n.saturating_sub(2),
+        [.., _, _, b's'] if n > 3 => n.saturating_sub(1),
+        _ => n,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::stem;

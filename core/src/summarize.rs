@@ -465,7 +465,10 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         }
     }
 
-    /// Pass 2: score each candidate sentence from its distinct terms.
+    /// Pass 2: score each candidate sentence: the summed centrality of its
+    /// content words (a word repeated in the sentence counts each time, as
+    /// word overlap does in TextRank), normalised by length, times a small
+    /// position prior.
     fn score_sentences(&mut self, body: &str, n: usize, w: &Weights) {
         let mut best = 1u32;
         for (i, r) in self.records.iter_mut().take(n).enumerate() {
@@ -473,7 +476,6 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 continue;
             }
             let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
-            let mut seen: Vec<u32, 64> = Vec::new();
             let mut sum = 0u32;
             for tok in Tokens::new(text) {
                 let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
@@ -481,12 +483,7 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                     continue;
                 }
                 f.stem();
-                let h = f.hash().max(1);
-                if seen.contains(&h) {
-                    continue;
-                }
-                let _ = seen.push(h);
-                sum = sum.saturating_add(self.terms.get(h).map_or(0, centrality_weight));
+                sum = sum.saturating_add(self.terms.get(f.hash().max(1)).map_or(0, centrality_weight));
             }
             let s = normalise(sum, u32::from(r.content_words), w);
             let idx = u32::try_from(i).unwrap_or(u32::MAX);
