@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each header shows the time since the start, so slow steps are easy to spot.
+step() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 
 step "toolchain: thumb targets and components"
 rustup target add thumbv6m-none-eabi thumbv7em-none-eabihf >/dev/null
