@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn keyword_weights_favour_title_names_and_frequency() {
         let w = Weights::DEFAULT;
-        let base = Term { hash: 1, count: 1, sentences: 1, first_sentence: 5, ..Term::EMPTY };
+        let base = Term { hash: 1, count: 1, sentences: 1, first_sentence: 5, ..Term::FRESH };
         let b = keyword_weight(&base, None, &w);
         assert_eq!(b, 256);
         assert!(keyword_weight(&Term { count: 4, sentences: 4, ..base }, None, &w) > b);
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn centrality_counts_other_body_sentences() {
-        let t = Term { hash: 1, count: 5, sentences: 3, in_title: 1, ..Term::EMPTY };
+        let t = Term { hash: 1, count: 5, sentences: 3, in_title: 1, ..Term::FRESH };
         assert_eq!(centrality_weight(&t), 2);
         assert_eq!(centrality_weight(&Term { count: 2, sentences: 1, ..t }), 0);
         assert_eq!(centrality_weight(&Term { count: 2, sentences: 2, in_title: 0, ..t }), 1);

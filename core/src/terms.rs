@@ -37,7 +37,9 @@ pub struct Term {
 }
 
 impl Term {
-    /// An empty slot.
+    /// An empty slot: all zero, so that a workspace in a `static` costs no
+    /// flash (it goes to `.bss`, not `.data`). Only `hash` is read from an
+    /// empty slot.
     pub const EMPTY: Term = Term {
         hash: 0,
         surface: 0,
@@ -45,11 +47,15 @@ impl Term {
         in_title: 0,
         count: 0,
         sentences: 0,
-        last_sentence: u16::MAX,
-        first_sentence: u8::MAX,
+        last_sentence: 0,
+        first_sentence: 0,
         capitalized: 0,
         weight: 0,
     };
+
+    /// A term just inserted, before its first count: not yet seen in any
+    /// sentence.
+    pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u8::MAX, ..Term::EMPTY };
 }
 
 /// Flag bit in [`Term::surface`]: the surface form is in the title.
@@ -190,7 +196,7 @@ impl<const N: usize> TermTable<N> {
             if was_empty {
                 self.len = self.len.saturating_add(1);
             }
-            *t = Term { hash, count: base, ..Term::EMPTY };
+            *t = Term { hash, count: base, ..Term::FRESH };
             init(t);
         }
         t.count = t.count.saturating_add(1);
