@@ -41,6 +41,50 @@ pub enum Command {
     Eval(EvalArgs),
     /// Score keyphrases against gold keys (P/R/F1@K; DIR/docs/*.txt + DIR/keys/*.key).
     EvalKeywords(EvalKeywordsArgs),
+    /// Run the firmware under QEMU (or talk to a board on --port): print
+    /// its boot digests, send articles, print the digests it answers.
+    Board(BoardArgs),
+}
+
+/// `epitome board`.
+#[derive(Debug, Args)]
+pub struct BoardArgs {
+    /// Articles to send: a corpus bundle, or article files and directories as for `pack`.
+    pub inputs: Vec<PathBuf>,
+    /// A real board's serial port (e.g. /dev/ttyACM0) instead of QEMU.
+    #[arg(long, conflicts_with_all = ["log", "icount"])]
+    pub port: Option<PathBuf>,
+    /// The firmware ELF to run under QEMU.
+    #[arg(long, default_value = "target/thumbv7em-none-eabihf/firmware/epitome-firmware")]
+    pub firmware: PathBuf,
+    /// The QEMU binary.
+    #[arg(long, default_value = "qemu-system-arm")]
+    pub qemu: PathBuf,
+    /// Write QEMU's raw defmt log to this file (decode: `defmt-print -e FIRMWARE < FILE`).
+    #[arg(long)]
+    pub log: Option<PathBuf>,
+    /// Deterministic instruction counting in QEMU (`-icount shift=0,sleep=off`).
+    #[arg(long)]
+    pub icount: bool,
+    /// Check every frame from the board byte for byte against the host's own computation.
+    #[arg(long)]
+    pub check: bool,
+    /// The corpus bundle the firmware was built with (for --check).
+    #[arg(long, default_value = "firmware/corpus/sample.bin")]
+    pub corpus: PathBuf,
+    /// Send the articles inside a hostile stream with at least this many
+    /// bytes of noise, corrupt, truncated and oversize frames.
+    #[arg(long, default_value_t = 0)]
+    pub garbage: usize,
+    /// Seed of the hostile stream.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Seconds to wait for each frame.
+    #[arg(long, default_value_t = 60)]
+    pub timeout: u64,
+    /// Print only the closing summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// `epitome eval DATASET`.
@@ -303,5 +347,6 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Digest(a)) => cmd::digest::run(&a, &mut out),
         Some(Command::Eval(a)) => cmd::eval::run(&a, &mut out),
         Some(Command::EvalKeywords(a)) => cmd::eval_keywords::run(&a, &mut out),
+        Some(Command::Board(a)) => cmd::board::run(&a, &mut out),
     }
 }

@@ -1,6 +1,7 @@
 //! Library behind the `epitome` command-line tool: reading article files,
 //! the built-in sample corpus, and one module per subcommand in [`cmd`].
 
+pub mod board;
 pub mod cli;
 pub mod cmd;
 pub mod dataset;

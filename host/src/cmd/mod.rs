@@ -1,5 +1,6 @@
 //! One module per subcommand; each takes its typed arguments and a writer.
 
+pub mod board;
 pub mod digest;
 pub mod eval;
 pub mod eval_keywords;

@@ -1,0 +1,160 @@
+//! `epitome board`: send articles to the firmware (under QEMU or on a
+//! serial port), print the digests it answers, optionally check each one
+//! byte for byte against the host's own computation.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use epitome::wire::Bundle;
+
+use crate::board::{self, Link, QemuConfig};
+use crate::cli::BoardArgs;
+use crate::pack::{self, OwnedArticle};
+
+/// Runs the command.
+pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
+    let articles = load(args)?;
+    let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
+    let stream: Vec<u8> =
+        if args.garbage > 0 { board::hostile_stream(args.seed, &frames, args.garbage) } else { frames.concat() };
+    // Each segment ends with a good frame (so at a delimiter): its replies
+    // can be predicted alone, and the host waits for them before sending on.
+    let segments = split_after_frames(&stream, &frames);
+
+    let boot_expected = if args.check {
+        let bytes = std::fs::read(&args.corpus)
+            .with_context(|| format!("reading the firmware's flash corpus {} (for --check)", args.corpus.display()))?;
+        let bundle = pack::open_bundle(&args.corpus, &bytes)?;
+        Some(board::expected_boot(&bundle)?)
+    } else {
+        None
+    };
+
+    let mut link = match &args.port {
+        Some(port) => Link::serial(port)?,
+        None => Link::start_qemu(&QemuConfig {
+            firmware: args.firmware.clone(),
+            qemu: args.qemu.clone(),
+            log: args.log.clone(),
+            icount: args.icount,
+        })?,
+    };
+    let timeout = Duration::from_secs(args.timeout);
+    let mut mismatches = 0usize;
+    let mut check = |got: &[u8], want: Option<&Vec<u8>>, out: &mut dyn Write| -> Result<()> {
+        if !args.quiet {
+            writeln!(out, "{}", board::describe(got))?;
+        }
+        if let Some(want) = want
+            && want.as_slice() != got
+        {
+            mismatches += 1;
+            writeln!(out, "MISMATCH: expected {}", board::describe(want))?;
+        }
+        Ok(())
+    };
+
+    // Boot: hello, the flash corpus's digests, the multi-article digest.
+    let mut boot = 0usize;
+    loop {
+        let f = link.recv(timeout).context("waiting for the firmware's boot digests")?;
+        let want = boot_expected.as_ref().map(|b| b.get(boot));
+        if let Some(None) = want {
+            bail!("the firmware sent more boot frames than expected: {}", board::describe(&f));
+        }
+        check(&f, want.flatten(), out)?;
+        boot += 1;
+        let done = match &boot_expected {
+            Some(b) => boot == b.len(),
+            None => board::describe(&f).starts_with("digest of "),
+        };
+        if done {
+            break;
+        }
+    }
+
+    let (mut replies, mut digests, mut errors) = (0usize, 0usize, 0usize);
+    for seg in &segments {
+        let want = board::expected_replies(seg);
+        link.send(seg)?;
+        for w in &want {
+            let f = link.recv(timeout).context("waiting for the firmware's answer")?;
+            check(&f, args.check.then_some(w), out)?;
+            replies += 1;
+            let what = board::describe(&f);
+            digests += usize::from(what.starts_with("article "));
+            errors += usize::from(what.starts_with("error"));
+        }
+    }
+    link.send(&board::hang_up_frame())?;
+    if let Some(q) = link.qemu() {
+        let status = q.wait(timeout)?;
+        if !status.success() {
+            bail!("the firmware exited with {status} (its defmt log tells why; see --log)");
+        }
+    }
+    writeln!(
+        out,
+        "board: {boot} boot frames, {} bytes sent, {replies} answers ({digests} digests, {errors} error frames){}",
+        stream.len(),
+        if args.check { format!(", {mismatches} differing from the host") } else { String::new() }
+    )?;
+    if mismatches > 0 {
+        bail!("{mismatches} frames from the board differ from the host's");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The articles named on the command line: one bundle, or article files.
+fn load(args: &BoardArgs) -> Result<Vec<OwnedArticle>> {
+    if let [one] = args.inputs.as_slice()
+        && one.is_file()
+    {
+        let bytes = std::fs::read(one).with_context(|| format!("reading {}", one.display()))?;
+        if pack::looks_like_bundle(&bytes) {
+            let bundle: Bundle<'_> = pack::open_bundle(one, &bytes)?;
+            return Ok(bundle.iter().map(|a| OwnedArticle::from_wire(&a)).collect());
+        }
+    }
+    if args.inputs.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(pack::load(&args.inputs)?)
+}
+
+/// Cuts `stream` after every occurrence of a frame of `frames` (at most one
+/// cut per position), keeping any tail as a last segment.
+fn split_after_frames(stream: &[u8], frames: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut at = 0;
+    'scan: while at < stream.len() {
+        for f in frames {
+            if !f.is_empty() && stream[at..].starts_with(f) && (at == 0 || stream[at - 1] == 0) {
+                at += f.len();
+                out.push(stream[from..at].to_vec());
+                from = at;
+                continue 'scan;
+            }
+        }
+        at += 1;
+    }
+    if from < stream.len() {
+        out.push(stream[from..].to_vec());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_after_each_good_frame() {
+        let frames = vec![vec![5, 6, 0], vec![7, 0]];
+        let stream = [1, 0, 5, 6, 0, 9, 9, 0, 7, 0, 3];
+        assert_eq!(split_after_frames(&stream, &frames), vec![vec![1, 0, 5, 6, 0], vec![9, 9, 0, 7, 0], vec![3]]);
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Firmware step of the test command: build the firmware for the Cortex-M4F
+# board, lint and unit-test it, check the committed flash corpus is fresh,
+# then run it under QEMU (firmware/qemu-test.sh). Installs what it needs;
+# says clearly what it could not install and what it skipped.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+say() { printf 'firmware: %s\n' "$*"; }
+
+rustup target add thumbv7em-none-eabihf >/dev/null
+
+say "lint and host tests of the firmware library"
+cargo clippy -p epitome-firmware --all-targets -- -D warnings
+cargo clippy -p epitome-firmware --target thumbv7em-none-eabihf -- -D warnings
+DEFMT_LOG=info cargo clippy -p epitome-firmware --target thumbv7em-none-eabihf --no-default-features --features rtt -- -D warnings
+cargo test -q -p epitome-firmware
+
+say "the committed flash corpus is what 'epitome pack host/sample' makes"
+fresh=$(mktemp)
+trap 'rm -f "$fresh"' EXIT
+cargo run -q -p epitome-host -- pack host/sample -o "$fresh" >/dev/null
+if ! cmp -s "$fresh" firmware/corpus/sample.bin; then
+    echo "firmware/corpus/sample.bin is stale: run cargo run -p epitome-host -- pack host/sample -o firmware/corpus/sample.bin" >&2
+    exit 1
+fi
+
+say "build: the real-board variant (defmt over RTT), then the QEMU board's release firmware"
+DEFMT_LOG=info cargo build -p epitome-firmware --profile firmware --target thumbv7em-none-eabihf \
+    --no-default-features --features rtt
+DEFMT_LOG=info cargo build -p epitome-firmware --profile firmware --target thumbv7em-none-eabihf
+cargo build -q -p epitome-host
+
+if ! command -v qemu-system-arm >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "installing qemu-system-arm"
+        (apt-get update -qq && apt-get install -y -qq qemu-system-arm) >/dev/null 2>&1 || true
+    fi
+fi
+if ! command -v defmt-print >/dev/null; then
+    say "installing defmt-print (cargo install --locked)"
+    cargo install --locked -q defmt-print || true
+fi
+missing=()
+command -v qemu-system-arm >/dev/null || missing+=("qemu-system-arm (apt-get install qemu-system-arm, as root)")
+command -v defmt-print >/dev/null || missing+=("defmt-print (cargo install --locked defmt-print)")
+if [ ${#missing[@]} -gt 0 ]; then
+    say "COULD NOT INSTALL: ${missing[*]}"
+    say "SKIPPED: running the firmware under QEMU"
+    exit 0
+fi
+
+bash firmware/qemu-test.sh
