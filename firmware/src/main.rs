@@ -20,7 +20,7 @@ mod measure;
 /// The documented bound on stack depth; the firmware checks itself
 /// against it after every frame (README, firmware section).
 #[cfg(target_os = "none")]
-pub const STACK_BOUND: usize = 12 * 1024;
+pub const STACK_BOUND: usize = 16 * 1024;
 
 #[cfg(target_os = "none")]
 mod app {
