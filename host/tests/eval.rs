@@ -53,3 +53,40 @@ fn json_on_a_generic_data_set() {
     let missing = epitome().arg("eval").arg(dir.path().join("nope")).output().unwrap();
     assert!(!missing.status.success());
 }
+
+fn root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Reads `CI floor: BBC R1 x R2 y RL z` from EVALUATION.md.
+fn recorded_floor() -> [f64; 3] {
+    let doc = std::fs::read_to_string(root().join("EVALUATION.md")).expect("EVALUATION.md");
+    let line = doc.lines().find(|l| l.starts_with("CI floor:")).expect("a `CI floor:` line in EVALUATION.md");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let get = |name: &str| -> f64 {
+        let i = words.iter().position(|w| *w == name).unwrap_or_else(|| panic!("{name} in {line:?}"));
+        words[i + 1].trim_end_matches([',', ';', '.']).parse().unwrap_or_else(|e| panic!("{name}: {e} in {line:?}"))
+    };
+    [get("R1"), get("R2"), get("RL")]
+}
+
+#[test]
+fn bbc_rouge_holds_the_recorded_floor() {
+    let bbc = root().join("../shared/eval/bbc");
+    if !bbc.join("articles").is_dir() {
+        eprintln!("SKIPPED: ../shared/eval/bbc is absent");
+        return;
+    }
+    let floor = recorded_floor();
+    let out = epitome().arg("eval").arg(&bbc).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 1485);
+    for (name, want) in ["rouge1", "rouge2", "rougeL"].iter().zip(floor) {
+        let got = v["epitome"][name]["f1"].as_f64().unwrap();
+        assert!(got >= want - 0.005, "BBC {name} F1 {got:.4} fell more than 0.005 below the recorded {want:.4}");
+        if got > want + 0.005 {
+            eprintln!("BBC {name} F1 improved to {got:.4} (recorded {want:.4}): update EVALUATION.md");
+        }
+    }
+}
