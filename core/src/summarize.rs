@@ -265,7 +265,11 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 t.weight = keyword_weight(t, opts.idf.as_ref(), &opts.weights);
             }
         }
-        self.score_sentences(body, n, &opts.weights);
+        // Keywords only (`epitome keywords`, a screen with no room for text):
+        // sentence scoring is a second pass over the body, so skip it.
+        if !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0)) {
+            self.score_sentences(body, n, &opts.weights);
+        }
         let sentences = self.select(body, n, opts, &mut flags);
         let keywords = self.keywords(title, body, opts, &mut flags);
         Ok(Summary { sentences, keywords, flags, stats })
@@ -720,6 +724,21 @@ mod tests {
             "{}",
             core::mem::size_of::<DefaultSummarizer>()
         );
+    }
+
+    #[test]
+    fn keywords_only_budget_gives_the_same_keywords_and_no_sentences() {
+        let body = "The council approved the harbour bridge on Monday. The bridge will cost $40m. \
+                    Council members said the bridge would cut traffic across the harbour.";
+        let mut s = DefaultSummarizer::new();
+        let full = s.summarize("Harbour bridge approved", body, &Options::default()).unwrap();
+        for budget in [Budget::Sentences(0), Budget::Chars(0)] {
+            let only = s.summarize("Harbour bridge approved", body, &Options { budget, ..Options::default() }).unwrap();
+            assert!(only.sentences.is_empty());
+            assert!(!only.keywords.is_empty());
+            assert_eq!(only.keywords, full.keywords);
+            assert_eq!(only.flags, full.flags);
+        }
     }
 
     #[test]
