@@ -103,6 +103,7 @@ impl Folded {
     /// scores worse on news, EVALUATION.md); for other words only the
     /// possessive `'s` is dropped.
     pub fn stem(&mut self) {
+        let before = self.len;
         if self.ascii {
             let n = self.len.min(MAX_WORD_BYTES);
             if let Some(w) = self.buf.get_mut(..n) {
@@ -111,7 +112,12 @@ impl Folded {
         } else if self.as_bytes().ends_with(b"'s") {
             self.len = self.len.saturating_sub(2);
         }
-        self.hash = fnv1a(self.as_bytes());
+        // `stem_plural` only rewrites a byte when it also shortens the word
+        // (`-ies` → `-y`), so an unchanged length means unchanged bytes and
+        // the hash still holds (checked by `stem_keeps_the_hash_exact`).
+        if self.len != before {
+            self.hash = fnv1a(self.as_bytes());
+        }
     }
 
     /// 32-bit FNV-1a hash of the folded bytes: the term's identity.
@@ -155,6 +161,17 @@ pub fn term_key(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The hash after stemming is the hash of the stemmed bytes, also
+        /// when stemming leaves the length alone.
+        #[test]
+        fn stem_keeps_the_hash_exact(word in "([a-zA-Z'’]{0,12}(ies|es|s|'s|ss|us|is|y)?|[a-zé']{0,40})") {
+            let mut f = Folded::new(&word);
+            f.stem();
+            proptest::prop_assert_eq!(f.hash(), fnv1a(f.as_bytes()));
+        }
+    }
 
     #[test]
     fn folds_unicode_and_apostrophes() {

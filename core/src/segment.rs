@@ -174,9 +174,35 @@ impl Iterator for Segmenter<'_> {
     }
 }
 
+/// Offset of the first `\n` in `b`: eight bytes at a time (SWAR: a byte of
+/// `x ^ 0x0a…0a` is zero where `\n` is), then the byte-wise tail.
 fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0usize;
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w) ^ (LO * u64::from(b'\n'));
+        if x.wrapping_sub(LO) & !x & HI != 0 {
+            return chunk.iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i));
+        }
+        base = base.saturating_add(8);
+    }
+    chunks.remainder().iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i))
 }
+
+/// Bytes that may start sentence-final punctuation: `.`, `!`, `?`, and
+/// 0xE2, the lead byte of `…` (and of curly quotes, checked after decoding).
+const TERMINAL_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// Kind of a sentence piece from its shape.
 fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
@@ -215,7 +241,7 @@ fn is_terminal(c: char) -> bool {
 fn sentence_end(line: &str) -> (usize, bool) {
     let bytes = line.as_bytes();
     let mut i = 0usize;
-    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| matches!(c, b'.' | b'!' | b'?' | 0xE2))) {
+    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| TERMINAL_LEAD[usize::from(c)])) {
         let p = i.saturating_add(rel);
         let Some(rest) = line.get(p..) else {
             // 0xE2 inside a char is impossible (it is a lead byte) but stay safe.
@@ -440,6 +466,14 @@ fn contains_ignore_ascii_case(s: &str, p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The eight-bytes-at-a-time newline search agrees with a plain scan.
+        #[test]
+        fn newline_search_matches_a_plain_scan(b in proptest::collection::vec(proptest::sample::select(&[b'a', b'\n', b'\r', 0x0b, 0x8a, 0xff][..]), 0..40)) {
+            proptest::prop_assert_eq!(memchr_newline(&b), b.iter().position(|&c| c == b'\n'));
+        }
+    }
 
     fn units(text: &str) -> heapless::Vec<(&str, UnitKind), 64> {
         Segmenter::new(text).map(|u| (u.span.slice(text).unwrap_or("<bad span>"), u.kind)).collect()

@@ -146,6 +146,13 @@ impl Iterator for Tokens<'_> {
                 }
                 seg = seg.saturating_add(u32::try_from(run).unwrap_or(u32::MAX));
             }
+            // Most tokens end at an ASCII byte that can never stay inside
+            // one (space, quote, colon): stop without decoding.
+            match bytes.get(i) {
+                None => break,
+                Some(&b) if ascii_class(b) == SEPARATOR && !matches!(b, b'.' | b',' | b'\'') => break,
+                _ => {}
+            }
             let Some(c) = char_at(text, i) else { break };
             let after = i.saturating_add(c.len_utf8());
             if is_word_char(c) {
@@ -171,10 +178,14 @@ impl Iterator for Tokens<'_> {
             i = after;
         }
         // `U.S.` keeps its final dot: the token is shown as a keyword.
-        let dotted = seg <= 1 && dot && is_letter(prev);
+        let dotted = dot && seg <= 1 && is_letter(prev);
         let stop = if dotted && char_at(text, i) == Some('.') { i.saturating_add(1) } else { i };
         // A hyphen right after the token joins the next token to this one.
-        self.after_hyphen = char_at(text, stop).is_some_and(is_hyphen);
+        self.after_hyphen = match bytes.get(stop) {
+            Some(&b) if b < 0x80 => b == b'-',
+            Some(_) => char_at(text, stop).is_some_and(is_hyphen),
+            None => false,
+        };
         self.pos = stop;
         Some(Token { span: Span::new(begin, stop), kind, capitalized, joined })
     }
