@@ -20,14 +20,14 @@ mod measure;
 /// The documented bound on stack depth; the firmware checks itself
 /// against it after every frame (README, firmware section).
 #[cfg(target_os = "none")]
-pub const STACK_BOUND: usize = 16 * 1024;
+pub const STACK_BOUND: usize = 12 * 1024;
 
 #[cfg(target_os = "none")]
 mod app {
     use cortex_m_rt::{ExceptionFrame, entry, exception};
     use defmt::{error, info, warn};
     use epitome::DefaultSummarizer;
-    use epitome::wire::{Bundle, Digest, FrameReader, Message};
+    use epitome::wire::{Bundle, FrameReader, Message};
     use epitome_firmware::protocol::{CorpusDigest, HELLO};
     use epitome_firmware::{Event, MAX_FRAME, SCRATCH, Session, offline};
 
@@ -62,6 +62,12 @@ mod app {
         let ticks = Ticks::start(cp.SYST);
         let (rx, tx) = board::init();
         info!("epitome firmware {=str} on {=str}", env!("CARGO_PKG_VERSION"), board::NAME);
+        info!(
+            "workspace {=usize} bytes (size_of DefaultSummarizer), receive buffer {=usize}, send buffer {=usize}",
+            core::mem::size_of::<DefaultSummarizer>(),
+            MAX_FRAME,
+            SCRATCH
+        );
 
         let mut session = Session::new(tx, tx_buf, summarizer, ticks);
         if session.send(&Message::Hello(HELLO)).is_err() {
@@ -133,8 +139,17 @@ mod app {
             Ok(bundle) => {
                 info!("offline digest of {=usize} articles in flash ({=usize} bytes)", bundle.len(), CORPUS.len());
                 let cal = session.clock().calibration();
-                let r = offline::run(&bundle, session, digest, |a, d, t| {
-                    log_digest(a.title, a.body.len(), d, cal.instructions(t));
+                let r = offline::run(&bundle, session, digest, |a, event| {
+                    if let Event::Digest { body_bytes, flags, ticks, .. } = *event {
+                        info!(
+                            "article {=u32} \"{=str}\": {=usize} bytes, {=u64} instructions, flags {=u8:#x}",
+                            a.id,
+                            a.title,
+                            body_bytes,
+                            cal.instructions(ticks),
+                            flags.bits()
+                        );
+                    }
                 });
                 match r {
                     Ok(()) => {}
@@ -147,29 +162,12 @@ mod app {
                         return false;
                     }
                 }
-                info!("digest of all {=u32} articles:", digest.articles());
-                for e in digest.sentences() {
-                    info!("  [{=u32}] {=str}", e.article, e.text);
-                }
                 true
             }
             Err(e) => {
                 error!("the corpus in flash is not a valid bundle: {}", e);
                 false
             }
-        }
-    }
-
-    fn log_digest(title: &str, body_bytes: usize, d: &Digest<'_>, instructions: u64) {
-        info!(
-            "article {=u32} \"{=str}\": {=usize} bytes, {=u64} instructions, flags {=u8:#x}",
-            d.article, title, body_bytes, instructions, d.flags
-        );
-        for s in &d.sentences {
-            info!("  - {=str}", s.text);
-        }
-        for k in &d.keywords {
-            info!("  # {=str} ({=u32})", k.text, k.score);
         }
     }
 

@@ -1,10 +1,11 @@
 //! Offline digest: every article of the flash corpus, then the digest of all.
 
 use embedded_io::Write;
-use epitome::wire::{Article, Bundle, Digest, Message, WireError};
+use epitome::DefaultSummarizer;
+use epitome::wire::{Article, Bundle, Message, WireError};
 
 use crate::protocol::{CorpusDigest, DIGEST_KEYWORDS, options};
-use crate::session::{Clock, Session};
+use crate::session::{Clock, Event, Session};
 
 /// Why the offline digest stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,26 +18,57 @@ pub enum OfflineError {
 
 /// Summarizes every article of `bundle`, sends each digest, then sends the
 /// multi-article digest built in `builder` (caller-provided so that it can
-/// live in a `static`, and be read afterwards). `each` sees every article,
-/// its digest and the clock ticks spent summarizing it.
+/// live in a `static`, and be read afterwards). `each` sees every article
+/// and what answering it did.
+///
+/// Each step is a function of its own so that the stack holds one step's
+/// data at a time: the peak is that of the serial summarizer, not the sum.
 ///
 /// Errors: [`OfflineError`]; digests already sent stay sent.
 pub fn run<W: Write, C: Clock>(
     bundle: &Bundle<'static>,
     session: &mut Session<'_, W, C>,
     builder: &mut CorpusDigest<'static>,
-    mut each: impl FnMut(&Article<'static>, &Digest<'static>, u64),
+    mut each: impl FnMut(&Article<'static>, &Event),
 ) -> Result<(), OfflineError> {
-    let opts = options();
     for a in bundle.iter() {
-        let start = session.clock().now();
-        let summary =
-            session.summarizer().summarize(a.title, a.body, &opts).map_err(|_| OfflineError::Summarize(a.id))?;
-        let ticks = session.clock().now().wrapping_sub(start);
-        let digest = Digest::from_summary(a.id, &summary);
-        each(&a, &digest, ticks);
-        session.send(&Message::Digest(digest)).map_err(OfflineError::Wire)?;
-        builder.feed_article(&a, session.summarizer(), &opts).map_err(|_| OfflineError::Summarize(a.id))?;
+        let event = session.answer(&a).map_err(OfflineError::Wire)?;
+        each(&a, &event);
+        if let Event::Rejected(_) = event {
+            return Err(OfflineError::Summarize(a.id));
+        }
+        feed(builder, &a, session.summarizer())?;
     }
-    session.send(&Message::MultiDigest(builder.to_message(DIGEST_KEYWORDS))).map_err(OfflineError::Wire)
+    send_multi(session, builder)
+}
+
+/// Offers `a`'s best sentences to the corpus digest (its own frame: see [`run`]).
+#[inline(never)]
+fn feed(
+    builder: &mut CorpusDigest<'static>,
+    a: &Article<'static>,
+    s: &mut DefaultSummarizer,
+) -> Result<(), OfflineError> {
+    builder.feed_article(a, s, &options()).map_err(|_| OfflineError::Summarize(a.id))
+}
+
+/// Sends the multi-article digest (its own frame: see [`run`]).
+#[inline(never)]
+fn send_multi<W: Write, C: Clock>(
+    session: &mut Session<'_, W, C>,
+    builder: &CorpusDigest<'static>,
+) -> Result<(), OfflineError> {
+    let msg = Message::MultiDigest(builder.to_message(DIGEST_KEYWORDS));
+    session.send(&msg).map_err(OfflineError::Wire)?;
+    #[cfg(target_os = "none")]
+    if let Message::MultiDigest(d) = &msg {
+        defmt::info!("digest of all {=u32} articles:", d.articles);
+        for s in &d.sentences {
+            defmt::info!("  [{=u32}] {=str}", s.article, s.text);
+        }
+        for k in &d.keywords {
+            defmt::info!("  # {=str} ({=u32})", k.text, k.score);
+        }
+    }
+    Ok(())
 }

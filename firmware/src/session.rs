@@ -1,8 +1,8 @@
 //! The serial summarizer: one frame in, one frame out.
 
 use embedded_io::Write;
-use epitome::wire::{Digest, ErrorCode, ErrorFrame, FrameWriter, Message, WireError};
-use epitome::{DefaultSummarizer, Flags};
+use epitome::wire::{Article, Digest, ErrorCode, ErrorFrame, FrameWriter, Message, WireError};
+use epitome::{DefaultSummarizer, Flags, Summary};
 
 use crate::protocol::{HANG_UP, HELLO, options};
 
@@ -90,36 +90,59 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
             Err(e) => return self.reject(ErrorFrame { code: e.into(), article: u32::MAX }),
         };
         match msg {
-            Message::Article(a) => {
-                let start = self.clock.now();
-                let summary = self.summarizer.summarize(a.title, a.body, &options());
-                let ticks = self.clock.now().wrapping_sub(start);
-                let summary = match summary {
-                    Ok(s) => s,
-                    Err(_) => return self.reject(ErrorFrame { code: ErrorCode::Summarize, article: a.id }),
-                };
-                let digest = Digest::from_summary(a.id, &summary);
-                match self.send(&Message::Digest(digest)) {
-                    Ok(()) => Ok(Event::Digest {
-                        article: a.id,
-                        body_bytes: a.body.len(),
-                        sentences: summary.sentences.len(),
-                        flags: summary.flags,
-                        ticks,
-                    }),
-                    // Encoding failed before a byte was written: say why instead.
-                    Err(WireError::BufferTooSmall) => {
-                        self.reject(ErrorFrame { code: ErrorCode::TooLarge, article: a.id })
-                    }
-                    Err(e) => Err(e),
-                }
-            }
+            Message::Article(a) => self.answer(&a),
             Message::Hello(h) if h == HANG_UP => Ok(Event::HangUp),
             Message::Hello(_) => self.send(&Message::Hello(HELLO)).map(|()| Event::Greeted),
             _ => self.reject(ErrorFrame { code: ErrorCode::Unsupported, article: u32::MAX }),
         }
     }
 
+    /// Summarizes `a` and sends its digest (or the error frame that says why not).
+    ///
+    /// Errors: only [`WireError::Io`].
+    #[inline(never)]
+    pub fn answer(&mut self, a: &Article<'_>) -> Result<Event, WireError> {
+        let start = self.clock.now();
+        let summary = self.summarizer.summarize(a.title, a.body, &options());
+        let ticks = self.clock.now().wrapping_sub(start);
+        let summary = match summary {
+            Ok(s) => s,
+            Err(_) => return self.reject(ErrorFrame { code: ErrorCode::Summarize, article: a.id }),
+        };
+        match self.send_digest(a.id, &summary) {
+            Ok(()) => Ok(Event::Digest {
+                article: a.id,
+                body_bytes: a.body.len(),
+                sentences: summary.sentences.len(),
+                flags: summary.flags,
+                ticks,
+            }),
+            // Encoding failed before a byte was written: say why instead.
+            Err(WireError::BufferTooSmall) => self.reject(ErrorFrame { code: ErrorCode::TooLarge, article: a.id }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Sends the digest of `summary`. Not inlined: the digest and its
+    /// message are on the stack only here, never together with the
+    /// summarizer's own frame.
+    #[inline(never)]
+    fn send_digest(&mut self, article: u32, summary: &Summary<'_>) -> Result<(), WireError> {
+        let msg = Message::Digest(Digest::from_summary(article, summary));
+        self.send(&msg)?;
+        #[cfg(target_os = "none")]
+        if let Message::Digest(d) = &msg {
+            for s in &d.sentences {
+                defmt::info!("  - {=str}", s.text);
+            }
+            for k in &d.keywords {
+                defmt::info!("  # {=str} ({=u32})", k.text, k.score);
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
     fn reject(&mut self, e: ErrorFrame) -> Result<Event, WireError> {
         self.send(&Message::Error(e))?;
         Ok(Event::Rejected(e))
@@ -128,7 +151,7 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
 
 #[cfg(test)]
 mod tests {
-    use epitome::wire::{Article, FrameReader, Hello};
+    use epitome::wire::{FrameReader, Hello};
 
     use super::*;
     use crate::protocol::MAX_FRAME;

@@ -31,12 +31,14 @@ DEFMT_LOG=info cargo build -p epitome-firmware --profile firmware --target thumb
 DEFMT_LOG=info cargo build -p epitome-firmware --profile firmware --target thumbv7em-none-eabihf
 cargo build -q -p epitome-host
 
-if ! command -v qemu-system-arm >/dev/null; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        say "installing qemu-system-arm"
-        (apt-get update -qq && apt-get install -y -qq qemu-system-arm) >/dev/null 2>&1 || true
-    fi
+apt_missing=()
+command -v qemu-system-arm >/dev/null || apt_missing+=(qemu-system-arm)
+command -v arm-none-eabi-size >/dev/null || apt_missing+=(binutils-arm-none-eabi)
+if [ ${#apt_missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing ${apt_missing[*]}"
+    (apt-get update -qq && apt-get install -y -qq "${apt_missing[@]}") >/dev/null 2>&1 || true
 fi
+command -v arm-none-eabi-size >/dev/null || rustup component add llvm-tools >/dev/null 2>&1 || true
 if ! command -v defmt-print >/dev/null; then
     say "installing defmt-print (cargo install --locked)"
     cargo install --locked -q defmt-print || true
@@ -51,3 +53,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 bash firmware/qemu-test.sh
+
+say "figures (firmware/figures.sh)"
+bash firmware/figures.sh
