@@ -51,6 +51,13 @@ check_log() {
         grep -B2 -A2 '^ERROR' "$logs/$name.txt" >&2
         return 1
     fi
+    # A reset would boot (and greet) a second time.
+    local boots
+    boots=$(grep -c '^INFO  epitome firmware ' "$logs/$name.txt" || true)
+    if [ "$boots" != 1 ]; then
+        echo "qemu-test: $name: the firmware booted $boots times (a reset?)" >&2
+        return 1
+    fi
     if ! grep -q '^INFO  hang-up:' "$logs/$name.txt"; then
         echo "qemu-test: $name: the log has no clean end; its tail:" >&2
         tail -n 20 "$logs/$name.txt" >&2

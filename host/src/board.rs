@@ -13,6 +13,7 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -185,12 +186,24 @@ pub fn hostile_stream(seed: u64, frames: &[Vec<u8>], garbage: usize) -> Vec<u8> 
 /// A child process shared with the Ctrl-C handler; `None` once reaped.
 type SharedChild = Arc<Mutex<Option<Child>>>;
 
+/// Set by the Ctrl-C handler before it stops QEMU.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// After Ctrl-C the link fails because QEMU was stopped: leave the exit
+/// (status 130) to the handler rather than report that as an error.
+fn settle_if_interrupted() {
+    while INTERRUPTED.load(Ordering::SeqCst) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// Children that the Ctrl-C handler must kill.
 fn children() -> &'static Mutex<Vec<SharedChild>> {
     static CHILDREN: OnceLock<Mutex<Vec<SharedChild>>> = OnceLock::new();
     CHILDREN.get_or_init(|| {
         // Ctrl-C, SIGTERM or SIGHUP: stop every QEMU we started, then exit.
         let _ = ctrlc::set_handler(|| {
+            INTERRUPTED.store(true, Ordering::SeqCst);
             if let Ok(all) = children().lock() {
                 for c in all.iter() {
                     if let Ok(mut c) = c.lock()
@@ -206,6 +219,12 @@ fn children() -> &'static Mutex<Vec<SharedChild>> {
         });
         Mutex::new(Vec::new())
     })
+}
+
+/// Installs the Ctrl-C/SIGTERM/SIGHUP handler that stops every QEMU this
+/// process started and exits with status 130 (also called by [`Link::start_qemu`]).
+pub fn install_interrupt_handler() {
+    children();
 }
 
 /// A QEMU process that is killed when this guard is dropped (every exit
@@ -405,15 +424,22 @@ impl Link {
     ///
     /// Errors: the link is closed.
     pub fn send(&mut self, bytes: &[u8]) -> Result<()> {
-        self.out.write_all(bytes).context("writing to the board")?;
-        self.out.flush().context("writing to the board")
+        let r = self.out.write_all(bytes).and_then(|()| self.out.flush());
+        if r.is_err() {
+            settle_if_interrupted();
+        }
+        r.context("writing to the board")
     }
 
     /// The next frame from the board (with its `0x00`).
     ///
     /// Errors: nothing within `timeout`, or the link closed.
     pub fn recv(&mut self, timeout: Duration) -> Result<Vec<u8>> {
-        match self.frames.recv_timeout(timeout) {
+        let r = self.frames.recv_timeout(timeout);
+        if !matches!(r, Ok(Ok(_))) {
+            settle_if_interrupted();
+        }
+        match r {
             Ok(Ok(f)) => Ok(f),
             Ok(Err(e)) => Err(anyhow!("the board's UART closed: {e}")),
             Err(RecvTimeoutError::Timeout) => bail!("no frame from the board within {} s", timeout.as_secs()),

@@ -52,6 +52,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 0
 fi
 
+say "epitome board against the firmware: byte-identical session; QEMU stopped on success, error and Ctrl-C"
+EPITOME_REQUIRE_QEMU=1 cargo test -q -p epitome-host --test board_qemu
+
 bash firmware/qemu-test.sh
 
 say "figures (firmware/figures.sh)"

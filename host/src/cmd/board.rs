@@ -15,6 +15,7 @@ use crate::pack::{self, OwnedArticle};
 
 /// Runs the command.
 pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
+    board::install_interrupt_handler();
     let articles = load(args)?;
     let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
     let stream: Vec<u8> =
@@ -43,36 +44,41 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
     };
     let timeout = Duration::from_secs(args.timeout);
     let mut mismatches = 0usize;
-    let mut check = |got: &[u8], want: Option<&Vec<u8>>, out: &mut dyn Write| -> Result<()> {
+    // Prints a frame; true if it differs from the expected one.
+    let check = |got: &[u8], want: Option<&Vec<u8>>, out: &mut dyn Write| -> Result<bool> {
         if !args.quiet {
             writeln!(out, "{}", board::describe(got))?;
         }
         if let Some(want) = want
             && want.as_slice() != got
         {
-            mismatches += 1;
             writeln!(out, "MISMATCH: expected {}", board::describe(want))?;
+            return Ok(true);
         }
-        Ok(())
+        Ok(false)
     };
 
-    // Boot: hello, the flash corpus's digests, the multi-article digest.
+    // Boot: hello, the flash corpus's digests, the multi-article digest (last).
     let mut boot = 0usize;
     loop {
         let f = link.recv(timeout).context("waiting for the firmware's boot digests")?;
-        let want = boot_expected.as_ref().map(|b| b.get(boot));
-        if let Some(None) = want {
-            bail!("the firmware sent more boot frames than expected: {}", board::describe(&f));
+        match boot_expected.as_ref().map(|b| b.get(boot)) {
+            Some(None) => {
+                mismatches += 1;
+                writeln!(out, "MISMATCH: unexpected boot frame: {}", board::describe(&f))?;
+            }
+            want => mismatches += usize::from(check(&f, want.flatten(), out)?),
         }
-        check(&f, want.flatten(), out)?;
         boot += 1;
-        let done = match &boot_expected {
-            Some(b) => boot == b.len(),
-            None => board::describe(&f).starts_with("digest of "),
-        };
-        if done {
+        if board::describe(&f).starts_with("digest of ") {
             break;
         }
+    }
+    if let Some(b) = &boot_expected
+        && boot < b.len()
+    {
+        mismatches += b.len() - boot;
+        writeln!(out, "MISMATCH: {} boot frames expected, {boot} received", b.len())?;
     }
 
     let (mut replies, mut digests, mut errors) = (0usize, 0usize, 0usize);
@@ -81,7 +87,7 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         link.send(seg)?;
         for w in &want {
             let f = link.recv(timeout).context("waiting for the firmware's answer")?;
-            check(&f, args.check.then_some(w), out)?;
+            mismatches += usize::from(check(&f, args.check.then_some(w), out)?);
             replies += 1;
             let what = board::describe(&f);
             digests += usize::from(what.starts_with("article "));
