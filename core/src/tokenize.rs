@@ -110,16 +110,23 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
         let bytes = text.as_bytes();
+        // Offsets below stay within `text` (each step moves past a byte or
+        // char that is there), so they cannot overflow: plain wrapping
+        // adds, cheaper than saturating ones in this hottest loop.
         // Skip to the first word character; ASCII separators byte by byte.
         let mut begin = self.pos;
         let first = loop {
             let skip = bytes.get(begin..).map_or(0, |r| r.iter().take_while(|&&b| ascii_class(b) == SEPARATOR).count());
-            begin = begin.saturating_add(skip);
+            begin = begin.wrapping_add(skip);
+            let b = *bytes.get(begin)?;
+            if ascii_class(b) == WORD {
+                break char::from(b);
+            }
             let c = char_at(text, begin)?;
             if is_word_char(c) {
                 break c;
             }
-            begin = begin.saturating_add(c.len_utf8());
+            begin = begin.wrapping_add(c.len_utf8());
         };
         // Joined to the previous token when exactly one hyphen separates them.
         let joined = self.after_hyphen
@@ -135,16 +142,17 @@ impl Iterator for Tokens<'_> {
         let mut seg = 1u32;
         // A dot was kept inside the token.
         let mut dot = false;
-        let mut i = begin.saturating_add(first.len_utf8());
+        let mut i = begin.wrapping_add(first.len_utf8());
         loop {
             // Fast path: a run of ASCII letters and digits (most of news).
             let run = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| ascii_class(b) == WORD).count());
             if run != 0 {
-                i = i.saturating_add(run);
+                i = i.wrapping_add(run);
                 if let Some(&b) = bytes.get(i.wrapping_sub(1)) {
                     prev = char::from(b);
                 }
-                seg = seg.saturating_add(u32::try_from(run).unwrap_or(u32::MAX));
+                // Only `seg <= 1` matters: a longer run counts as 2.
+                seg = if run == 1 { seg.saturating_add(1) } else { 2 };
             }
             // Most tokens end at an ASCII byte that can never stay inside
             // one (space, quote, colon): stop without decoding.
@@ -154,7 +162,7 @@ impl Iterator for Tokens<'_> {
                 _ => {}
             }
             let Some(c) = char_at(text, i) else { break };
-            let after = i.saturating_add(c.len_utf8());
+            let after = i.wrapping_add(c.len_utf8());
             if is_word_char(c) {
                 prev = c;
                 seg = seg.saturating_add(1);
