@@ -73,6 +73,9 @@ pub struct Report {
     pub seconds: f64,
     /// Time spent in Epitome's summarizer alone.
     pub epitome_seconds: f64,
+    /// Articles whose Epitome summary includes the article's first sentence
+    /// (news puts the gist first: a summarizer of news must not lose it).
+    pub lead_kept: usize,
 }
 
 /// Runs the evaluation; `progress(done, total)` is called as articles finish.
@@ -108,6 +111,9 @@ pub fn run(items: &[Item], budget: Budget, opts: &Options<'_>, mut progress: imp
         };
         report.epitome_seconds += t.elapsed().as_secs_f64();
         let sentences = choosable_sentences(&item.body);
+        if sentences.first().is_some_and(|first| ours.first() == Some(first)) {
+            report.lead_kept += 1;
+        }
         let lead = pick(&sentences, (0..sentences.len()).collect(), n, chars);
         let random = pick(&sentences, rng.shuffled(sentences.len()), n, chars);
         for (k, summary) in [ours, lead, random].iter().enumerate() {
@@ -215,6 +221,13 @@ pub fn to_table(report: &Report) -> String {
         let f = |x: Prf| format!("{:.4} / {:.4} / {:.4}", x.p, x.r, x.f1);
         let _ = writeln!(s, "{name:<8} R1 {}   R2 {}   RL {}", f(m.rouge1), f(m.rouge2), f(m.rouge_l));
     }
+    let _ = writeln!(
+        s,
+        "\nEpitome kept the first sentence in {} of {} summaries ({:.1} %)",
+        report.lead_kept,
+        report.articles,
+        100.0 * report.lead_kept as f64 / report.articles.max(1) as f64
+    );
     let mb = report.bytes as f64 / 1e6;
     let _ = writeln!(
         s,
@@ -260,6 +273,7 @@ mod tests {
         let j = to_json(&r1);
         assert!(j["epitome"]["rougeL"]["f1"].as_f64().is_some() && j["articles"] == 1);
         assert!(to_table(&r1).contains("overall"));
+        assert!(to_table(&r1).contains(&format!("kept the first sentence in {} of 1", r1.lead_kept)));
     }
 
     #[test]
