@@ -37,15 +37,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 inputs=(host/sample)
 [ -d ../shared/corpus/seeds ] && inputs=(../shared/corpus/seeds host/sample)
-touch "$work/big.body"
-{
-    echo "Sixteen kilobytes of local news"
-    while [ "$(wc -c < "$work/big.body")" -lt 15800 ]; do
-        for f in host/sample/*.txt; do tail -n +2 "$f" >> "$work/big.body"; done
-    done
-    head -c 16000 "$work/big.body"
-    echo
-} > "$work/big-16k.txt"
+bash firmware/big-article.sh "$work/big-16k.txt"
 
 target/debug/epitome board --quiet --icount --log "$work/run.defmt" "${inputs[@]}" "$work/big-16k.txt" >/dev/null
 defmt-print -e "$fw" < "$work/run.defmt" > "$work/run.txt"

@@ -30,16 +30,8 @@ fi
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 
-# An article at the firmware's limit: 16 KiB of body (the sample's bodies, repeated).
-touch "$logs/big.body"
-{
-    echo "Sixteen kilobytes of local news"
-    while [ "$(wc -c < "$logs/big.body")" -lt 15800 ]; do
-        for f in host/sample/*.txt; do tail -n +2 "$f" >> "$logs/big.body"; done
-    done
-    head -c 16000 "$logs/big.body"
-    echo
-} > "$logs/big-16k.txt"
+# An article at the firmware's limit: 16 KiB of body (firmware/big-article.sh).
+bash firmware/big-article.sh "$logs/big-16k.txt"
 articles+=("$logs/big-16k.txt")
 
 # Decodes a run's defmt log; fails on an ERROR line or a missing clean end.

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use epitome_host::rng::SplitMix64;
+
 /// One article: title and body, as the CLI splits a text file.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -79,8 +81,8 @@ pub fn split_title(text: &str) -> (String, String) {
 /// vocabulary grows with the text as real vocabularies do, so large
 /// articles overflow the term table the way real ones would.
 pub fn synthetic(size: usize) -> Article {
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ size as u64);
-    let vocab: Vec<String> = (0..4000).map(|i| invent_word(&mut Rng(i as u64 * 7919 + 1))).collect();
+    let mut rng = SplitMix64::new(0x9E37_79B9_7F4A_7C15 ^ size as u64);
+    let vocab: Vec<String> = (0..4000).map(|i| invent_word(&mut SplitMix64::new(i as u64 * 7919 + 1))).collect();
     let stops = &epitome::stopwords::ENGLISH;
     let title = format!("{} {} {} over {}", cap(&vocab[3]), vocab[10], vocab[42], cap(&vocab[7]));
     let limit = size.saturating_sub(title.len());
@@ -137,7 +139,7 @@ fn cap(word: &str) -> String {
     }
 }
 
-fn invent_word(rng: &mut Rng) -> String {
+fn invent_word(rng: &mut SplitMix64) -> String {
     const ONSETS: [&str; 16] = ["b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "st", "tr", "pl"];
     const VOWELS: [&str; 6] = ["a", "e", "i", "o", "u", "ea"];
     const SUFFIXES: [&str; 10] = ["", "", "", "s", "ed", "ing", "ion", "ment", "ly", "er"];
@@ -149,22 +151,6 @@ fn invent_word(rng: &mut Rng) -> String {
     w.push_str(ONSETS[rng.below(ONSETS.len())]);
     w.push_str(SUFFIXES[rng.below(SUFFIXES.len())]);
     w
-}
-
-/// SplitMix64: tiny, deterministic, good enough for shaping text.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 #[cfg(test)]

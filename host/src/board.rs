@@ -25,6 +25,8 @@ use epitome::wire::{
 use epitome::{DefaultSummarizer, Error as CoreError};
 use epitome_firmware::protocol::{self, CorpusDigest, DIGEST_KEYWORDS, HANG_UP, HELLO, MAX_FRAME, SCRATCH};
 
+use crate::rng::SplitMix64;
+
 /// Encodes `msg` as a complete frame (with its `0x00` delimiter), using a
 /// scratch buffer of `scratch` bytes as the sender would.
 ///
@@ -105,37 +107,12 @@ pub fn hang_up_frame() -> Vec<u8> {
     encode(&Message::Hello(HANG_UP), 16).unwrap_or_default()
 }
 
-/// A small deterministic generator (SplitMix64) for the hostile stream.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from `seed`.
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-}
-
 /// A hostile byte stream: at least `garbage` bytes of trouble — random
 /// bytes, corrupted, truncated and oversize frames, wrong versions,
 /// messages the firmware does not take — each closed by a `0x00` and
 /// followed by one valid article frame from `frames`, in turn. Fixed by `seed`.
 pub fn hostile_stream(seed: u64, frames: &[Vec<u8>], garbage: usize) -> Vec<u8> {
-    let mut rng = Rng::new(seed);
+    let mut rng = SplitMix64::new(seed);
     let mut out = Vec::with_capacity(garbage * 2);
     let mut bad = 0usize;
     let mut i = 0usize;

@@ -11,6 +11,7 @@ use epitome::segment::Segmenter;
 use epitome::{Budget as CoreBudget, DefaultSummarizer, Options};
 
 use crate::dataset::{Item, reference_sentence_count};
+use crate::rng::SplitMix64;
 use crate::rouge::{Prf, Rouge, Scorer};
 
 /// Summary length for each article.
@@ -83,7 +84,7 @@ pub fn run(items: &[Item], budget: Budget, opts: &Options<'_>, mut progress: imp
     let start = Instant::now();
     let mut summarizer = Box::new(DefaultSummarizer::new());
     let mut scorer = Scorer::new();
-    let mut rng = SplitMix(RANDOM_SEED);
+    let mut rng = SplitMix64::new(RANDOM_SEED);
     let mut report = Report {
         topics: vec![BTreeMap::new(); SYSTEMS.len()],
         overall: vec![Totals::default(); SYSTEMS.len()],
@@ -151,29 +152,6 @@ fn pick<'a>(sentences: &[&'a str], order: Vec<usize>, n: u16, chars: u32) -> Vec
     }
     chosen.sort_unstable();
     chosen.into_iter().map(|i| sentences[i]).collect()
-}
-
-/// SplitMix64: a tiny, well-mixed generator, so Random-N needs no crate.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A uniformly shuffled `0..n` (Fisher–Yates).
-    fn shuffled(&mut self, n: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..n).collect();
-        for i in (1..n).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-        v
-    }
 }
 
 /// The `--json` object: per system `rouge1`, `rouge2`, `rougeL` as
@@ -286,7 +264,7 @@ mod tests {
 
     #[test]
     fn shuffle_is_a_permutation() {
-        let mut v = SplitMix(1).shuffled(50);
+        let mut v = SplitMix64::new(1).shuffled(50);
         v.sort_unstable();
         assert_eq!(v, (0..50).collect::<Vec<_>>());
     }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::input;
+use crate::rouge::Prf;
 
 /// Documents shorter than this many bytes are only a title: skipped.
 pub const MIN_DOC_BYTES: usize = 200;
@@ -31,17 +32,6 @@ pub struct KeyDoc {
     pub body: String,
     /// Normalised gold keys (see [`normalize`]).
     pub gold: HashSet<String>,
-}
-
-/// Precision, recall and F1 of one document or averaged over many.
-#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
-pub struct Prf {
-    /// Precision.
-    pub p: f64,
-    /// Recall.
-    pub r: f64,
-    /// F1.
-    pub f1: f64,
 }
 
 /// Normalises a phrase for matching: lower-case, ASCII alphanumeric runs,
@@ -72,11 +62,8 @@ pub fn score(predictions: &[&str], gold: &HashSet<String>, k: usize) -> Prf {
             top.push(n);
         }
     }
-    let hits = top.iter().filter(|p| gold.contains(*p)).count() as f64;
-    let p = if top.is_empty() { 0.0 } else { hits / top.len() as f64 };
-    let r = if gold.is_empty() { 0.0 } else { hits / gold.len() as f64 };
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    Prf { p, r, f1 }
+    let hits = top.iter().filter(|p| gold.contains(*p)).count();
+    Prf::new(hits, top.len(), gold.len())
 }
 
 /// Averages per-document scores (macro average, as keywords.py does).

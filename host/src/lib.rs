@@ -12,5 +12,6 @@ pub mod keyeval;
 pub mod model;
 pub mod pack;
 pub mod porter;
+pub mod rng;
 pub mod rouge;
 pub mod sample;

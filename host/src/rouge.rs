@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use crate::porter;
 
-/// Precision, recall and F1 of one ROUGE measure.
+/// Precision, recall and F1 of one ROUGE measure (also used for keyphrases, [`crate::keyeval`]).
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct Prf {
     /// Precision: matches over the summary's count.
@@ -29,7 +29,8 @@ pub struct Prf {
 }
 
 impl Prf {
-    fn new(matches: usize, summary: usize, reference: usize) -> Self {
+    /// From counts: `matches` of `summary` predicted items found among `reference` ones.
+    pub fn new(matches: usize, summary: usize, reference: usize) -> Self {
         let p = matches as f64 / summary.max(1) as f64;
         let r = matches as f64 / reference.max(1) as f64;
         let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };

@@ -10,7 +10,8 @@ use epitome::{Budget, DefaultSummarizer};
 use serde::Serialize;
 
 use crate::cli::EvalKeywordsArgs;
-use crate::keyeval::{self, Prf};
+use crate::keyeval;
+use crate::rouge::Prf;
 
 /// The `--json` output.
 #[derive(Debug, Serialize)]
