@@ -153,15 +153,21 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
     /// compete) and merges the result.
     ///
     /// Errors: those of [`Summarizer::summarize`]; the builder is unchanged then.
-    pub fn feed<const S: usize, const T: usize, const P: usize>(
+    pub fn feed<const S: usize, const T: usize, const P: usize, const C: usize>(
         &mut self,
         id: u32,
         title: &'a str,
         body: &'a str,
-        summarizer: &mut Summarizer<S, T, P>,
+        summarizer: &mut Summarizer<S, T, P, C>,
         opts: &Options<'_>,
     ) -> Result<()> {
-        let summary = summarizer.summarize(title, body, opts)?;
+        // Borrowed from the result, not moved out of it: a `Summary` is over
+        // a kilobyte, and each move is a copy on the stack of a small target.
+        let result = summarizer.summarize(title, body, opts);
+        let summary = match &result {
+            Ok(s) => s,
+            Err(e) => return Err(*e),
+        };
         let order = self.articles;
         self.articles = self.articles.saturating_add(1);
         self.flags = Flags::from_bits(self.flags.bits() | summary.flags.bits());
@@ -186,15 +192,17 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
     /// [`DigestBuilder::feed`] for a decoded [`Article`].
     ///
     /// Errors: those of [`Summarizer::summarize`].
-    pub fn feed_article<const S: usize, const T: usize, const P: usize>(
+    pub fn feed_article<const S: usize, const T: usize, const P: usize, const C: usize>(
         &mut self,
         article: &Article<'a>,
-        summarizer: &mut Summarizer<S, T, P>,
+        summarizer: &mut Summarizer<S, T, P, C>,
         opts: &Options<'_>,
     ) -> Result<()> {
         self.feed(article.id, article.title, article.body, summarizer, opts)
     }
 
+    // Not inlined: `feed` already holds a whole `Summary` on the stack.
+    #[inline(never)]
     fn offer(&mut self, cand: DigestEntry<'a>) {
         // A repeat of a sentence that ranks as well or better adds nothing.
         if self.kept.iter().any(|k| k.repeats(&cand) && !cand.beats(k)) {
@@ -216,6 +224,7 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
         }
     }
 
+    #[inline(never)]
     fn offer_word(&mut self, word: CorpusWord<'a>) {
         let beats = |a: &CorpusWord<'_>, b: &CorpusWord<'_>| (b.score, a.key) < (a.score, b.key);
         if let Some(i) = self.words.iter().position(|w| w.key == word.key) {

@@ -159,7 +159,8 @@ struct Record {
     score: u32,
     chars: u16,
     content_words: u8,
-    /// Bit 0: choosable; bit 1: chosen.
+    /// Bit 0: choosable; bit 1: chosen; bit 2: its content words' term
+    /// slots are in the slot pool; bit 3: and each still holds its term.
     state: u8,
 }
 
@@ -167,6 +168,8 @@ impl Record {
     const EMPTY: Record = Record { start: 0, end: 0, signature: 0, score: 0, chars: 0, content_words: 0, state: 0 };
     const CHOOSABLE: u8 = 1;
     const CHOSEN: u8 = 2;
+    const POOLED: u8 = 4;
+    const POOL_VALID: u8 = 8;
 }
 
 /// Sentences shorter than this (in words) are never chosen: fragments.
@@ -183,6 +186,10 @@ const DUPLICATE_OVERLAP: u32 = 205; // 80 %
 ///   keywords only, [`Flags::SENTENCES_TRUNCATED`]).
 /// - `T`: distinct terms tracked (a heavy-hitter table, [`Flags::TERMS_EVICTED`]).
 /// - `P`: distinct 2–3-word keyphrase candidates tracked ([`Flags::PHRASES_EVICTED`]).
+/// - `W`: content words whose term slots are kept from the counting pass so
+///   that scoring need not read the sentences again. Only speed depends on
+///   it: sentences past it are scored by re-reading them, with the same
+///   result.
 ///
 /// Reuse it across articles: each call resets only what it uses.
 ///
@@ -200,10 +207,13 @@ const DUPLICATE_OVERLAP: u32 = 205; // 80 %
 /// assert!(summary.keywords.iter().any(|k| k.text == "bridge"));
 /// ```
 #[derive(Debug, Clone)]
-pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize = 96> {
+pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize = 96, const W: usize = 496> {
     records: [Record; S],
     terms: TermTable<T>,
     phrases: TermTable<P>,
+    /// Term slot of every content word of the choosable sentences, in text
+    /// order, for the sentences marked [`Record::POOLED`].
+    pool: [u16; W],
 }
 
 /// The default workspace: 160 sentences, 480 terms, 96 phrases: 15,376 bytes,
@@ -211,7 +221,7 @@ pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize
 /// 16 KiB of text.
 pub type DefaultSummarizer = Summarizer<160, 480, 96>;
 
-impl<const S: usize, const T: usize, const P: usize> Default for Summarizer<S, T, P> {
+impl<const S: usize, const T: usize, const P: usize, const W: usize> Default for Summarizer<S, T, P, W> {
     fn default() -> Self {
         Self::new()
     }
@@ -227,20 +237,24 @@ struct RunWord {
     connector: bool,
 }
 
-impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
-    const CHECK: () = assert!(S >= 1 && S <= u16::MAX as usize, "sentence capacity must be in 1..=65535");
+impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
+    const CHECK: () = assert!(
+        S >= 1 && S <= u16::MAX as usize && W <= u16::MAX as usize,
+        "sentence capacity must be in 1..=65535, pool capacity at most 65535"
+    );
 
     /// A fresh workspace; `const` so it can live in a `static`.
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: TermTable::new() }
+        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: TermTable::new(), pool: [0; W] }
     }
 
     /// Summarizes one article: keywords and the best sentences under the
     /// budget, in text order. Never panics; deterministic on every target.
     ///
     /// Errors: [`Error::InputTooLong`] if `title` or `body` is 4 GiB or more.
+    #[inline(never)]
     pub fn summarize<'a>(&mut self, title: &'a str, body: &'a str, opts: &Options<'_>) -> Result<Summary<'a>> {
         if body.len() >= u32::MAX as usize || title.len() >= (SURFACE_IN_TITLE as usize) {
             return Err(Error::InputTooLong);
@@ -260,19 +274,23 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         }
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
 
+        // Keywords only (`epitome keywords`, a screen with no room for text):
+        // skip sentence scoring. It reads the slot stamps that
+        // `keyword_weight` then overwrites, so it goes first.
+        if !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0)) {
+            self.score_sentences(body, n, &opts.weights);
+        }
         for t in self.terms.slots_mut() {
             if t.hash != 0 {
                 t.weight = keyword_weight(t, opts.idf.as_ref(), &opts.weights);
             }
         }
-        // Keywords only (`epitome keywords`, a screen with no room for text):
-        // sentence scoring is a second pass over the body, so skip it.
-        if !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0)) {
-            self.score_sentences(body, n, &opts.weights);
-        }
-        let sentences = self.select(body, n, opts, &mut flags);
-        let keywords = self.keywords(title, body, opts, &mut flags);
-        Ok(Summary { sentences, keywords, flags, stats })
+        // Filled in place: a `Summary` is over a kilobyte, and building its
+        // parts apart and then moving them costs that much more stack.
+        let mut out = Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats };
+        self.select(body, n, opts, &mut out.flags, &mut out.sentences);
+        self.keywords(title, body, opts, &mut out.flags, &mut out.keywords);
+        Ok(out)
     }
 
     fn count_title(&mut self, title: &str, stats: &mut Stats) {
@@ -303,6 +321,9 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
     /// sentences. Returns the number of records.
     fn count_body(&mut self, body: &str, stats: &mut Stats, flags: &mut Flags) -> usize {
         let mut n = 0usize;
+        // Next free entry of the slot pool; a sentence's entries are kept
+        // only if it turns out choosable and all of them fit.
+        let mut pooled = 0usize;
         for (index, unit) in Segmenter::new(body).enumerate() {
             stats.sentences = stats.sentences.saturating_add(1);
             if unit.kind == UnitKind::Boilerplate {
@@ -315,6 +336,9 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let (mut words, mut content, mut stops) = (0u32, 0u32, 0u32);
             let mut run: Vec<RunWord, 3> = Vec::new();
             let mut first = true;
+            let mut fits = true;
+            // Slots this sentence's words took over (see `t.weight` below).
+            let mut took: Vec<u16, 8> = Vec::new();
             for tok in Tokens::new(text) {
                 words = words.saturating_add(1);
                 let abs =
@@ -328,17 +352,35 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                     first = false;
                     continue;
                 }
-                content = content.saturating_add(1);
                 f.stem();
                 let hash = f.hash();
                 signature |= 1u64 << (hash >> 26);
                 let mid = !first;
                 let cap = tok.capitalized && mid && tok.kind == TokenKind::Word;
                 first = false;
-                if let Some(t) = self.terms.bump(hash, |t| {
+                let bumped = self.terms.bump_slot(hash, |t| {
                     t.surface = abs.start;
                     t.surface_len = u8::try_from(abs.len()).unwrap_or(u8::MAX);
-                }) {
+                });
+                // This word's place in the pool (kept if the sentence is).
+                let at = pooled.saturating_add(content as usize);
+                // Slot indices fit in u16: `T` is at most 65,535.
+                let entry = bumped.as_ref().and_then(|b| u16::try_from(b.slot).ok());
+                match (entry, self.pool.get_mut(at)) {
+                    (Some(e), Some(p)) => *p = e,
+                    _ => fits = false,
+                }
+                content = content.saturating_add(1);
+                if let Some(b) = bumped {
+                    let t = b.term;
+                    if b.replaced {
+                        // Until scoring, `weight` stamps when the slot last
+                        // changed hands: an entry written at pool place `q`
+                        // still names its term iff the stamp is at most `q`
+                        // (later words, kept or not, get later places).
+                        t.weight = u16::try_from(at).unwrap_or(u16::MAX);
+                        let _ = entry.map(|e| took.push(e));
+                    }
                     if t.last_sentence != sent {
                         t.last_sentence = sent;
                         t.sentences = t.sentences.saturating_add(1);
@@ -365,6 +407,23 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             // language (a caption) or a list of names: never chosen.
             let english = words < 6 || stops.saturating_mul(12) >= words;
             let choosable = unit.kind.is_choosable() && english && (MIN_WORDS..=MAX_WORDS).contains(&words);
+            // Choosable sentences have at most MAX_WORDS content words, so
+            // `content_words` counts their pool entries exactly.
+            let pool = choosable && fits && n < S;
+            if pool {
+                pooled = pooled.saturating_add(content as usize);
+            } else {
+                // Not kept: its places will be reused by the next sentence,
+                // so its take-overs are stamped as coming before all of
+                // them. (Past 8 take-overs the later stamps stay as they are:
+                // that only sends more sentences down the slow path.)
+                let stamp = u16::try_from(pooled).unwrap_or(u16::MAX);
+                for &i in &took {
+                    if let Some(t) = self.terms.slots_mut().get_mut(usize::from(i)) {
+                        t.weight = stamp;
+                    }
+                }
+            }
             let Some(r) = self.records.get_mut(n) else {
                 flags.insert(Flags::SENTENCES_TRUNCATED);
                 continue;
@@ -376,7 +435,13 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 score: 0,
                 chars: 0,
                 content_words: u8::try_from(content).unwrap_or(u8::MAX),
-                state: if choosable { Record::CHOOSABLE } else { 0 },
+                state: if pool {
+                    Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID
+                } else if choosable {
+                    Record::CHOOSABLE
+                } else {
+                    0
+                },
             };
             n = n.saturating_add(1);
         }
@@ -475,20 +540,23 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
     /// position prior.
     fn score_sentences(&mut self, body: &str, n: usize, w: &Weights) {
         let mut best = 1u32;
+        let mut pooled = 0usize;
         for (i, r) in self.records.iter_mut().take(n).enumerate() {
             if r.state & Record::CHOOSABLE == 0 {
                 continue;
             }
-            let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
-            let mut sum = 0u32;
-            for tok in Tokens::new(text) {
-                let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
-                if f.is_stopword() {
-                    continue;
+            let mut sum = None;
+            if r.state & Record::POOLED != 0 {
+                let end = pooled.saturating_add(usize::from(r.content_words));
+                sum = pooled_centrality(&self.terms, self.pool.get(pooled..end).unwrap_or(&[]), pooled);
+                if sum.is_none() {
+                    r.state &= !Record::POOL_VALID;
                 }
-                f.stem();
-                sum = sum.saturating_add(self.terms.get(f.hash().max(1)).map_or(0, centrality_weight));
+                pooled = end;
             }
+            // Not pooled, or a slot was since given to another term: read
+            // the sentence again and look its terms up by hash.
+            let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r));
             let s = normalise(sum, u32::from(r.content_words), w);
             let idx = u32::try_from(i).unwrap_or(u32::MAX);
             r.score = u32::try_from(u64::from(s) * u64::from(position_prior(idx, w)) / 256).unwrap_or(u32::MAX).max(1);
@@ -509,7 +577,8 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         n: usize,
         opts: &Options<'_>,
         flags: &mut Flags,
-    ) -> Vec<Chosen<'a>, MAX_CHOSEN> {
+        out: &mut Vec<Chosen<'a>, MAX_CHOSEN>,
+    ) {
         let (max_n, mut chars_left) = match opts.budget {
             Budget::Sentences(k) => {
                 if usize::from(k) > MAX_CHOSEN {
@@ -533,13 +602,13 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let mut best: Option<(usize, u32)> = None;
             let sep = u32::from(picked > 0);
             for (i, r) in self.records.iter().take(n).enumerate() {
-                if r.state != Record::CHOOSABLE {
+                if r.state & (Record::CHOOSABLE | Record::CHOSEN) != Record::CHOOSABLE {
                     continue;
                 }
                 if matches!(opts.budget, Budget::Chars(_)) && u32::from(r.chars).saturating_add(sep) > chars_left {
                     continue;
                 }
-                if self.is_duplicate(body, r, n) {
+                if self.is_duplicate(body, i, n) {
                     continue;
                 }
                 let bits = r.signature.count_ones().max(1);
@@ -560,7 +629,6 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             chars_left = chars_left.saturating_sub(u32::from(r.chars).saturating_add(sep));
             picked += 1;
         }
-        let mut out = Vec::new();
         for (i, r) in self.records.iter().take(n).enumerate() {
             if r.state & Record::CHOSEN != 0 {
                 let span = Span { start: r.start, end: r.end };
@@ -573,7 +641,6 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
                 });
             }
         }
-        out
     }
 
     /// True if `r` nearly repeats a chosen sentence (a quote run twice, a
@@ -581,9 +648,10 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
     /// sentences of one story share many signature bits by chance (skipping
     /// such false repeats cost 0.005 ROUGE-2 on BBC, EVALUATION.md), so a
     /// repeat is confirmed on the terms themselves.
-    fn is_duplicate(&self, body: &str, r: &Record, n: usize) -> bool {
+    fn is_duplicate(&self, body: &str, i: usize, n: usize) -> bool {
+        let Some(r) = self.records.get(i) else { return false };
         let bits = r.signature.count_ones();
-        self.records.iter().take(n).filter(|c| c.state & Record::CHOSEN != 0).any(|c| {
+        self.records.iter().enumerate().take(n).filter(|(_, c)| c.state & Record::CHOSEN != 0).any(|(j, c)| {
             let small = bits.min(c.signature.count_ones());
             // Signatures of one or two terms collide by chance: only an exact
             // match counts as a repeat for such short sentences.
@@ -592,8 +660,45 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             } else {
                 (r.signature & c.signature).count_ones() * 256 >= small * DUPLICATE_OVERLAP
             };
-            nominated && shares_most_terms(body, r, c)
+            nominated && shares_most_terms(&self.sentence_terms(body, i), &self.sentence_terms(body, j))
         })
+    }
+
+    /// Distinct term keys of sentence `i` (at most [`DUPLICATE_TERMS`]),
+    /// from the slot pool when it is valid there, else by reading it again.
+    fn sentence_terms(&self, body: &str, i: usize) -> Vec<u32, DUPLICATE_TERMS> {
+        let mut keys: Vec<u32, DUPLICATE_TERMS> = Vec::new();
+        let Some(r) = self.records.get(i) else { return keys };
+        let mut add = |h: u32| !keys.contains(&h) && keys.push(h).is_err();
+        if r.state & Record::POOL_VALID != 0 {
+            // Its entries follow those of the pooled sentences before it.
+            let first: usize = self
+                .records
+                .iter()
+                .take(i)
+                .filter(|p| p.state & Record::POOLED != 0)
+                .map(|p| usize::from(p.content_words))
+                .sum();
+            let slots = self.pool.get(first..first.saturating_add(usize::from(r.content_words))).unwrap_or(&[]);
+            for &s in slots {
+                if add(self.terms.slot(usize::from(s)).map_or(0, |t| t.hash)) {
+                    break;
+                }
+            }
+            return keys;
+        }
+        let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
+        for tok in Tokens::new(text) {
+            let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
+            if f.is_stopword() {
+                continue;
+            }
+            f.stem();
+            if add(f.hash().max(1)) {
+                break;
+            }
+        }
+        keys
     }
 
     /// Keyphrases: single terms and 2–3-word phrases ranked together; a
@@ -604,7 +709,8 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
         body: &'a str,
         opts: &Options<'_>,
         flags: &mut Flags,
-    ) -> Vec<Keyword<'a>, MAX_KEYWORDS> {
+        out: &mut Vec<Keyword<'a>, MAX_KEYWORDS>,
+    ) {
         let want = usize::from(opts.keywords);
         if want > MAX_KEYWORDS {
             flags.insert(Flags::KEYWORDS_CLAMPED);
@@ -647,7 +753,6 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let score = if name { sum.saturating_mul(3) / (n.max(1).saturating_add(1)) } else { sum / n.max(1) };
             offer(&mut cands, (score, p.surface, p.surface_len, p.first_sentence.clamp(2, 3)));
         }
-        let mut out: Vec<Keyword<'a>, MAX_KEYWORDS> = Vec::new();
         // Term keys of the keyphrases kept so far, to drop any candidate
         // that shares a word with a better one.
         let mut kept: Vec<u32, { MAX_KEYWORDS * 3 }> = Vec::new();
@@ -667,26 +772,38 @@ impl<const S: usize, const T: usize, const P: usize> Summarizer<S, T, P> {
             let rel = u32::try_from(u64::from(score) * 1000 / u64::from(best)).unwrap_or(1000);
             let _ = out.push(Keyword { text, score: rel, words });
         }
-        out
     }
 }
 
-/// Distinct term keys of a sentence (at most [`DUPLICATE_TERMS`]).
-fn sentence_terms(body: &str, r: &Record) -> Vec<u32, DUPLICATE_TERMS> {
+/// Summed centrality of the terms in `slots` (pool entries from place
+/// `first` on), or `None` if a slot changed hands after its entry was
+/// written (then the caller looks the terms up by hash).
+fn pooled_centrality<const T: usize>(terms: &TermTable<T>, slots: &[u16], first: usize) -> Option<u32> {
+    let mut sum = 0u32;
+    for (q, &s) in (first..).zip(slots) {
+        let t = terms.slot(usize::from(s))?;
+        if usize::from(t.weight) > q {
+            return None;
+        }
+        sum = sum.saturating_add(centrality_weight(t));
+    }
+    Some(sum)
+}
+
+/// Summed centrality of a sentence's content words, every occurrence
+/// counted, looked up by hash.
+fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record) -> u32 {
     let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
-    let mut keys: Vec<u32, DUPLICATE_TERMS> = Vec::new();
+    let mut sum = 0u32;
     for tok in Tokens::new(text) {
         let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
         if f.is_stopword() {
             continue;
         }
         f.stem();
-        let h = f.hash();
-        if !keys.contains(&h) && keys.push(h).is_err() {
-            break;
-        }
+        sum = sum.saturating_add(terms.get(f.hash().max(1)).map_or(0, centrality_weight));
     }
-    keys
+    sum
 }
 
 /// Most distinct terms compared per sentence by the duplicate check.
@@ -695,9 +812,7 @@ const DUPLICATE_TERMS: usize = 48;
 /// True if `a` and `b` share [`DUPLICATE_OVERLAP`] of the distinct terms of
 /// the one with *more*: a repeat says nearly the same words, while a short
 /// sentence whose few words all recur in a longer one is not a repeat.
-fn shares_most_terms(body: &str, a: &Record, b: &Record) -> bool {
-    let ka = sentence_terms(body, a);
-    let kb = sentence_terms(body, b);
+fn shares_most_terms(ka: &[u32], kb: &[u32]) -> bool {
     let shared = ka.iter().filter(|k| kb.contains(k)).count();
     let large = ka.len().max(kb.len()).max(1);
     let shared = u32::try_from(shared).unwrap_or(u32::MAX);

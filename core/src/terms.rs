@@ -32,7 +32,8 @@ pub struct Term {
     pub first_sentence: u8,
     /// Occurrences written with a capital letter not at a sentence start.
     pub capitalized: u8,
-    /// Final keyword weight (fixed point), set by scoring.
+    /// Final keyword weight (fixed point), set by scoring. Before that the
+    /// owner may use it as scratch (the summarizer stamps replaced slots).
     pub weight: u16,
 }
 
@@ -119,6 +120,13 @@ impl<const N: usize> TermTable<N> {
         self.lost
     }
 
+    /// The term in slot `i` (an empty slot has `hash` 0). Terms never move
+    /// between slots, so a slot index from [`TermTable::bump_slot`] finds its
+    /// term again as long as that slot was not replaced since.
+    pub fn slot(&self, i: usize) -> Option<&Term> {
+        self.slots.get(i)
+    }
+
     /// All slots, empty ones included (their `hash` is 0).
     pub fn slots(&self) -> &[Term] {
         &self.slots
@@ -155,10 +163,16 @@ impl<const N: usize> TermTable<N> {
         self.find(hash).and_then(|i| self.slots.get(i))
     }
 
-    /// Counts one occurrence of `hash`; returns its slot. Inserts (or evicts
+    /// Counts one occurrence of `hash`; returns its entry. Inserts (or evicts
     /// the weakest term of the bucket) when absent, calling `init` on the
     /// fresh entry.
     pub fn bump(&mut self, hash: u32, init: impl FnOnce(&mut Term)) -> Option<&mut Term> {
+        self.bump_slot(hash, init).map(|b| b.term)
+    }
+
+    /// [`TermTable::bump`], also telling where the term is and whether it
+    /// just replaced another term.
+    pub fn bump_slot(&mut self, hash: u32, init: impl FnOnce(&mut Term)) -> Option<Bumped<'_>> {
         let hash = hash.max(1);
         let b = Self::bucket(hash);
         let mut victim = b % N;
@@ -200,8 +214,20 @@ impl<const N: usize> TermTable<N> {
             init(t);
         }
         t.count = t.count.saturating_add(1);
-        Some(t)
+        Some(Bumped { slot: i, replaced: fresh && !was_empty, term: t })
     }
+}
+
+/// What [`TermTable::bump_slot`] did.
+#[derive(Debug)]
+pub struct Bumped<'t> {
+    /// Index of the term's slot.
+    pub slot: usize,
+    /// True if the term took this slot from another term just now (an
+    /// eviction); false if it was there already or the slot was empty.
+    pub replaced: bool,
+    /// The term's entry.
+    pub term: &'t mut Term,
 }
 
 #[cfg(test)]
@@ -257,6 +283,26 @@ mod tests {
             t.bump(h, |_| {});
         }
         assert!(t.lost() > 0);
+    }
+
+    #[test]
+    fn bump_slot_reports_slots_and_replacements() {
+        let mut t = TermTable::<8>::new();
+        let mut slots = [0usize; 8];
+        for (h, s) in slots.iter_mut().enumerate() {
+            let b = t.bump_slot(h as u32 + 1, |_| {}).unwrap();
+            assert!(!b.replaced);
+            *s = b.slot;
+        }
+        assert_eq!(t.bump_slot(3, |_| {}).map(|b| (b.slot, b.replaced)), Some((slots[2], false)));
+        // Every slot is full: a new term replaces one, and the others stay put.
+        let b = t.bump_slot(100, |_| {}).unwrap();
+        assert!(b.replaced);
+        let taken = b.slot;
+        for (h, &s) in slots.iter().enumerate() {
+            let here = t.slot(s).map(|x| x.hash);
+            assert_eq!(here, Some(if s == taken { 100 } else { h as u32 + 1 }));
+        }
     }
 
     #[test]

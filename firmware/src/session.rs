@@ -105,11 +105,13 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
         let start = self.clock.now();
         let summary = self.summarizer.summarize(a.title, a.body, &options());
         let ticks = self.clock.now().wrapping_sub(start);
-        let summary = match summary {
+        // Borrowed, not moved out of the result: each move of a `Summary`
+        // (over a kilobyte) is another copy on the stack.
+        let summary = match &summary {
             Ok(s) => s,
             Err(_) => return self.reject(ErrorFrame { code: ErrorCode::Summarize, article: a.id }),
         };
-        match self.send_digest(a.id, &summary) {
+        match self.send_digest(a.id, summary) {
             Ok(()) => Ok(Event::Digest {
                 article: a.id,
                 body_bytes: a.body.len(),
