@@ -216,10 +216,12 @@ pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize
     pool: [u16; W],
 }
 
-/// The default workspace: 160 sentences, 480 terms, 96 phrases: 15,376 bytes,
-/// 16 KiB (`size_of` is checked by a test); enough for news articles of
-/// 16 KiB of text.
-pub type DefaultSummarizer = Summarizer<160, 480, 96>;
+/// The default workspace: 160 sentences, 480 terms, 96 phrases and a slot
+/// pool of 496 content words: 16,376 bytes on a 32-bit target, under 16 KiB
+/// (`size_of` is checked by a test); enough for news articles of 16 KiB of
+/// text. The pool covers the sentences of about the first 4 KiB; later ones
+/// are scored by reading them again.
+pub type DefaultSummarizer = Summarizer<160, 480, 96, 496>;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Default for Summarizer<S, T, P, W> {
     fn default() -> Self {
@@ -264,8 +266,11 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         let mut flags = Flags::empty();
         let mut stats = Stats::default();
 
+        // Keywords only (`epitome keywords`, a screen with no room for text):
+        // sentences are not scored, so the slot pool is not filled either.
+        let scoring = !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0));
         self.count_title(title, &mut stats);
-        let n = self.count_body(body, &mut stats, &mut flags);
+        let n = self.count_body(body, scoring, &mut stats, &mut flags);
         if self.terms.lost() > 0 {
             flags.insert(Flags::TERMS_EVICTED);
         }
@@ -274,10 +279,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
 
-        // Keywords only (`epitome keywords`, a screen with no room for text):
-        // skip sentence scoring. It reads the slot stamps that
-        // `keyword_weight` then overwrites, so it goes first.
-        if !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0)) {
+        // Sentence scoring reads the slot stamps that `keyword_weight` then
+        // overwrites, so it goes first.
+        if scoring {
             self.score_sentences(body, n, &opts.weights);
         }
         for t in self.terms.slots_mut() {
@@ -319,7 +323,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 
     /// Pass 1: segment the body, count terms and phrases, record candidate
     /// sentences. Returns the number of records.
-    fn count_body(&mut self, body: &str, stats: &mut Stats, flags: &mut Flags) -> usize {
+    fn count_body(&mut self, body: &str, pooling: bool, stats: &mut Stats, flags: &mut Flags) -> usize {
         let mut n = 0usize;
         // Next free entry of the slot pool; a sentence's entries are kept
         // only if it turns out choosable and all of them fit.
@@ -336,7 +340,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let (mut words, mut content, mut stops) = (0u32, 0u32, 0u32);
             let mut run: Vec<RunWord, 3> = Vec::new();
             let mut first = true;
-            let mut fits = true;
+            let mut fits = pooling;
             // Slots this sentence's words took over (see `t.weight` below).
             let mut took: Vec<u16, 8> = Vec::new();
             for tok in Tokens::new(text) {
@@ -366,14 +370,16 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 let at = pooled.saturating_add(content as usize);
                 // Slot indices fit in u16: `T` is at most 65,535.
                 let entry = bumped.as_ref().and_then(|b| u16::try_from(b.slot).ok());
-                match (entry, self.pool.get_mut(at)) {
-                    (Some(e), Some(p)) => *p = e,
-                    _ => fits = false,
+                if fits {
+                    match (entry, self.pool.get_mut(at)) {
+                        (Some(e), Some(p)) => *p = e,
+                        _ => fits = false,
+                    }
                 }
                 content = content.saturating_add(1);
                 if let Some(b) = bumped {
                     let t = b.term;
-                    if b.replaced {
+                    if b.replaced && pooling {
                         // Until scoring, `weight` stamps when the slot last
                         // changed hands: an entry written at pool place `q`
                         // still names its term iff the stamp is at most `q`

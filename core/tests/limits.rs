@@ -211,3 +211,31 @@ fn digest_keyword_capacity_at_and_over() {
     let kept: Vec<u32> = small.sentences().map(|e| e.score).collect();
     assert!(kept.len() <= 4 && kept.windows(2).all(|w| w[0] >= w[1]), "{kept:?}");
 }
+
+/// Ten sentences of six content words each (one stopword keeps them
+/// English): 60 slot-pool entries.
+fn sixty_pool_entries() -> String {
+    (0..10).map(|i| format!("The harbour bridge council ferry budget vote{i}. ")).collect()
+}
+
+fn with_pool<const W: usize>(body: &str) -> epitome::Summary<'_> {
+    // Boxed: a big pool would not fit a test thread's stack.
+    let mut s = Box::new(Summarizer::<160, 480, 96, W>::new());
+    s.summarize("Harbour vote", body, &Options { budget: Budget::Sentences(4), ..Options::default() })
+        .expect("summarize")
+}
+
+#[test]
+fn slot_pool_at_and_over_capacity_gives_the_same_summary() {
+    // Past `W` the later sentences are read again to be scored: slower,
+    // never different, and not flagged (nothing is lost).
+    let body = sixty_pool_entries();
+    let reference = with_pool::<0>(&body);
+    assert_eq!(reference.sentences.len(), 4);
+    assert!(reference.flags.is_empty());
+    assert_eq!(with_pool::<6>(&body), reference); // one sentence fits
+    assert_eq!(with_pool::<59>(&body), reference); // just under: the last sentence does not fit
+    assert_eq!(with_pool::<60>(&body), reference); // exactly full
+    assert_eq!(with_pool::<61>(&body), reference);
+    assert_eq!(with_pool::<4096>(&body), reference);
+}
