@@ -649,7 +649,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
     }
 
-    /// True if `r` nearly repeats a chosen sentence (a quote run twice, a
+    /// True if sentence `i` nearly repeats a chosen one (a quote run twice, a
     /// repeated paragraph). The 64-bit signatures only nominate pairs: two
     /// sentences of one story share many signature bits by chance (skipping
     /// such false repeats cost 0.005 ROUGE-2 on BBC, EVALUATION.md), so a
