@@ -22,6 +22,8 @@ shared="${EPITOME_SHARED:-$root/../shared}"
 dir="${1:-$shared/corpus/seeds}"
 repeats="${2:-20}"
 [ -d "$dir" ] || { echo "SKIPPED peers: no article directory $dir"; exit 0; }
+# Absolute: the Python peers read the articles through links in a temporary directory.
+dir=$(cd "$dir" && pwd)
 mapfile -t files < <(find "$dir" -maxdepth 1 -name '*.txt' | sort)
 [ "${#files[@]}" -gt 0 ] || { echo "SKIPPED peers: no .txt articles in $dir"; exit 0; }
 bytes=$(cat "${files[@]}" | wc -c)
