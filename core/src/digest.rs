@@ -201,8 +201,6 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
         self.feed(article.id, article.title, article.body, summarizer, opts)
     }
 
-    // Not inlined: `feed` already holds a whole `Summary` on the stack.
-    #[inline(never)]
     fn offer(&mut self, cand: DigestEntry<'a>) {
         // A repeat of a sentence that ranks as well or better adds nothing.
         if self.kept.iter().any(|k| k.repeats(&cand) && !cand.beats(k)) {
@@ -224,7 +222,6 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
         }
     }
 
-    #[inline(never)]
     fn offer_word(&mut self, word: CorpusWord<'a>) {
         let beats = |a: &CorpusWord<'_>, b: &CorpusWord<'_>| (b.score, a.key) < (a.score, b.key);
         if let Some(i) = self.words.iter().position(|w| w.key == word.key) {

@@ -162,6 +162,7 @@ const FNV_PRIME: u32 = 0x0100_0193;
 /// assert_eq!(term_key("Venezuela’s"), term_key("venezuela"));
 /// assert_eq!(term_key("The"), None);
 /// ```
+#[inline]
 pub fn term_key(word: &str) -> Option<u32> {
     let mut f = Folded::new(word);
     if f.is_stopword() {

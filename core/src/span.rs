@@ -39,6 +39,7 @@ impl Span {
     /// assert_eq!(Span::new(4, 9).slice("The quick fox"), Some("quick"));
     /// assert_eq!(Span::new(4, 99).slice("The quick fox"), None);
     /// ```
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
         text.get(self.start as usize..self.end as usize)
     }

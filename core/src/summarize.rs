@@ -385,7 +385,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                         // still names its term iff the stamp is at most `q`
                         // (later words, kept or not, get later places).
                         t.weight = u16::try_from(at).unwrap_or(u16::MAX);
-                        let _ = entry.map(|e| took.push(e));
+                        if let Some(e) = entry {
+                            let _ = took.push(e);
+                        }
                     }
                     if t.last_sentence != sent {
                         t.last_sentence = sent;
@@ -693,14 +695,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             return keys;
         }
-        let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
-        for tok in Tokens::new(text) {
-            let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
-            if f.is_stopword() {
-                continue;
-            }
-            f.stem();
-            if add(f.hash().max(1)) {
+        for k in term_keys(body.get(r.start as usize..r.end as usize).unwrap_or("")) {
+            if add(k) {
                 break;
             }
         }
@@ -741,13 +737,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let text = surface(title, body, p.surface, p.surface_len);
             let mut sum = 0u32;
             let mut n = 0u32;
-            for tok in Tokens::new(text) {
-                let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
-                if f.is_stopword() {
-                    continue;
-                }
-                f.stem();
-                sum = sum.saturating_add(self.terms.get(f.hash()).map_or(0, |t| u32::from(t.weight)));
+            for k in term_keys(text) {
+                sum = sum.saturating_add(self.terms.get(k).map_or(0, |t| u32::from(t.weight)));
                 n = n.saturating_add(1);
             }
             // A name seen in several sentences (`State Department`) is a
@@ -799,17 +790,16 @@ fn pooled_centrality<const T: usize>(terms: &TermTable<T>, slots: &[u16], first:
 /// Summed centrality of a sentence's content words, every occurrence
 /// counted, looked up by hash.
 fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record) -> u32 {
-    let text = body.get(r.start as usize..r.end as usize).unwrap_or("");
-    let mut sum = 0u32;
-    for tok in Tokens::new(text) {
-        let mut f = Folded::new(text.get(tok.span.start as usize..tok.span.end as usize).unwrap_or(""));
-        if f.is_stopword() {
-            continue;
-        }
-        f.stem();
-        sum = sum.saturating_add(terms.get(f.hash().max(1)).map_or(0, centrality_weight));
-    }
-    sum
+    term_keys(body.get(r.start as usize..r.end as usize).unwrap_or(""))
+        .fold(0u32, |sum, k| sum.saturating_add(terms.get(k).map_or(0, centrality_weight)))
+}
+
+/// Term-table keys of the content words of `text`, in order, repeats
+/// included: what pass 1 counted for them (stopwords skipped).
+fn term_keys(text: &str) -> impl Iterator<Item = u32> + '_ {
+    Tokens::new(text)
+        .filter_map(move |t| crate::normalize::term_key(t.span.slice(text).unwrap_or("")))
+        .map(|k| k.max(1))
 }
 
 /// Most distinct terms compared per sentence by the duplicate check.
@@ -865,9 +855,9 @@ fn is_number(s: &str) -> bool {
 /// Term keys of the content words of a keyphrase (at most three).
 fn content_keys(text: &str) -> Vec<u32, 3> {
     let mut keys = Vec::new();
-    for t in Tokens::new(text) {
-        if let Some(k) = crate::normalize::term_key(t.span.slice(text).unwrap_or("")) {
-            let _ = keys.push(k.max(1));
+    for k in term_keys(text) {
+        if keys.push(k).is_err() {
+            break;
         }
     }
     keys
