@@ -42,10 +42,21 @@ pub struct Weights {
     pub lead: u32,
     /// Keywords: IDF (sixteenths) used when no table is given.
     pub flat_idf: u32,
-    /// Sentences: position prior, extra weight (x/256) of sentence 0,
-    /// decaying as 1/(1+i). Small: news puts the gist first, but a central
-    /// later sentence should still win.
+    /// Sentences: position prior, extra weight (x/256) of the first
+    /// choosable sentence, decaying as 1/(1+rank), when the budget keeps at
+    /// least [`Weights::lead_pivot`] of the article. Small: a summary that
+    /// keeps much of an article should cover its central material.
     pub position: u32,
+    /// Sentences: the share of the article (x/256) the budget keeps below
+    /// which the position prior grows (see [`lead_strength`]).
+    pub lead_pivot: u32,
+    /// Sentences: how steeply the prior grows as the budget's share falls
+    /// below [`Weights::lead_pivot`]: the strength is multiplied by
+    /// `(pivot / share) ^ lead_exponent`.
+    pub lead_exponent: u32,
+    /// Sentences, when the budget keeps less than [`Weights::lead_pivot`]:
+    /// shorter sentences count as this many content words in [`density`].
+    pub lead_min_words: u32,
     /// Sentences: shorter sentences are normalised as if they had this many
     /// content words, so fragments are not favoured.
     pub min_norm_words: u32,
@@ -54,8 +65,17 @@ pub struct Weights {
 impl Weights {
     /// Defaults, chosen on the BBC development set and checked against the
     /// other data sets (see EVALUATION.md).
-    pub const DEFAULT: Weights =
-        Weights { title: 512, name: 384, lead: 320, flat_idf: 64, position: 32, min_norm_words: 6 };
+    pub const DEFAULT: Weights = Weights {
+        title: 512,
+        name: 384,
+        lead: 320,
+        flat_idf: 64,
+        position: 32,
+        lead_pivot: 102,
+        lead_exponent: 8,
+        lead_min_words: 14,
+        min_norm_words: 6,
+    };
 }
 
 impl Default for Weights {
@@ -96,9 +116,33 @@ pub fn centrality_weight(t: &Term) -> u32 {
     u32::from(t.count.min(t.sentences)).saturating_sub(1)
 }
 
-/// Position prior of sentence `index` (x/256): `256 + position / (1 + index)`.
-pub fn position_prior(index: u32, w: &Weights) -> u32 {
-    256u32.saturating_add(w.position / index.saturating_add(1))
+/// Most the position prior's strength can grow to (x/256 of a sentence's
+/// score at rank 0): far beyond what any centrality ratio reaches, so a
+/// tiny budget of a long article is the lead.
+pub const MAX_LEAD_STRENGTH: u32 = 1 << 20;
+
+/// Strength of the position prior for a budget that keeps `share` (x/256)
+/// of the article's choosable text. News is written as an inverted pyramid:
+/// the fewer sentences a reader gets, the more they should be the first
+/// ones; a summary that keeps much of the article covers its centre.
+/// `position * (pivot / share) ^ exponent`, at least `position`.
+pub fn lead_strength(share: u32, w: &Weights) -> u32 {
+    let share = share.max(1);
+    if share >= w.lead_pivot {
+        return w.position;
+    }
+    let ratio = w.lead_pivot.saturating_mul(256) / share; // > 256
+    let mut s = u64::from(w.position);
+    for _ in 0..w.lead_exponent.min(8) {
+        s = (s * u64::from(ratio) / 256).min(u64::from(MAX_LEAD_STRENGTH));
+    }
+    u32::try_from(s).unwrap_or(MAX_LEAD_STRENGTH)
+}
+
+/// Position prior of the choosable sentence of rank `rank` (x/256):
+/// `256 + strength / (1 + rank)`, `strength` from [`lead_strength`].
+pub fn position_prior(rank: u32, strength: u32) -> u32 {
+    256u32.saturating_add(strength / rank.saturating_add(1))
 }
 
 /// Added to the length divisor (`log2` units x256): TextRank divides an
@@ -117,6 +161,16 @@ pub fn normalise(sum: u32, content_words: u32, w: &Weights) -> u32 {
     let div = log2_q8(n.saturating_add(1)).saturating_add(LENGTH_OFFSET_Q8).max(1);
     let s = u64::from(sum) * 65536 / u64::from(div);
     u32::try_from(s).unwrap_or(u32::MAX)
+}
+
+/// Sentence score when the budget keeps little of the article: the mean
+/// centrality of its content words, `sum * 256 / max(words, lead_min_words)`.
+/// Each of a few sentences must then carry the story's words densely: a long
+/// sentence buys recall at the cost of precision, and the log-length
+/// normalisation of [`normalise`] would favour it (on news with
+/// human-written highlights it lost to the lead, EVALUATION.md).
+pub fn density(sum: u32, content_words: u32, w: &Weights) -> u32 {
+    sum.saturating_mul(256) / content_words.max(w.lead_min_words).max(1)
 }
 
 #[cfg(test)]
@@ -164,7 +218,20 @@ mod tests {
         assert_eq!(normalise(1000, 2, &w), normalise(1000, 6, &w));
         assert!(normalise(1000, 32, &w) < normalise(1000, 8, &w));
         assert_eq!(normalise(u32::MAX, 0, &w), normalise(u32::MAX, 6, &w));
-        assert!(position_prior(0, &w) > position_prior(1, &w));
-        assert_eq!(position_prior(u32::MAX, &w), 256);
+        assert!(position_prior(0, w.position) > position_prior(1, w.position));
+        assert_eq!(position_prior(u32::MAX, w.position), 256);
+    }
+
+    #[test]
+    fn the_prior_grows_as_the_budget_keeps_less() {
+        let w = Weights::DEFAULT;
+        assert_eq!(lead_strength(256, &w), w.position);
+        assert_eq!(lead_strength(w.lead_pivot, &w), w.position);
+        let (a, b, c) =
+            (lead_strength(w.lead_pivot / 2, &w), lead_strength(w.lead_pivot / 4, &w), lead_strength(0, &w));
+        assert!(w.position < a && a < b && b <= c, "{a} {b} {c}");
+        assert_eq!(lead_strength(w.lead_pivot / 2, &w), w.position << w.lead_exponent);
+        assert!(c <= MAX_LEAD_STRENGTH);
+        let _ = lead_strength(1, &Weights { position: u32::MAX, lead_exponent: u32::MAX, ..w });
     }
 }

@@ -4,7 +4,7 @@ use heapless::Vec;
 
 use crate::idf::Idf;
 use crate::normalize::Folded;
-use crate::score::{Weights, centrality_weight, keyword_weight, normalise, position_prior};
+use crate::score::{Weights, centrality_weight, density, keyword_weight, lead_strength, normalise, position_prior};
 use crate::segment::{Segmenter, UnitKind};
 use crate::stopwords::is_name_connector;
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
@@ -282,7 +282,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Sentence scoring reads the slot stamps that `keyword_weight` then
         // overwrites, so it goes first.
         if scoring {
-            self.score_sentences(body, n, &opts.weights);
+            self.score_sentences(body, n, opts);
         }
         for t in self.terms.slots_mut() {
             if t.hash != 0 {
@@ -546,10 +546,19 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// content words (a word repeated in the sentence counts each time, as
     /// word overlap does in TextRank), normalised by length, times a small
     /// position prior.
-    fn score_sentences(&mut self, body: &str, n: usize, w: &Weights) {
+    fn score_sentences(&mut self, body: &str, n: usize, opts: &Options<'_>) {
+        let w = &opts.weights;
+        let share = self.budget_share(body, n, opts.budget);
+        let strength = lead_strength(share, w);
+        // A budget that keeps little of the article: the lead, and a later
+        // sentence only where it is clearly denser (see `density`).
+        let lead = share < w.lead_pivot;
         let mut best = 1u32;
         let mut pooled = 0usize;
-        for (i, r) in self.records.iter_mut().take(n).enumerate() {
+        // Rank among choosable sentences: a dateline or a share button
+        // before the first sentence does not push it down.
+        let mut rank = 0u32;
+        for r in self.records.iter_mut().take(n) {
             if r.state & Record::CHOOSABLE == 0 {
                 continue;
             }
@@ -565,9 +574,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             // Not pooled, or a slot was since given to another term: read
             // the sentence again and look its terms up by hash.
             let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r));
-            let s = normalise(sum, u32::from(r.content_words), w);
-            let idx = u32::try_from(i).unwrap_or(u32::MAX);
-            r.score = u32::try_from(u64::from(s) * u64::from(position_prior(idx, w)) / 256).unwrap_or(u32::MAX).max(1);
+            let s = if lead {
+                density(sum, u32::from(r.content_words), w)
+            } else {
+                normalise(sum, u32::from(r.content_words), w)
+            };
+            let prior = position_prior(rank, strength);
+            rank = rank.saturating_add(1);
+            r.score = u32::try_from(u64::from(s) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
             best = best.max(r.score);
         }
         // Rescale to 1..=1000 so scores compare across articles.
@@ -576,6 +590,28 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best)).unwrap_or(1000).max(1);
             }
         }
+    }
+
+    /// Share (x/256) of the article's choosable sentences, or of their
+    /// characters for a character budget, that the budget can keep. Fills
+    /// each choosable record's `chars` for a character budget.
+    fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> u32 {
+        let mut total = 0u64;
+        for r in self.records.iter_mut().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
+            total = total.saturating_add(match budget {
+                Budget::Sentences(_) => 1,
+                Budget::Chars(_) => {
+                    let t = body.get(r.start as usize..r.end as usize).unwrap_or("");
+                    r.chars = u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
+                    u64::from(r.chars).saturating_add(1)
+                }
+            });
+        }
+        let keep = match budget {
+            Budget::Sentences(k) => u64::from(k),
+            Budget::Chars(m) => u64::from(m).saturating_add(1),
+        };
+        u32::try_from((keep.saturating_mul(256) / total.max(1)).min(256)).unwrap_or(256)
     }
 
     /// Pass 3: greedy selection with a redundancy penalty under the budget.
@@ -596,13 +632,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             Budget::Chars(m) => (MAX_CHOSEN, m),
         };
-        if matches!(opts.budget, Budget::Chars(_)) {
-            for r in self.records.iter_mut().take(n) {
-                if r.state & Record::CHOOSABLE != 0 {
-                    let t = body.get(r.start as usize..r.end as usize).unwrap_or("");
-                    r.chars = u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
-                }
-            }
+        // A zero budget chose nothing to score (and `chars` was not filled).
+        if max_n == 0 || chars_left == 0 {
+            return;
         }
         let mut union = 0u64;
         let mut picked = 0usize;
