@@ -1,6 +1,8 @@
 //! `epitome eval`: the JSON shape on a small generic data set, and the CI
-//! floor on the BBC set (../shared/eval/bbc): overall ROUGE-1/2/L F1 must
-//! not drop more than 0.005 below the `CI floor:` line of EVALUATION.md.
+//! floors on the BBC set (../shared/eval/bbc) and on CNN/DailyMail
+//! (../shared/eval/cnndm-dev): overall ROUGE-1/2/L F1 must not drop more
+//! than 0.005 below the `CI floor:` lines of EVALUATION.md, and on CNN/DM
+//! Epitome must not lose to the lead baselines of the same run.
 
 use std::path::Path;
 use std::process::Command;
@@ -58,10 +60,12 @@ fn root() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// Reads `CI floor: BBC R1 x R2 y RL z` from EVALUATION.md.
-fn recorded_floor() -> [f64; 3] {
+/// Reads `CI floor: SET R1 x R2 y RL z` from EVALUATION.md.
+fn recorded_floor(set: &str) -> [f64; 3] {
     let doc = std::fs::read_to_string(root().join("EVALUATION.md")).expect("EVALUATION.md");
-    let line = doc.lines().find(|l| l.starts_with("CI floor:")).expect("a `CI floor:` line in EVALUATION.md");
+    let prefix = format!("CI floor: {set} ");
+    let line =
+        doc.lines().find(|l| l.starts_with(&prefix)).unwrap_or_else(|| panic!("a `{prefix}` line in EVALUATION.md"));
     let words: Vec<&str> = line.split_whitespace().collect();
     let get = |name: &str| -> f64 {
         let i = words.iter().position(|w| *w == name).unwrap_or_else(|| panic!("{name} in {line:?}"));
@@ -77,16 +81,50 @@ fn bbc_rouge_holds_the_recorded_floor() {
         eprintln!("SKIPPED: ../shared/eval/bbc is absent");
         return;
     }
-    let floor = recorded_floor();
-    let out = epitome().arg("eval").arg(&bbc).arg("--json").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = eval_json(&bbc, &[]);
     assert_eq!(v["articles"], 1485);
-    for (name, want) in ["rouge1", "rouge2", "rougeL"].iter().zip(floor) {
-        let got = v["epitome"][name]["f1"].as_f64().unwrap();
-        assert!(got >= want - 0.005, "BBC {name} F1 {got:.4} fell more than 0.005 below the recorded {want:.4}");
+    holds_floor("BBC", &v);
+}
+
+/// `epitome eval DIR ARGS --json`, parsed.
+fn eval_json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let out = epitome().arg("eval").arg(dir).args(args).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn f1(v: &serde_json::Value, system: &str, metric: &str) -> f64 {
+    v[system][metric]["f1"].as_f64().unwrap()
+}
+
+/// Epitome's overall F1 in `v` is within 0.005 of the `CI floor: SET` line.
+fn holds_floor(set: &str, v: &serde_json::Value) {
+    for (name, want) in ["rouge1", "rouge2", "rougeL"].iter().zip(recorded_floor(set)) {
+        let got = f1(v, "epitome", name);
+        assert!(got >= want - 0.005, "{set} {name} F1 {got:.4} fell more than 0.005 below the recorded {want:.4}");
         if got > want + 0.005 {
-            eprintln!("BBC {name} F1 improved to {got:.4} (recorded {want:.4}): update EVALUATION.md");
+            eprintln!("{set} {name} F1 improved to {got:.4} (recorded {want:.4}): update EVALUATION.md");
         }
     }
+}
+
+#[test]
+fn cnndm_never_loses_to_the_lead() {
+    let cnndm = root().join("../shared/eval/cnndm-dev");
+    if !cnndm.join("articles").is_dir() {
+        eprintln!("SKIPPED: ../shared/eval/cnndm-dev is absent");
+        return;
+    }
+    let v = eval_json(&cnndm, &["--sentences", "3"]);
+    assert_eq!(v["articles"], 5745);
+    holds_floor("CNN/DM", &v);
+    for m in ["rouge1", "rouge2"] {
+        let (ours, lead) = (f1(&v, "epitome", m), f1(&v, "lead", m));
+        assert!(ours >= lead, "CNN/DM --sentences 3: Epitome {m} F1 {ours:.4} below Lead-3's {lead:.4}");
+    }
+    // The character budget of a small screen: not below the first
+    // sentences that fit.
+    let v = eval_json(&cnndm, &["--max-chars", "300"]);
+    let (ours, lead) = (f1(&v, "epitome", "rouge1"), f1(&v, "lead", "rouge1"));
+    assert!(ours >= lead, "CNN/DM --max-chars 300: Epitome R1 F1 {ours:.4} below the lead's {lead:.4}");
 }
