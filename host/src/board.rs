@@ -23,7 +23,11 @@ use epitome::wire::{
     Article, Bundle, Digest, ErrorCode, ErrorFrame, FrameReader, FrameWriter, Message, WireError, decode_frame,
 };
 use epitome::{DefaultSummarizer, Error as CoreError};
-use epitome_firmware::protocol::{self, CorpusDigest, DIGEST_KEYWORDS, HANG_UP, HELLO, MAX_FRAME, SCRATCH};
+use epitome_board_stm32f405::{CorpusDigest, MAX_FRAME, SCRATCH};
+use epitome_firmware::protocol::{self, DIGEST_KEYWORDS, HANG_UP};
+
+/// The firmware's greeting.
+const HELLO: epitome::wire::Hello = protocol::hello(MAX_FRAME);
 
 use crate::rng::SplitMix64;
 
@@ -328,7 +332,7 @@ impl Link {
     pub fn start_qemu(cfg: &QemuConfig) -> Result<Link> {
         if !cfg.firmware.is_file() {
             bail!(
-                "firmware {} not found: build it with `cargo build -p epitome-firmware --profile firmware --target thumbv7em-none-eabihf`",
+                "firmware {} not found: build it with `cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf`",
                 cfg.firmware.display()
             );
         }

@@ -55,7 +55,7 @@ pub struct BoardArgs {
     #[arg(long, conflicts_with_all = ["log", "icount"])]
     pub port: Option<PathBuf>,
     /// The firmware ELF to run under QEMU.
-    #[arg(long, default_value = "target/thumbv7em-none-eabihf/firmware/epitome-firmware")]
+    #[arg(long, default_value = "target/thumbv7em-none-eabihf/firmware/epitome-stm32f405")]
     pub firmware: PathBuf,
     /// The QEMU binary.
     #[arg(long, default_value = "qemu-system-arm")]
