@@ -2,6 +2,8 @@
 //! ([`BoardSpec`], from its firmware package) and, for predictions, its
 //! summarizer workspace. Adding a board is one variant here.
 
+use std::path::PathBuf;
+
 use epitome_firmware::BoardSpec;
 
 /// A board with a firmware package under `firmware/boards/`.
@@ -22,7 +24,32 @@ impl BoardName {
             BoardName::Stm32f405 => &epitome_board_stm32f405::SPEC,
         }
     }
+
+    /// Its release firmware ELF (`cargo build -p PACKAGE --profile
+    /// firmware --target TARGET`), relative to the workspace root.
+    pub fn elf(self) -> PathBuf {
+        let s = self.spec();
+        ["target", s.target, "firmware", s.bin].iter().collect()
+    }
 }
+
+/// Runs `$body` with `$Ws` naming `$board`'s summarizer workspace type
+/// (its `Workspace`) and `$Digest<'a>` its corpus digest builder (its
+/// `CorpusDigest`): predictions are generic over them, and this is the
+/// one place that maps a board to its types.
+macro_rules! with_workspace {
+    ($board:expr, $Ws:ident, $Digest:ident, $body:expr) => {
+        match $board {
+            $crate::boards::BoardName::Stm32f405 => {
+                type $Ws = epitome_board_stm32f405::Workspace;
+                #[allow(dead_code)]
+                type $Digest<'a> = epitome_board_stm32f405::CorpusDigest<'a>;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_workspace;
 
 #[cfg(test)]
 mod tests {
