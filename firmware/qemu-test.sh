@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 garbage=${1:-150000}
 seed=${2:-1}
-fw=target/thumbv7em-none-eabihf/firmware/epitome-firmware
+fw=target/thumbv7em-none-eabihf/firmware/epitome-stm32f405
 epitome=target/debug/epitome
 [ -x "$epitome" ] || cargo build -q -p epitome-host
 [ -f "$fw" ] || { echo "qemu-test: $fw missing: build it first (scripts/test.d/20-firmware.sh)" >&2; exit 1; }

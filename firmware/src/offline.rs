@@ -1,11 +1,12 @@
 //! Offline digest: every article of the flash corpus, then the digest of all.
 
 use embedded_io::Write;
-use epitome::DefaultSummarizer;
+use epitome::digest::DigestBuilder;
 use epitome::wire::{Article, Bundle, Message, WireError};
 
-use crate::protocol::{CorpusDigest, DIGEST_KEYWORDS, options};
+use crate::protocol::{DIGEST_KEYWORDS, options};
 use crate::session::{Clock, Event, Session};
+use crate::workspace::Summarize;
 
 /// Why the offline digest stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,19 +18,19 @@ pub enum OfflineError {
 }
 
 /// Summarizes every article of `bundle`, sends each digest, then sends the
-/// multi-article digest built in `builder` (caller-provided so that it can
-/// live in a `static`, and be read afterwards). `each` sees every article
+/// multi-article digest built in `builder` (a board's `CorpusDigest`,
+/// caller-provided so that it can live in a `static`, and be read afterwards). `each` sees every article
 /// and what answering it did.
 ///
 /// Each step is a function of its own so that the stack holds one step's
 /// data at a time: the peak is that of the serial summarizer, not the sum.
 ///
 /// Errors: [`OfflineError`]; digests already sent stay sent.
-pub fn run<W: Write, C: Clock>(
-    bundle: &Bundle<'static>,
-    session: &mut Session<'_, W, C>,
-    builder: &mut CorpusDigest<'static>,
-    mut each: impl FnMut(&Article<'static>, &Event),
+pub fn run<'a, W: Write, C: Clock, Z: Summarize, const K: usize, const KW: usize>(
+    bundle: &Bundle<'a>,
+    session: &mut Session<'_, W, C, Z>,
+    builder: &mut DigestBuilder<'a, K, KW>,
+    mut each: impl FnMut(&Article<'a>, &Event),
 ) -> Result<(), OfflineError> {
     for a in bundle.iter() {
         let event = session.answer(&a).map_err(OfflineError::Wire)?;
@@ -44,19 +45,19 @@ pub fn run<W: Write, C: Clock>(
 
 /// Offers `a`'s best sentences to the corpus digest (its own frame: see [`run`]).
 #[inline(never)]
-fn feed(
-    builder: &mut CorpusDigest<'static>,
-    a: &Article<'static>,
-    s: &mut DefaultSummarizer,
+fn feed<'a, Z: Summarize, const K: usize, const KW: usize>(
+    builder: &mut DigestBuilder<'a, K, KW>,
+    a: &Article<'a>,
+    s: &mut Z,
 ) -> Result<(), OfflineError> {
-    builder.feed_article(a, s, &options()).map_err(|_| OfflineError::Summarize(a.id))
+    s.feed(builder, a, &options()).map_err(|_| OfflineError::Summarize(a.id))
 }
 
 /// Sends the multi-article digest (its own frame: see [`run`]).
 #[inline(never)]
-fn send_multi<W: Write, C: Clock>(
-    session: &mut Session<'_, W, C>,
-    builder: &CorpusDigest<'static>,
+fn send_multi<W: Write, C: Clock, Z: Summarize, const K: usize, const KW: usize>(
+    session: &mut Session<'_, W, C, Z>,
+    builder: &DigestBuilder<'_, K, KW>,
 ) -> Result<(), OfflineError> {
     let msg = Message::MultiDigest(builder.to_message(DIGEST_KEYWORDS));
     session.send(&msg).map_err(OfflineError::Wire)?;

@@ -1,15 +1,22 @@
 //! The serial summarizer: one frame in, one frame out.
 
 use embedded_io::Write;
-use epitome::wire::{Article, Digest, ErrorCode, ErrorFrame, FrameWriter, Message, WireError};
-use epitome::{DefaultSummarizer, Flags, Summary};
+use epitome::wire::{Article, Digest, ErrorCode, ErrorFrame, FrameWriter, Hello, Message, WireError};
+use epitome::{Flags, Summary};
 
-use crate::protocol::{HANG_UP, HELLO, options};
+use crate::protocol::{HANG_UP, hello, options};
+use crate::workspace::Summarize;
 
 /// A source of instruction (or cycle) counts, to measure the summarizer.
 pub trait Clock {
     /// A monotonic count; only differences are used.
     fn now(&mut self) -> u64;
+
+    /// A difference of [`Clock::now`] in instructions (for the log): the
+    /// count itself unless the clock knows better.
+    fn instructions(&self, ticks: u64) -> u64 {
+        ticks
+    }
 }
 
 /// A clock that does not count (tests, or boards without a counter).
@@ -32,8 +39,9 @@ pub enum Event {
         sentences: usize,
         /// [`Flags`] of the summary.
         flags: Flags,
-        /// Clock ticks spent in the summarizer alone.
-        ticks: u64,
+        /// Instructions spent in the summarizer alone (by the session's
+        /// [`Clock`]: its ticks, converted by [`Clock::instructions`]).
+        instructions: u64,
     },
     /// A bad or unsupported frame was answered with an error frame.
     Rejected(ErrorFrame),
@@ -45,17 +53,31 @@ pub enum Event {
     EndOfStream,
 }
 
-/// Answers frames on a writer with one reusable summarizer workspace.
-pub struct Session<'w, W: Write, C: Clock> {
+/// Answers frames on a writer with one reusable summarizer workspace `Z`
+/// (a board's `Workspace`).
+pub struct Session<'w, W: Write, C: Clock, Z: Summarize> {
     out: FrameWriter<'w, W>,
-    summarizer: &'w mut DefaultSummarizer,
+    summarizer: &'w mut Z,
     clock: C,
+    hello: Hello,
 }
 
-impl<'w, W: Write, C: Clock> Session<'w, W, C> {
-    /// A session writing replies to `tx`, encoding them in `scratch`.
-    pub fn new(tx: W, scratch: &'w mut [u8], summarizer: &'w mut DefaultSummarizer, clock: C) -> Self {
-        Session { out: FrameWriter::new(tx, scratch), summarizer, clock }
+impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
+    /// A session writing replies to `tx`, encoding them in `scratch`, for
+    /// a reader whose receive buffer holds `max_frame` bytes (announced in
+    /// its [`Hello`]).
+    pub fn new(tx: W, scratch: &'w mut [u8], summarizer: &'w mut Z, clock: C, max_frame: usize) -> Self {
+        Session { out: FrameWriter::new(tx, scratch), summarizer, clock, hello: hello(max_frame) }
+    }
+
+    /// The greeting this session sends (first, and to every `Hello`).
+    pub fn hello(&self) -> Hello {
+        self.hello
+    }
+
+    /// The writer, once the session is over (the host reads its replies).
+    pub fn into_inner(self) -> W {
+        self.out.into_inner()
     }
 
     /// Sends one message and flushes.
@@ -72,7 +94,7 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
     }
 
     /// The summarizer workspace.
-    pub fn summarizer(&mut self) -> &mut DefaultSummarizer {
+    pub fn summarizer(&mut self) -> &mut Z {
         self.summarizer
     }
 
@@ -92,7 +114,7 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
         match msg {
             Message::Article(a) => self.answer(&a),
             Message::Hello(h) if h == HANG_UP => Ok(Event::HangUp),
-            Message::Hello(_) => self.send(&Message::Hello(HELLO)).map(|()| Event::Greeted),
+            Message::Hello(_) => self.greet().map(|()| Event::Greeted),
             _ => self.reject(ErrorFrame { code: ErrorCode::Unsupported, article: u32::MAX }),
         }
     }
@@ -105,6 +127,7 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
         let start = self.clock.now();
         let summary = self.summarizer.summarize(a.title, a.body, &options());
         let ticks = self.clock.now().wrapping_sub(start);
+        let instructions = self.clock.instructions(ticks);
         // Borrowed, not moved out of the result: each move of a `Summary`
         // (over a kilobyte) is another copy on the stack.
         let summary = match &summary {
@@ -117,7 +140,7 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
                 body_bytes: a.body.len(),
                 sentences: summary.sentences.len(),
                 flags: summary.flags,
-                ticks,
+                instructions,
             }),
             // Encoding failed before a byte was written: say why instead.
             Err(WireError::BufferTooSmall) => self.reject(ErrorFrame { code: ErrorCode::TooLarge, article: a.id }),
@@ -144,6 +167,14 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
         Ok(())
     }
 
+    /// Sends this session's [`Hello`]. Not inlined: a `Message` is over a
+    /// kilobyte, and in [`Session::handle`] it would be on the stack under
+    /// every summary too.
+    #[inline(never)]
+    pub fn greet(&mut self) -> Result<(), WireError> {
+        self.send(&Message::Hello(self.hello))
+    }
+
     #[inline(never)]
     fn reject(&mut self, e: ErrorFrame) -> Result<Event, WireError> {
         self.send(&Message::Error(e))?;
@@ -155,8 +186,11 @@ impl<'w, W: Write, C: Clock> Session<'w, W, C> {
 mod tests {
     use epitome::wire::{FrameReader, Hello};
 
+    use epitome::DefaultSummarizer;
+
     use super::*;
-    use crate::protocol::MAX_FRAME;
+
+    const MAX_FRAME: usize = 17 * 1024;
 
     /// Frames `msgs` into one byte stream.
     fn stream(msgs: &[Message<'_>], out: &mut [u8]) -> usize {
@@ -175,7 +209,7 @@ mod tests {
             let mut out: &mut [u8] = &mut replies[..];
             let before = out.len();
             {
-                let mut session = Session::new(&mut out, &mut scratch, &mut summarizer, ());
+                let mut session = Session::new(&mut out, &mut scratch, &mut summarizer, (), MAX_FRAME);
                 let mut buf = [0u8; MAX_FRAME];
                 let mut reader = FrameReader::new(input, &mut buf);
                 loop {
@@ -225,7 +259,7 @@ mod tests {
         let bytes = reader.into_inner();
         let mut buf = [0u8; 2048];
         let mut r = FrameReader::new(bytes, &mut buf);
-        assert_eq!(r.next_frame().unwrap(), Some(Message::Hello(HELLO)));
+        assert_eq!(r.next_frame().unwrap(), Some(Message::Hello(hello(MAX_FRAME))));
         assert!(matches!(r.next_frame().unwrap(), Some(Message::Error(_))));
         let want =
             DefaultSummarizer::new().summarize(article.title, BODY, &options()).map(|s| Digest::from_summary(4, &s));
@@ -242,7 +276,7 @@ mod tests {
         let mut scratch = [0u8; 40];
         let mut out = [0u8; 256];
         let mut tx: &mut [u8] = &mut out;
-        let mut session = Session::new(&mut tx, &mut scratch, &mut summarizer, ());
+        let mut session = Session::new(&mut tx, &mut scratch, &mut summarizer, (), 512);
         let mut buf = [0u8; 512];
         let mut reader = FrameReader::new(&input[..n], &mut buf);
         let e = session.handle(reader.next_frame()).unwrap();

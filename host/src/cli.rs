@@ -54,9 +54,13 @@ pub struct BoardArgs {
     /// A real board's serial port (e.g. /dev/ttyACM0) instead of QEMU.
     #[arg(long, conflicts_with_all = ["log", "icount"])]
     pub port: Option<PathBuf>,
-    /// The firmware ELF to run under QEMU.
-    #[arg(long, default_value = "target/thumbv7em-none-eabihf/firmware/epitome-firmware")]
-    pub firmware: PathBuf,
+    /// The board (its firmware, QEMU machine, buffers and workspace).
+    #[arg(long, value_enum, default_value_t)]
+    pub board: crate::boards::BoardName,
+    /// The firmware ELF to run under QEMU [default: the board's release
+    /// firmware, target/TARGET/firmware/epitome-BOARD].
+    #[arg(long)]
+    pub firmware: Option<PathBuf>,
     /// The QEMU binary.
     #[arg(long, default_value = "qemu-system-arm")]
     pub qemu: PathBuf,

@@ -2,6 +2,7 @@
 //! the built-in sample corpus, and one module per subcommand in [`cmd`].
 
 pub mod board;
+pub mod boards;
 pub mod cli;
 pub mod cmd;
 pub mod dataset;

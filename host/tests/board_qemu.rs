@@ -16,7 +16,7 @@ fn root() -> PathBuf {
 
 /// A private copy of the firmware (so that its path names only our QEMU), or None to skip.
 fn firmware(dir: &Path) -> Option<PathBuf> {
-    let fw = root().join("target/thumbv7em-none-eabihf/firmware/epitome-firmware");
+    let fw = root().join("target/thumbv7em-none-eabihf/firmware/epitome-stm32f405");
     let qemu = Command::new("qemu-system-arm").arg("--version").output().is_ok_and(|o| o.status.success());
     if !fw.is_file() || !qemu {
         assert!(std::env::var_os("EPITOME_REQUIRE_QEMU").is_none(), "QEMU or the firmware is missing");

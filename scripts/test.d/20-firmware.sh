@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Firmware step of the test command: build the firmware for the Cortex-M4F
-# board, lint and unit-test it, check the committed flash corpus is fresh,
+# Firmware step of the test command: build the firmware for each board,
+# lint and unit-test it, check the committed flash corpus is fresh,
 # then run it under QEMU (firmware/qemu-test.sh). Installs what it needs;
 # says clearly what it could not install and what it skipped.
 set -euo pipefail
@@ -11,9 +11,9 @@ say() { printf 'firmware: %s\n' "$*"; }
 rustup target add thumbv7em-none-eabihf >/dev/null
 
 say "lint and host tests of the firmware library"
-cargo clippy -p epitome-firmware --all-targets -- -D warnings
-cargo clippy -p epitome-firmware --target thumbv7em-none-eabihf -- -D warnings
-DEFMT_LOG=info cargo clippy -p epitome-firmware --target thumbv7em-none-eabihf --no-default-features --features rtt -- -D warnings
+cargo clippy -p epitome-firmware -p epitome-board-stm32f405 --all-targets -- -D warnings
+cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf -- -D warnings
+DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --no-default-features --features rtt -- -D warnings
 cargo test -q -p epitome-firmware
 
 say "the committed flash corpus is what 'epitome pack host/sample' makes"
@@ -26,9 +26,9 @@ if ! cmp -s "$fresh" firmware/corpus/sample.bin; then
 fi
 
 say "build: the real-board variant (defmt over RTT), then the QEMU board's release firmware"
-DEFMT_LOG=info cargo build -p epitome-firmware --profile firmware --target thumbv7em-none-eabihf \
+DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf \
     --no-default-features --features rtt
-DEFMT_LOG=info cargo build -p epitome-firmware --profile firmware --target thumbv7em-none-eabihf
+DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf
 cargo build -q -p epitome-host
 
 apt_missing=()

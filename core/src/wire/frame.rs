@@ -60,7 +60,10 @@ impl From<WireError> for ErrorCode {
             WireError::Truncated => ErrorCode::Truncated,
             WireError::Decode => ErrorCode::Decode,
             WireError::BufferTooSmall => ErrorCode::TooLarge,
-            _ => ErrorCode::Other,
+            // Not about a received frame: the link itself failed, or a
+            // bundle (not a frame) is inconsistent. Listed, not `_`, so
+            // that a new `WireError` must be given its code here.
+            WireError::Io | WireError::BadIndex | WireError::WrongCount => ErrorCode::Other,
         }
     }
 }

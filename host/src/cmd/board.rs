@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use epitome::wire::Bundle;
 
-use crate::board::{self, Link, QemuConfig};
+use crate::board::{self, FrameKind, Link, QemuConfig};
 use crate::cli::BoardArgs;
 use crate::pack::{self, OwnedArticle};
 
@@ -18,8 +18,12 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
     board::install_interrupt_handler();
     let articles = load(args)?;
     let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
-    let stream: Vec<u8> =
-        if args.garbage > 0 { board::hostile_stream(args.seed, &frames, args.garbage) } else { frames.concat() };
+    let spec = args.board.spec();
+    let stream: Vec<u8> = if args.garbage > 0 {
+        board::hostile_stream(args.seed, &frames, args.garbage, spec.max_frame)
+    } else {
+        frames.concat()
+    };
     // Each segment ends with a good frame (so at a delimiter): its replies
     // can be predicted alone, and the host waits for them before sending on.
     let segments = split_after_frames(&stream, &frames);
@@ -28,7 +32,7 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         let bytes = std::fs::read(&args.corpus)
             .with_context(|| format!("reading the firmware's flash corpus {} (for --check)", args.corpus.display()))?;
         let bundle = pack::open_bundle(&args.corpus, &bytes)?;
-        Some(board::expected_boot(&bundle)?)
+        Some(board::expected_boot(args.board, &bundle)?)
     } else {
         None
     };
@@ -36,7 +40,8 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
     let mut link = match &args.port {
         Some(port) => Link::serial(port)?,
         None => Link::start_qemu(&QemuConfig {
-            firmware: args.firmware.clone(),
+            firmware: args.firmware.clone().unwrap_or_else(|| args.board.elf()),
+            machine: spec.qemu_machine.to_owned(),
             qemu: args.qemu.clone(),
             log: args.log.clone(),
             icount: args.icount,
@@ -70,7 +75,7 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
             want => mismatches += usize::from(check(&f, want.flatten(), out)?),
         }
         boot += 1;
-        if board::describe(&f).starts_with("digest of ") {
+        if board::kind(&f) == FrameKind::MultiDigest {
             break;
         }
     }
@@ -83,15 +88,15 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
 
     let (mut replies, mut digests, mut errors) = (0usize, 0usize, 0usize);
     for seg in &segments {
-        let want = board::expected_replies(seg);
+        let want = board::expected_replies(args.board, seg)?;
         link.send(seg)?;
         for w in &want {
             let f = link.recv(timeout).context("waiting for the firmware's answer")?;
             mismatches += usize::from(check(&f, args.check.then_some(w), out)?);
             replies += 1;
-            let what = board::describe(&f);
-            digests += usize::from(what.starts_with("article "));
-            errors += usize::from(what.starts_with("error"));
+            let what = board::kind(&f);
+            digests += usize::from(what == FrameKind::Digest);
+            errors += usize::from(what == FrameKind::Error);
         }
     }
     link.send(&board::hang_up_frame())?;

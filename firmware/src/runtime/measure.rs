@@ -25,14 +25,14 @@ pub struct Ticks {
 
 /// Instructions per tick, learnt at start-up.
 #[derive(Debug, Clone, Copy)]
-pub struct Calibration {
+struct Calibration {
     /// Instructions per 2^16 ticks.
     per_tick_q16: u64,
 }
 
 impl Calibration {
     /// `ticks` converted to instructions.
-    pub fn instructions(self, ticks: u64) -> u64 {
+    fn instructions(self, ticks: u64) -> u64 {
         ticks.saturating_mul(self.per_tick_q16) >> 16
     }
 }
@@ -75,16 +75,15 @@ impl Ticks {
             }
         }
     }
-
-    /// The ticks-to-instructions conversion.
-    pub fn calibration(&self) -> Calibration {
-        self.cal
-    }
 }
 
-impl epitome_firmware::Clock for Ticks {
+impl crate::session::Clock for Ticks {
     fn now(&mut self) -> u64 {
         self.raw()
+    }
+
+    fn instructions(&self, ticks: u64) -> u64 {
+        self.cal.instructions(ticks)
     }
 }
 

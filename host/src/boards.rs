@@ -1,0 +1,67 @@
+//! The boards the host knows, for `--board`: each one's facts
+//! ([`BoardSpec`], from its firmware package) and, for predictions, its
+//! summarizer workspace. Adding a board is one variant here.
+
+use std::path::PathBuf;
+
+use epitome_firmware::BoardSpec;
+
+/// A board with a firmware package under `firmware/boards/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum BoardName {
+    /// STM32F405, Cortex-M4F (QEMU `netduinoplus2`).
+    #[default]
+    Stm32f405,
+}
+
+impl BoardName {
+    /// Every board, in `--board`'s order.
+    pub const ALL: [BoardName; 1] = [BoardName::Stm32f405];
+
+    /// The board's facts.
+    pub fn spec(self) -> &'static BoardSpec {
+        match self {
+            BoardName::Stm32f405 => &epitome_board_stm32f405::SPEC,
+        }
+    }
+
+    /// Its release firmware ELF (`cargo build -p PACKAGE --profile
+    /// firmware --target TARGET`), relative to the workspace root.
+    pub fn elf(self) -> PathBuf {
+        let s = self.spec();
+        ["target", s.target, "firmware", s.bin].iter().collect()
+    }
+}
+
+/// Runs `$body` with `$Ws` naming `$board`'s summarizer workspace type
+/// (its `Workspace`) and `$Digest<'a>` its corpus digest builder (its
+/// `CorpusDigest`): predictions are generic over them, and this is the
+/// one place that maps a board to its types.
+macro_rules! with_workspace {
+    ($board:expr, $Ws:ident, $Digest:ident, $body:expr) => {
+        match $board {
+            $crate::boards::BoardName::Stm32f405 => {
+                type $Ws = epitome_board_stm32f405::Workspace;
+                #[allow(dead_code)]
+                type $Digest<'a> = epitome_board_stm32f405::CorpusDigest<'a>;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_workspace;
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    #[test]
+    fn each_board_is_named_as_its_spec_says() {
+        for b in BoardName::ALL {
+            assert_eq!(b.to_possible_value().expect("listed").get_name(), b.spec().name);
+        }
+        assert_eq!(BoardName::value_variants(), &BoardName::ALL);
+    }
+}
