@@ -77,15 +77,14 @@ struct CorpusWord<'a> {
 /// 64-bit FNV-1a over the case-folded words of `text`, separated by a space:
 /// punctuation, quote style and spacing do not change it.
 fn words_key(text: &str, stem: bool) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = crate::hash::OFFSET64;
     for tok in Tokens::new(text) {
         let mut f = Folded::new(tok.span.slice(text).unwrap_or(""));
         if stem {
             f.stem();
         }
         for &b in f.as_bytes().iter().chain(b" ") {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            h = crate::hash::step64(h, b);
         }
     }
     h

@@ -19,6 +19,7 @@
 
 pub mod digest;
 pub mod error;
+pub mod hash;
 pub mod idf;
 pub mod normalize;
 pub mod score;

@@ -1,6 +1,7 @@
 //! Normalization of a token into a term key: case folding into a fixed
 //! buffer, stopword test, light (plural) stemming, hashing.
 
+use crate::hash::{self, fnv1a};
 use crate::stem::stem_plural;
 
 /// Longest word, in bytes after folding, that is normalized whole; longer
@@ -13,7 +14,7 @@ pub struct Folded {
     buf: [u8; MAX_WORD_BYTES],
     len: usize,
     ascii: bool,
-    /// FNV-1a of the folded bytes, computed while folding.
+    /// [`fnv1a`] of the folded bytes, computed while folding.
     hash: u32,
 }
 
@@ -25,7 +26,7 @@ impl Folded {
         // Fast path: most news words are short and ASCII; fold and hash in
         // one pass, leaving for the general path at the first other byte.
         if word.len() <= MAX_WORD_BYTES {
-            let mut h = FNV_OFFSET;
+            let mut h = hash::OFFSET;
             let mut ascii = true;
             for (d, &s) in f.buf.iter_mut().zip(word.as_bytes()) {
                 // One table load folds the case and flags non-ASCII (0).
@@ -35,7 +36,7 @@ impl Folded {
                     break;
                 }
                 *d = l;
-                h = (h ^ u32::from(l)).wrapping_mul(FNV_PRIME);
+                h = hash::step(h, l);
             }
             if ascii {
                 f.len = word.len();
@@ -95,7 +96,12 @@ impl Folded {
 
     /// True if this folded word is an English stopword.
     pub fn is_stopword(&self) -> bool {
-        crate::stopwords::is_stopword_hashed(self.as_bytes(), self.hash)
+        use crate::stopwords::{LONGEST, is_stopword_key, key};
+        // The buffer holds the word's first 16 bytes as they are: no copy.
+        match self.buf.first_chunk::<16>() {
+            Some(&prefix) if self.len <= LONGEST => is_stopword_key(key(prefix, self.len), self.hash),
+            _ => false,
+        }
     }
 
     /// Stems in place: for ASCII words the possessive and plural endings
@@ -121,21 +127,10 @@ impl Folded {
         }
     }
 
-    /// 32-bit FNV-1a hash of the folded bytes: the term's identity.
+    /// 32-bit [`fnv1a`] of the folded bytes: the term's identity.
     pub fn hash(&self) -> u32 {
         self.hash
     }
-}
-
-/// 32-bit FNV-1a; cheap on a Cortex-M0+ (one multiply per byte) and stable
-/// across targets, which keeps results byte-identical everywhere.
-pub fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = FNV_OFFSET;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
 }
 
 /// ASCII bytes to lower case; 0 for the bytes the fast path leaves to the
@@ -149,9 +144,6 @@ const ASCII_LOWER: [u8; 256] = {
     }
     t
 };
-
-const FNV_OFFSET: u32 = 0x811c_9dc5;
-const FNV_PRIME: u32 = 0x0100_0193;
 
 /// The term key of a word: `None` for stopwords, otherwise the hash of its
 /// stem. Numbers are kept as terms (a figure can be the news).

@@ -8,6 +8,8 @@
 //! words plus a few reporting words that carry no topic in news (`said`,
 //! `told`, `according`) and honorifics (`mr`, `mrs`, `ms`).
 
+use crate::hash::fnv1a;
+
 /// Sorted (bytewise) English stopwords, case-folded.
 pub static ENGLISH: [&[u8]; 259] = [
     b"a",
@@ -281,19 +283,6 @@ pub static NAME_CONNECTORS: [&[u8]; 16] = [
 /// Slots in the hash index (a power of two, at least twice the list).
 const INDEX_SLOTS: usize = 1024;
 
-/// FNV-1a as a `const fn`, for building the index at compile time; equal
-/// to [`crate::normalize::fnv1a`].
-const fn fnv1a_const(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    h
-}
-
 /// Open-addressing index: slot = `1 + position in ENGLISH`, 0 = empty.
 static INDEX: [u16; INDEX_SLOTS] = build_index();
 
@@ -302,7 +291,7 @@ const fn build_index() -> [u16; INDEX_SLOTS] {
     let mut index = [0u16; INDEX_SLOTS];
     let mut w = 0;
     while w < ENGLISH.len() {
-        let mut slot = fnv1a_const(ENGLISH[w]) as usize % INDEX_SLOTS;
+        let mut slot = fnv1a(ENGLISH[w]) as usize % INDEX_SLOTS;
         while index[slot] != 0 {
             slot = (slot + 1) % INDEX_SLOTS;
         }
@@ -312,9 +301,53 @@ const fn build_index() -> [u16; INDEX_SLOTS] {
     index
 }
 
-/// True if the folded word with FNV-1a hash `hash` and bytes `folded` is
-/// an English stopword (the caller already has the hash).
-pub fn is_stopword_hashed(folded: &[u8], hash: u32) -> bool {
+/// Longest stopword in bytes: a longer word is never one, without a probe.
+pub const LONGEST: usize = {
+    let mut n = 0;
+    let mut w = 0;
+    while w < ENGLISH.len() {
+        if ENGLISH[w].len() > n {
+            n = ENGLISH[w].len();
+        }
+        w += 1;
+    }
+    // Keys hold the bytes in 15 bytes and the length in the 16th.
+    assert!(n < 16);
+    n
+};
+
+/// The key of a word of at most [`LONGEST`] bytes: its bytes little-endian,
+/// zero-padded, and its length in the top byte, so equal keys mean equal
+/// words and a probe compares one integer instead of two byte strings.
+/// `prefix` holds the word's first 16 bytes; bytes past `len` are ignored.
+#[inline]
+pub const fn key(prefix: [u8; 16], len: usize) -> u128 {
+    let mask = (1u128 << (8 * (len & 15))) - 1;
+    (u128::from_le_bytes(prefix) & mask) | ((len as u128) << 120)
+}
+
+/// The key of each word of [`ENGLISH`], at the same position.
+static KEYS: [u128; ENGLISH.len()] = {
+    let mut keys = [0u128; ENGLISH.len()];
+    let mut w = 0;
+    while w < ENGLISH.len() {
+        let mut prefix = [0u8; 16];
+        let mut i = 0;
+        while i < ENGLISH[w].len() {
+            prefix[i] = ENGLISH[w][i];
+            i += 1;
+        }
+        keys[w] = key(prefix, ENGLISH[w].len());
+        w += 1;
+    }
+    keys
+};
+
+/// True if the folded word with [`key`] `k` and FNV-1a hash `hash` is an
+/// English stopword. The caller checks that the word has at most
+/// [`LONGEST`] bytes.
+#[inline]
+pub fn is_stopword_key(k: u128, hash: u32) -> bool {
     let mut slot = hash as usize % INDEX_SLOTS;
     // The load factor is below 1/2, so a probe ends at an empty slot well
     // before it could wrap around; the bound only keeps the loop finite.
@@ -322,7 +355,7 @@ pub fn is_stopword_hashed(folded: &[u8], hash: u32) -> bool {
         match INDEX.get(slot).copied() {
             None | Some(0) => return false,
             Some(i) => {
-                if ENGLISH.get(usize::from(i).wrapping_sub(1)).is_some_and(|w| *w == folded) {
+                if KEYS.get(usize::from(i).wrapping_sub(1)) == Some(&k) {
                     return true;
                 }
             }
@@ -332,6 +365,19 @@ pub fn is_stopword_hashed(folded: &[u8], hash: u32) -> bool {
     false
 }
 
+/// True if the folded word with FNV-1a hash `hash` and bytes `folded` is
+/// an English stopword (the caller already has the hash).
+pub fn is_stopword_hashed(folded: &[u8], hash: u32) -> bool {
+    if folded.len() > LONGEST {
+        return false;
+    }
+    let mut prefix = [0u8; 16];
+    for (d, &s) in prefix.iter_mut().zip(folded) {
+        *d = s;
+    }
+    is_stopword_key(key(prefix, folded.len()), hash)
+}
+
 /// True if `folded` (lower-case, `'` apostrophes) is an English stopword.
 ///
 /// ```
@@ -339,7 +385,7 @@ pub fn is_stopword_hashed(folded: &[u8], hash: u32) -> bool {
 /// assert!(!epitome::stopwords::is_stopword(b"venezuela"));
 /// ```
 pub fn is_stopword(folded: &[u8]) -> bool {
-    is_stopword_hashed(folded, crate::normalize::fnv1a(folded))
+    is_stopword_hashed(folded, fnv1a(folded))
 }
 
 /// True if `folded` may join two capitalized words into one name.
@@ -361,7 +407,6 @@ mod tests {
     fn index_agrees_with_binary_search() {
         for w in ENGLISH {
             assert!(is_stopword(w));
-            assert_eq!(fnv1a_const(w), crate::normalize::fnv1a(w));
         }
         for w in [&b"cia"[..], b"theirs's", b"x", b"saids", b"mrs.", b""] {
             assert_eq!(is_stopword(w), ENGLISH.binary_search(&w).is_ok());

@@ -143,17 +143,25 @@ impl<const N: usize> TermTable<N> {
         ((h * N as u64) >> 32) as usize
     }
 
+    /// The slot after `i` in probe order: the next one, wrapping at `N`.
+    /// (`i < N`, so one compare replaces a division by `N`.)
+    #[inline]
+    fn next_slot(i: usize) -> usize {
+        let j = i.wrapping_add(1);
+        if j >= N { 0 } else { j }
+    }
+
     /// Index of the slot holding `hash`, if present.
     pub fn find(&self, hash: u32) -> Option<usize> {
         let hash = hash.max(1);
-        let b = Self::bucket(hash);
-        for k in 0..WAYS {
-            let i = (b + k) % N;
+        let mut i = Self::bucket(hash);
+        for _ in 0..WAYS {
             match self.slots.get(i) {
                 Some(t) if t.hash == hash => return Some(i),
                 Some(t) if t.hash == 0 => return None,
                 _ => {}
             }
+            i = Self::next_slot(i);
         }
         None
     }
@@ -175,41 +183,42 @@ impl<const N: usize> TermTable<N> {
     pub fn bump_slot(&mut self, hash: u32, init: impl FnOnce(&mut Term)) -> Option<Bumped<'_>> {
         let hash = hash.max(1);
         let b = Self::bucket(hash);
-        let mut victim = b % N;
+        let mut victim = b;
         let mut victim_count = u16::MAX;
         let mut slot = None;
-        for k in 0..WAYS {
-            let i = (b + k) % N;
-            let Some(t) = self.slots.get(i) else { continue };
+        let mut i = b;
+        for _ in 0..WAYS {
+            let Some(t) = self.slots.get(i) else { break };
             if t.hash == hash {
-                slot = Some((i, false, 0));
+                slot = Some((i, false));
                 break;
             }
             if t.hash == 0 {
-                slot = Some((i, true, 0));
+                slot = Some((i, true));
                 break;
             }
             if t.count < victim_count {
                 victim_count = t.count;
                 victim = i;
             }
+            i = Self::next_slot(i);
         }
-        let (i, fresh, base) = match slot {
-            Some(s) => s,
+        // (slot, the term is new there, the slot was empty, count it inherits)
+        let (i, fresh, was_empty, base) = match slot {
+            Some((i, empty)) => (i, empty, empty, 0),
             None => {
                 self.evicted = self.evicted.saturating_add(1);
                 if victim_count > 1 {
                     self.lost = self.lost.saturating_add(1);
                 }
-                (victim, true, victim_count)
+                (victim, true, false, victim_count)
             }
         };
-        let was_empty = self.slots.get(i).is_some_and(|t| t.hash == 0);
+        if was_empty {
+            self.len = self.len.saturating_add(1);
+        }
         let t = self.slots.get_mut(i)?;
         if fresh {
-            if was_empty {
-                self.len = self.len.saturating_add(1);
-            }
             *t = Term { hash, count: base, ..Term::FRESH };
             init(t);
         }

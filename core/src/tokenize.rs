@@ -71,27 +71,45 @@ fn is_hyphen(c: char) -> bool {
 
 use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
-/// Byte classes for the ASCII fast paths: an ASCII letter or digit, an
-/// ASCII separator, or the first or later byte of a non-ASCII char (decoded
-/// by the slow path).
-const WORD: u8 = 1;
-const SEPARATOR: u8 = 2;
-const OTHER: u8 = 0;
+/// Byte classes for the ASCII fast paths, one table load per byte. Bytes
+/// from 0x80 up start or continue a non-ASCII char ([`NON_ASCII`]) and are
+/// decoded by the slow path.
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+/// An ASCII letter or digit: always inside a word.
+const WORD: u8 = DIGIT | UPPER | LOWER;
+/// `.`, `,` and `'`: inside a word between the right neighbours.
+const INNER: u8 = 8;
+/// Every other ASCII byte: a word never runs over it.
+const SEPARATOR: u8 = 16;
+const NON_ASCII: u8 = 0;
 
 const ASCII_CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
+    let mut t = [NON_ASCII; 256];
     let mut i = 0;
     while i < 0x80 {
-        t[i] = if (i as u8).is_ascii_alphanumeric() { WORD } else { SEPARATOR };
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else if matches!(b, b'.' | b',' | b'\'') {
+            INNER
+        } else {
+            SEPARATOR
+        };
         i += 1;
     }
     t
 };
 
 #[inline]
-fn ascii_class(b: u8) -> u8 {
+fn class_at(bytes: &[u8], i: usize) -> Option<u8> {
     // A `u8` index into a 256-entry table: no bounds check, no panic path.
-    ASCII_CLASS[usize::from(b)]
+    bytes.get(i).map(|&b| ascii_class(b))
 }
 
 /// The char starting at byte `i` of `text` (ASCII bytes without decoding).
@@ -104,48 +122,97 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+const LANES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `v` that is not an ASCII letter or digit.
+/// Per byte, `x + (0x80 - lo)` has its high bit set iff `x >= lo` (no carry
+/// into the next byte: `x` is at most 0x7f after masking), so a byte is in
+/// `lo..=hi` iff the first sum has the bit and the second (`hi + 1`) not.
+#[inline]
+const fn not_word_bytes(v: u64) -> u64 {
+    let x = v & !HIGH;
+    // Setting bit 5 maps `A..=Z` onto `a..=z` (and nothing else onto them).
+    let l = x | (LANES * 0x20);
+    let letter = (l + LANES * (0x80 - 0x61)) & !(l + LANES * (0x80 - 0x7b));
+    let digit = (x + LANES * (0x80 - 0x30)) & !(x + LANES * (0x80 - 0x3a));
+    !((letter | digit) & !v) & HIGH
+}
+
+/// How many ASCII letters and digits start `bytes[i..]`.
+#[inline]
+fn ascii_word_run(bytes: &[u8], i: usize) -> usize {
+    let mut n = 0usize;
+    loop {
+        let at = i.wrapping_add(n);
+        let Some(chunk) = bytes.get(at..).and_then(|r| r.first_chunk::<8>()) else {
+            // Fewer than eight bytes left: one at a time.
+            let tail = bytes.get(at..).unwrap_or(&[]);
+            return n.wrapping_add(tail.iter().take_while(|&&b| ascii_class(b) & WORD != 0).count());
+        };
+        let stop = not_word_bytes(u64::from_le_bytes(*chunk));
+        if stop != 0 {
+            return n.wrapping_add((stop.trailing_zeros() / 8) as usize);
+        }
+        n = n.wrapping_add(8);
+    }
+}
+
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASS[usize::from(b)]
+}
+
+/// The first char of a token: where it starts, its length, and whether it is
+/// a digit and upper case; `None` at the end of the text.
+#[inline]
+fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool, bool)> {
+    let bytes = text.as_bytes();
+    // Offsets stay within `text` (each step moves past a byte or char that
+    // is there), so plain wrapping adds cannot overflow.
+    loop {
+        let class = class_at(bytes, begin)?;
+        if class & WORD != 0 {
+            let b = bytes.get(begin).copied().unwrap_or(b'a');
+            return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
+        }
+        if class != NON_ASCII {
+            begin = begin.wrapping_add(1);
+            continue;
+        }
+        let c = char_at(text, begin)?;
+        if is_word_char(c) {
+            return Some((begin, c, c.len_utf8(), is_digit(c), is_upper(c)));
+        }
+        begin = begin.wrapping_add(c.len_utf8());
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
         let text = self.text;
         let bytes = text.as_bytes();
-        // Offsets below stay within `text` (each step moves past a byte or
-        // char that is there), so they cannot overflow: plain wrapping
-        // adds, cheaper than saturating ones in this hottest loop.
-        // Skip to the first word character; ASCII separators byte by byte.
-        let mut begin = self.pos;
-        let first = loop {
-            let skip = bytes.get(begin..).map_or(0, |r| r.iter().take_while(|&&b| ascii_class(b) == SEPARATOR).count());
-            begin = begin.wrapping_add(skip);
-            let b = *bytes.get(begin)?;
-            if ascii_class(b) == WORD {
-                break char::from(b);
-            }
-            let c = char_at(text, begin)?;
-            if is_word_char(c) {
-                break c;
-            }
-            begin = begin.wrapping_add(c.len_utf8());
-        };
+        let (begin, first, first_len, digit, capitalized) = next_start(text, self.pos)?;
         // Joined to the previous token when exactly one hyphen separates them.
         let joined = self.after_hyphen
             && text.get(self.pos..begin).is_some_and(|gap| {
                 let mut g = gap.chars();
                 g.next().is_some_and(is_hyphen) && g.next().is_none()
             });
-        let kind = if is_digit(first) { TokenKind::Number } else { TokenKind::Word };
-        let capitalized = is_upper(first);
+        let kind = if digit { TokenKind::Number } else { TokenKind::Word };
         let mut prev: char = first;
         // Letters since the last dot: `U.S.` and `a.m.` are one token
         // because each dotted segment is a single letter.
         let mut seg = 1u32;
         // A dot was kept inside the token.
         let mut dot = false;
-        let mut i = begin.wrapping_add(first.len_utf8());
+        let mut i = begin.wrapping_add(first_len);
         loop {
-            // Fast path: a run of ASCII letters and digits (most of news).
-            let run = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| ascii_class(b) == WORD).count());
+            // Fast path: a run of ASCII letters and digits (most of news),
+            // eight bytes at a time.
+            let run = ascii_word_run(bytes, i);
             if run != 0 {
                 i = i.wrapping_add(run);
                 if let Some(&b) = bytes.get(i.wrapping_sub(1)) {
@@ -154,11 +221,11 @@ impl Iterator for Tokens<'_> {
                 // Only `seg <= 1` matters: a longer run counts as 2.
                 seg = if run == 1 { seg.saturating_add(1) } else { 2 };
             }
+            let class = class_at(bytes, i);
             // Most tokens end at an ASCII byte that can never stay inside
             // one (space, quote, colon): stop without decoding.
-            match bytes.get(i) {
-                None => break,
-                Some(&b) if ascii_class(b) == SEPARATOR && !matches!(b, b'.' | b',' | b'\'') => break,
+            match class {
+                None | Some(SEPARATOR) => break,
                 _ => {}
             }
             let Some(c) = char_at(text, i) else { break };
@@ -213,6 +280,33 @@ mod tests {
 
     fn words(text: &str) -> heapless::Vec<&str, 32> {
         toks(text).iter().map(|&(w, _)| w).collect()
+    }
+
+    /// The eight-at-a-time test against the byte table: every byte value in
+    /// every lane, next to neighbours that are and are not word bytes.
+    #[test]
+    fn word_bytes_in_parallel_match_the_table() {
+        for lane in 0..8 {
+            for fill in [b'a', b' ', 0xC3, b'Z', b'0', 0x7F, 0xFF] {
+                for b in 0..=255u8 {
+                    let mut chunk = [fill; 8];
+                    chunk[lane] = b;
+                    let got = not_word_bytes(u64::from_le_bytes(chunk));
+                    for (k, &x) in chunk.iter().enumerate() {
+                        let want = ascii_class(x) & WORD == 0;
+                        assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "byte {x:#x} in lane {k} of {chunk:x?}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_runs_match_a_byte_loop(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), i in 0usize..44) {
+            let want = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| b.is_ascii_alphanumeric()).count());
+            proptest::prop_assert_eq!(ascii_word_run(&bytes, i), want);
+        }
     }
 
     #[test]
