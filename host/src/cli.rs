@@ -99,14 +99,16 @@ pub struct EvalArgs {
     /// Summary length: as many sentences as the reference (counted as ../shared/peers/peers.py counts them).
     #[arg(long, value_enum, default_value_t = BudgetKind::Reference, conflicts_with_all = ["sentences", "max_chars"])]
     pub budget: BudgetKind,
-    /// Instead: this many sentences per summary.
-    #[arg(long, short = 'n', conflicts_with = "max_chars")]
+    /// Instead: this many sentences per summary (at most 32).
+    #[arg(long, short = 'n', conflicts_with = "max_chars", value_parser = sentence_count())]
     pub sentences: Option<u16>,
     /// Instead: at most this many characters per summary.
     #[arg(long)]
     pub max_chars: Option<u32>,
     #[command(flatten)]
     pub scoring: ScoringOpts,
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// One JSON object: per system rouge1/rouge2/rougeL {p, r, f1}, plus articles and seconds.
     #[arg(long)]
     pub json: bool,
@@ -144,12 +146,12 @@ pub struct DigestArgs {
     /// A corpus bundle, or article files and directories as for `pack`.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Number of sentences in the digest (at most 32).
-    #[arg(long, short = 'n', default_value_t = 6, value_parser = clap::value_parser!(u16).range(1..=32))]
+    /// Number of sentences in the digest (at most 32); a digest spans many
+    /// articles, so it is longer than one article's summary by default.
+    #[arg(long, short = 'n', default_value_t = 6, value_parser = sentence_count())]
     pub sentences: u16,
-    /// Number of corpus keyphrases (at most 16).
-    #[arg(long, short = 'k', default_value_t = 10, value_parser = clap::value_parser!(u8).range(0..=16))]
-    pub keywords: u8,
+    #[command(flatten)]
+    pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
     /// Print JSON instead of text.
@@ -200,17 +202,117 @@ pub enum Select {
 /// Options shared by commands that run the summarizer.
 #[derive(Debug, Clone, Args)]
 pub struct SummaryOpts {
-    /// Number of sentences in each summary.
-    #[arg(long, short = 'n', default_value_t = 3, conflicts_with = "max_chars")]
+    /// Number of sentences in each summary (at most 32).
+    #[arg(long, short = 'n', default_value_t = default_sentences(), conflicts_with = "max_chars", value_parser = sentence_count())]
     pub sentences: u16,
     /// Instead of a sentence count, at most this many characters per summary.
     #[arg(long)]
     pub max_chars: Option<u32>,
-    /// Number of keyphrases.
-    #[arg(long, short = 'k', default_value_t = 10)]
-    pub keywords: u8,
+    #[command(flatten)]
+    pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
+}
+
+/// `--keywords`/`-k`: how many keyphrases; the same name, range (0 to
+/// [`epitome::MAX_KEYWORDS`]) and default (the core's) in every command.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Keywords {
+    /// Number of keyphrases (at most 16).
+    #[arg(id = "keywords", long = "keywords", short = 'k', alias = "k", value_name = "K",
+          default_value_t = default_keywords(), value_parser = keyword_count())]
+    pub count: u8,
+}
+
+/// `--jobs`/`-j`: worker threads for commands that treat many articles.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Jobs {
+    /// Worker threads (default: one per core); the output is the same for any number.
+    #[arg(long = "jobs", short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+impl Jobs {
+    /// The number asked for, or every core.
+    pub fn get(&self) -> usize {
+        self.jobs.map_or_else(crate::batch::all_cores, usize::from)
+    }
+}
+
+/// How `summarize` and `keywords` read their inputs.
+#[derive(Debug, Clone, Args)]
+pub struct InputOpts {
+    /// How to read the inputs: `auto` takes `.jsonl`/`.ndjson` files as JSON
+    /// lines (one article object a line) and anything else, `-` included,
+    /// as one text article.
+    #[arg(long = "input", value_enum, value_name = "FORMAT", default_value_t = crate::input::Format::Auto)]
+    pub format: crate::input::Format,
+    /// JSON field holding the article's id (copied to the output).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// JSON field holding the title (optional in the data).
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+    /// JSON field holding the text to summarize.
+    #[arg(long, value_name = "NAME", default_value = "body")]
+    pub text_field: String,
+}
+
+impl InputOpts {
+    /// The reading options these flags describe.
+    pub fn read_options(&self) -> crate::input::ReadOptions {
+        crate::input::ReadOptions {
+            format: self.format,
+            fields: crate::input::Fields {
+                id: self.id_field.clone(),
+                title: self.title_field.clone(),
+                text: self.text_field.clone(),
+            },
+        }
+    }
+}
+
+/// `--json` / `--jsonl` for commands with one result per article.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct OutputOpts {
+    /// Print one JSON array of article results instead of text.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Print one JSON object a line, one line per input article, in input order.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+impl OutputOpts {
+    /// The output shape these flags choose.
+    pub fn shape(&self) -> crate::stream::Shape {
+        match (self.json, self.jsonl) {
+            (_, true) => crate::stream::Shape::Jsonl,
+            (true, false) => crate::stream::Shape::Json,
+            (false, false) => crate::stream::Shape::Text,
+        }
+    }
+}
+
+/// The core's default keyphrase count.
+fn default_keywords() -> u8 {
+    epitome::Options::default().keywords
+}
+
+/// The core's default sentence budget.
+fn default_sentences() -> u16 {
+    match epitome::Options::default().budget {
+        epitome::Budget::Sentences(n) => n,
+        epitome::Budget::Chars(_) => 3,
+    }
+}
+
+fn keyword_count() -> clap::builder::RangedI64ValueParser<u8> {
+    clap::value_parser!(u8).range(0..=epitome::MAX_KEYWORDS as i64)
+}
+
+fn sentence_count() -> clap::builder::RangedI64ValueParser<u16> {
+    clap::value_parser!(u16).range(0..=epitome::MAX_CHOSEN as i64)
 }
 
 /// Scoring options shared by every command that runs the core.
@@ -240,7 +342,7 @@ impl SummaryOpts {
             Some(m) => epitome::Budget::Chars(m),
             None => epitome::Budget::Sentences(self.sentences),
         };
-        o.keywords = self.keywords;
+        o.keywords = self.keywords.count;
         Ok(o)
     }
 }
@@ -287,30 +389,36 @@ impl ScoringOpts {
 /// `epitome summarize`.
 #[derive(Debug, Args)]
 pub struct SummarizeArgs {
-    /// Text files, directories of `.txt` files, or `-` for standard input.
+    /// Text files, JSON-lines files, directories of them, or `-` for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub opts: SummaryOpts,
-    /// Print JSON (one array of article results) instead of text.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub input: InputOpts,
+    #[command(flatten)]
+    pub output: OutputOpts,
+    #[command(flatten)]
+    pub jobs: Jobs,
 }
 
-/// `epitome keywords`.
+/// `epitome keywords`: as text, `score<TAB>keyphrase` lines, under a
+/// `# ORIGIN` line per article when the inputs can hold several.
 #[derive(Debug, Args)]
 pub struct KeywordsArgs {
-    /// Text files, directories of `.txt` files, or `-` for standard input.
+    /// Text files, JSON-lines files, directories of them, or `-` for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Number of keyphrases (at most 16).
-    #[arg(long = "k", short = 'k', default_value_t = 10)]
-    pub k: u8,
+    #[command(flatten)]
+    pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
-    /// Print JSON instead of `score<TAB>keyphrase` lines.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub input: InputOpts,
+    #[command(flatten)]
+    pub output: OutputOpts,
+    #[command(flatten)]
+    pub jobs: Jobs,
 }
 
 /// `epitome eval-keywords`.
@@ -318,11 +426,13 @@ pub struct KeywordsArgs {
 pub struct EvalKeywordsArgs {
     /// Data set directory holding `docs/NAME.txt` and `keys/NAME.key`.
     pub dataset: PathBuf,
-    /// Cut-off K: the first K distinct keyphrases are scored (at most 16).
-    #[arg(long = "k", short = 'k', default_value_t = 10, value_parser = clap::value_parser!(u8).range(1..=16))]
-    pub k: u8,
+    /// Cut-off K: the first K distinct keyphrases are scored.
+    #[command(flatten)]
+    pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
+    #[command(flatten)]
+    pub jobs: Jobs,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
@@ -342,8 +452,14 @@ pub struct SentencesArgs {
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let mut out = std::io::stdout().lock();
-    match cli.command {
+    // Commands that stream many results write blocks into pipes; the
+    // others (a board session among them) line by line, as they go.
+    let streams = matches!(
+        cli.command,
+        None | Some(Command::Summarize(_) | Command::Keywords(_) | Command::Sentences(_) | Command::Unpack(_))
+    );
+    let mut out = crate::output::stdout(streams);
+    let code = match cli.command {
         None => cmd::summarize::run_sample(&mut out),
         Some(Command::Summarize(a)) => cmd::summarize::run(&a, &mut out),
         Some(Command::Sentences(a)) => cmd::sentences::run(&a, &mut out),
@@ -355,5 +471,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Eval(a)) => cmd::eval::run(&a, &mut out),
         Some(Command::EvalKeywords(a)) => cmd::eval_keywords::run(&a, &mut out),
         Some(Command::Board(a)) => cmd::board::run(&a, &mut out),
-    }
+    }?;
+    std::io::Write::flush(&mut out)?;
+    Ok(code)
 }

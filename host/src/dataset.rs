@@ -59,10 +59,9 @@ pub fn load(dir: &Path) -> Result<Vec<Item>> {
     found
         .into_iter()
         .map(|(id, a, r)| {
-            let text = input::decode(&std::fs::read(&a).with_context(|| format!("reading {}", a.display()))?);
-            let reference = input::decode(
-                &std::fs::read(&r).with_context(|| format!("reading reference {} for {}", r.display(), a.display()))?,
-            );
+            let text = input::read_text_file(&a)?;
+            let reference =
+                input::read_text_file(&r).with_context(|| format!("reading the reference for {}", a.display()))?;
             let (title, body) = input::split_title(&text);
             let topic = id.rsplit_once('/').map_or(String::new(), |(t, _)| t.to_owned());
             Ok(Item { id, topic, title, body, reference })

@@ -8,7 +8,7 @@ use epitome::wire::Article;
 use epitome::{Budget, DefaultSummarizer, MAX_CHOSEN, Options};
 use serde::Serialize;
 
-use crate::cmd::summarize::{KeywordReport, flag_names};
+use crate::report::{KeywordReport, flag_names};
 
 /// Builder used by the host: the most sentences a digest message carries,
 /// and a generous keyword table.
@@ -43,7 +43,7 @@ pub struct DigestReport<'a> {
     /// Sentences, best first.
     pub sentences: Vec<DigestSentenceReport<'a>>,
     /// Names of the flags raised.
-    pub flags: Vec<&'static str>,
+    pub flags: Vec<String>,
 }
 
 /// Digests `articles` keeping `sentences` sentences (at most

@@ -10,6 +10,7 @@ use std::time::Instant;
 use epitome::segment::Segmenter;
 use epitome::{Budget as CoreBudget, DefaultSummarizer, Options};
 
+use crate::batch;
 use crate::dataset::{Item, reference_sentence_count};
 use crate::rng::SplitMix64;
 use crate::rouge::{Prf, Rouge, Scorer};
@@ -72,62 +73,106 @@ pub struct Report {
     pub bytes: usize,
     /// Wall time of the whole run (summarizing, baselines and scoring).
     pub seconds: f64,
-    /// Time spent in Epitome's summarizer alone.
+    /// Time spent in Epitome's summarizer alone, summed over the threads.
     pub epitome_seconds: f64,
     /// Articles whose Epitome summary includes the article's first sentence
     /// (news puts the gist first: a summarizer of news must not lose it).
     pub lead_kept: usize,
 }
 
-/// Runs the evaluation; `progress(done, total)` is called as articles finish.
-pub fn run(items: &[Item], budget: Budget, opts: &Options<'_>, mut progress: impl FnMut(usize, usize)) -> Report {
+/// One article's measurements.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    /// Per system, in [`SYSTEMS`] order.
+    rouge: [Rouge; 3],
+    lead_kept: bool,
+    epitome_seconds: f64,
+}
+
+/// Runs the evaluation on `jobs` threads; `progress(done, total)` is
+/// called as articles finish. Articles are added up in data-set order, so
+/// the figures are the same for any number of threads.
+pub fn run(
+    items: &[Item],
+    budget: Budget,
+    opts: &Options<'_>,
+    jobs: usize,
+    mut progress: impl FnMut(usize, usize),
+) -> Report {
     let start = Instant::now();
-    let mut summarizer = Box::new(DefaultSummarizer::new());
-    let mut scorer = Scorer::new();
-    let mut rng = SplitMix64::new(RANDOM_SEED);
     let mut report = Report {
         topics: vec![BTreeMap::new(); SYSTEMS.len()],
         overall: vec![Totals::default(); SYSTEMS.len()],
         ..Report::default()
     };
-    for (done, item) in items.iter().enumerate() {
-        let n = match budget {
-            Budget::Reference => u16::try_from(reference_sentence_count(&item.reference)).unwrap_or(u16::MAX),
-            Budget::Sentences(n) => n,
-            Budget::Chars(_) => u16::MAX,
-        };
-        let chars = match budget {
-            Budget::Chars(m) => m,
-            _ => u32::MAX,
-        };
-        let t = Instant::now();
-        let core_budget = match budget {
-            Budget::Chars(m) => CoreBudget::Chars(m),
-            _ => CoreBudget::Sentences(n),
-        };
-        let o = Options { budget: core_budget, ..*opts };
-        let ours: Vec<&str> = match summarizer.summarize(&item.title, &item.body, &o) {
-            Ok(s) => s.sentences.iter().map(|c| c.text).collect(),
-            Err(_) => Vec::new(),
-        };
-        report.epitome_seconds += t.elapsed().as_secs_f64();
-        let sentences = choosable_sentences(&item.body);
-        if sentences.first().is_some_and(|first| ours.first() == Some(first)) {
-            report.lead_kept += 1;
-        }
-        let lead = pick(&sentences, (0..sentences.len()).collect(), n, chars);
-        let random = pick(&sentences, rng.shuffled(sentences.len()), n, chars);
-        for (k, summary) in [ours, lead, random].iter().enumerate() {
-            let r = scorer.score(&item.reference, &summary.join("\n"));
-            report.topics[k].entry(item.topic.clone()).or_default().add(&r);
-            report.overall[k].add(&r);
-        }
-        report.articles += 1;
-        report.bytes += item.body.len();
-        progress(done + 1, items.len());
-    }
+    let done = batch::run(
+        jobs,
+        |emit| {
+            // Random-N draws from one generator in data-set order, as it
+            // always has: the draws are made here, in order, and handed out.
+            let mut rng = SplitMix64::new(RANDOM_SEED);
+            for (i, item) in items.iter().enumerate() {
+                if !emit((i, rng.shuffled(choosable_sentences(&item.body).len()))) {
+                    return;
+                }
+            }
+        },
+        || (Box::new(DefaultSummarizer::new()), Scorer::new()),
+        |(summarizer, scorer), (i, random_order)| (i, score(&items[i], budget, opts, summarizer, scorer, random_order)),
+        |(i, scored)| {
+            let item = &items[i];
+            for (k, r) in scored.rouge.iter().enumerate() {
+                report.topics[k].entry(item.topic.clone()).or_default().add(r);
+                report.overall[k].add(r);
+            }
+            report.lead_kept += usize::from(scored.lead_kept);
+            report.epitome_seconds += scored.epitome_seconds;
+            report.articles += 1;
+            report.bytes += item.body.len();
+            progress(report.articles, items.len());
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(()) = done;
     report.seconds = start.elapsed().as_secs_f64();
     report
+}
+
+/// Epitome's, Lead-N's and Random-N's summaries of one article, scored.
+fn score(
+    item: &Item,
+    budget: Budget,
+    opts: &Options<'_>,
+    summarizer: &mut DefaultSummarizer,
+    scorer: &mut Scorer,
+    random_order: Vec<usize>,
+) -> Scored {
+    let n = match budget {
+        Budget::Reference => u16::try_from(reference_sentence_count(&item.reference)).unwrap_or(u16::MAX),
+        Budget::Sentences(n) => n,
+        Budget::Chars(_) => u16::MAX,
+    };
+    let chars = match budget {
+        Budget::Chars(m) => m,
+        _ => u32::MAX,
+    };
+    let t = Instant::now();
+    let core_budget = match budget {
+        Budget::Chars(m) => CoreBudget::Chars(m),
+        _ => CoreBudget::Sentences(n),
+    };
+    let o = Options { budget: core_budget, ..*opts };
+    let ours: Vec<&str> = match summarizer.summarize(&item.title, &item.body, &o) {
+        Ok(s) => s.sentences.iter().map(|c| c.text).collect(),
+        Err(_) => Vec::new(),
+    };
+    let epitome_seconds = t.elapsed().as_secs_f64();
+    let sentences = choosable_sentences(&item.body);
+    let lead_kept = sentences.first().is_some_and(|first| ours.first() == Some(first));
+    let lead = pick(&sentences, (0..sentences.len()).collect(), n, chars);
+    let random = pick(&sentences, random_order, n, chars);
+    let rouge = [ours, lead, random].map(|summary| scorer.score(&item.reference, &summary.join("\n")));
+    Scored { rouge, lead_kept, epitome_seconds }
 }
 
 /// The units the core may choose, in text order.
@@ -242,8 +287,8 @@ mod tests {
             body,
             "The council approved a new bridge on Monday evening.It will cost forty million pounds in total.",
         )];
-        let r1 = run(&items, Budget::Reference, &Options::default(), |_, _| {});
-        let r2 = run(&items, Budget::Reference, &Options::default(), |_, _| {});
+        let r1 = run(&items, Budget::Reference, &Options::default(), 2, |_, _| {});
+        let r2 = run(&items, Budget::Reference, &Options::default(), 2, |_, _| {});
         let lead = r1.overall[1].mean();
         assert!((lead.rouge1.f1 - 1.0).abs() < 1e-12, "{lead:?}");
         assert_eq!(r1.overall[2].mean(), r2.overall[2].mean());

@@ -1,27 +1,429 @@
-//! Reading article files: title detection, encodings, directories.
+//! Where articles come from: text files, JSON lines and standard input,
+//! turned into [`InputArticle`]s in input order.
+//!
+//! - A text file (any name when named on the command line, `.txt` inside a
+//!   directory) is one article: the first non-empty line is the title
+//!   ([`split_title`]), decoded as [`crate::decode`] describes; binary files
+//!   are refused.
+//! - A JSON-lines file (`.jsonl`/`.ndjson`, or any file with `--input
+//!   jsonl`) holds one article object a line, read as a stream: fields
+//!   `id` (string or number, optional), `title` (optional) and `body`
+//!   (required) by default, renamed with [`Fields`]. Blank lines are
+//!   skipped; a malformed line is an error naming its line, and the other
+//!   lines are still read.
+//! - `-` is standard input: one text article, or JSON lines with `--input jsonl`.
+//! - Directories are walked recursively, files sorted by path, so the same
+//!   inputs always come in the same order.
+//!
+//! Reading is split in two so that it can run on every core: [`pending`]
+//! walks the inputs in order and yields cheap [`Pending`] items (a path, or
+//! one line of JSON); [`Pending::read`] does the reading and parsing, on
+//! any thread.
 
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::{Context, Result, bail};
+use serde_json::Value;
 
-/// An article read from a plain-text file.
+use crate::decode::{self, DecodeError};
+
+/// An article ready for the summarizer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextArticle {
-    /// Where it came from (`-` for standard input, `sample:NAME` for the sample).
+pub struct InputArticle {
+    /// The input's own id: the JSON line's id field (a string or number, or
+    /// null when absent), the path for a text file.
+    pub id: Value,
+    /// Where it came from: the path, `FILE:LINE` for a JSON line, `-` for
+    /// standard input, `sample:NAME` for the sample.
     pub origin: String,
-    /// The title (first non-empty, non-metadata line).
+    /// The title.
     pub title: String,
-    /// Everything after the title line.
+    /// The text to summarize.
     pub body: String,
 }
 
-/// Decodes bytes as UTF-8, falling back to Latin-1 (real data sets contain
-/// such files, e.g. one article of the BBC set) rather than failing.
-pub fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.strip_prefix('\u{feff}').unwrap_or(s).to_owned(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+/// How to read the inputs (`--input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// By name: `.jsonl` and `.ndjson` files are JSON lines, anything else
+    /// (and `-`) one text article.
+    #[default]
+    Auto,
+    /// Every file (and `-`) is one text article.
+    Text,
+    /// Every file (and `-`) is JSON lines, one article a line.
+    Jsonl,
+}
+
+/// Names of the JSON fields an article is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fields {
+    /// The article's id (optional in the data).
+    pub id: String,
+    /// Its title (optional in the data: empty when absent).
+    pub title: String,
+    /// The text to summarize (required).
+    pub text: String,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields { id: "id".into(), title: "title".into(), text: "body".into() }
     }
+}
+
+/// What [`pending`] and [`Pending::read`] need to know.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Text, JSON lines, or by file name.
+    pub format: Format,
+    /// JSON field names.
+    pub fields: Fields,
+}
+
+/// Why an input, or one line of it, gave no article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// The path, `FILE:LINE`, or `-`.
+    pub origin: String,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+/// What is wrong with an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The path does not exist.
+    NotFound,
+    /// Reading it failed (the system's message).
+    Unreadable(String),
+    /// NUL bytes or mostly control characters ([`DecodeError::Binary`]).
+    Binary,
+    /// A directory without article files, or a JSON-lines input without a line.
+    NoArticles,
+    /// A line that is not JSON (serde_json's message).
+    InvalidJson(String),
+    /// A JSON line that is not an object (what it is instead).
+    NotAnObject(&'static str),
+    /// A field is missing or of the wrong type.
+    Field {
+        /// The field's name.
+        name: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NotFound => f.write_str("no such file or directory"),
+            Problem::Unreadable(e) => write!(f, "cannot read: {e}"),
+            Problem::Binary => write!(f, "{}", DecodeError::Binary),
+            Problem::NoArticles => {
+                f.write_str("no articles found (looked for .txt, .jsonl and .ndjson files, or lines)")
+            }
+            Problem::InvalidJson(e) => write!(f, "invalid JSON: {e}"),
+            Problem::NotAnObject(kind) => write!(f, "expected an article object, found {kind}"),
+            Problem::Field { name, problem } => write!(f, "field `{name}`: {problem}"),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.problem)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl InputError {
+    fn new(origin: impl Into<String>, problem: Problem) -> Self {
+        InputError { origin: origin.into(), problem }
+    }
+
+    fn io(origin: impl Into<String>, e: &std::io::Error) -> Self {
+        let problem = if e.kind() == std::io::ErrorKind::NotFound {
+            Problem::NotFound
+        } else {
+            Problem::Unreadable(e.to_string())
+        };
+        InputError::new(origin, problem)
+    }
+}
+
+/// One article still to read, in input order: made cheaply by [`pending`],
+/// read by [`Pending::read`] on whichever thread is free.
+#[derive(Debug)]
+pub enum Pending {
+    /// A text file: one article.
+    TextFile(PathBuf),
+    /// Standard input's text (already read): one article.
+    Text {
+        /// `-`.
+        origin: String,
+        /// The raw bytes.
+        bytes: Vec<u8>,
+    },
+    /// One JSON line.
+    Line {
+        /// The file (or `-`).
+        file: Arc<str>,
+        /// 1-based line number.
+        line: usize,
+        /// The line's bytes.
+        bytes: Vec<u8>,
+    },
+    /// An input that failed before any article could be read from it.
+    Failed(InputError),
+}
+
+impl Pending {
+    /// Reads and parses the article.
+    pub fn read(self, fields: &Fields) -> Result<InputArticle, InputError> {
+        match self {
+            Pending::TextFile(path) => {
+                let origin = path.display().to_string();
+                let bytes = std::fs::read(&path).map_err(|e| InputError::io(origin.as_str(), &e))?;
+                text_article(origin, bytes)
+            }
+            Pending::Text { origin, bytes } => text_article(origin, bytes),
+            Pending::Line { file, line, bytes } => {
+                let origin = format!("{file}:{line}");
+                match json_article(&bytes, fields) {
+                    Ok((id, title, body)) => Ok(InputArticle { id, origin, title, body }),
+                    Err(problem) => Err(InputError::new(origin, problem)),
+                }
+            }
+            Pending::Failed(e) => Err(e),
+        }
+    }
+}
+
+fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputError> {
+    let text = decode::decode(bytes).map_err(|_| InputError::new(origin.as_str(), Problem::Binary))?;
+    let (title, body) = split_title(&text);
+    Ok(InputArticle { id: Value::String(origin.clone()), origin, title, body })
+}
+
+/// Reads a whole text file (`-` for standard input) and decodes it,
+/// refusing binary files.
+pub fn read_text_file(path: &Path) -> Result<String, InputError> {
+    let origin = path.display().to_string();
+    let bytes = if path == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| InputError::io("-", &e))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| InputError::io(origin.as_str(), &e))?
+    };
+    decode::decode(bytes).map_err(|_| InputError::new(origin, Problem::Binary))
+}
+
+/// The id, title and body of one JSON line.
+fn json_article(bytes: &[u8], fields: &Fields) -> Result<(Value, String, String), Problem> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        // serde_json counts lines inside the text it was given: one line here.
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        Problem::InvalidJson(format!("{msg} at column {}", e.column()))
+    })?;
+    let Value::Object(mut obj) = value else { return Err(Problem::NotAnObject(json_kind(&value))) };
+    let field_err = |name: &str, problem: String| Problem::Field { name: name.to_owned(), problem };
+    let id = match obj.remove(&fields.id) {
+        None | Some(Value::Null) => Value::Null,
+        Some(v @ (Value::String(_) | Value::Number(_))) => v,
+        Some(other) => {
+            return Err(field_err(&fields.id, format!("expected a string or a number, found {}", json_kind(&other))));
+        }
+    };
+    let mut text = |name: &str, required: bool| match obj.remove(name) {
+        None | Some(Value::Null) if required => Err(field_err(name, "missing".to_owned())),
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s),
+        Some(other) => Err(field_err(name, format!("expected a string, found {}", json_kind(&other)))),
+    };
+    let title = text(&fields.title, false)?;
+    let body = text(&fields.text, true)?;
+    Ok((id, title, body))
+}
+
+/// How a JSON value's type is named in messages (`a string`, `an array`).
+pub fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Walks `inputs` in order and hands every article still to read to
+/// `emit`, which returns false to stop (the reader of the results is gone).
+/// Problems with an input (missing, unreadable, a directory without
+/// articles) are handed over as [`Pending::Failed`] in their place.
+pub fn pending(inputs: &[PathBuf], opts: &ReadOptions, emit: &mut dyn FnMut(Pending) -> bool) {
+    for input in inputs {
+        let go_on = if input == Path::new("-") {
+            match opts.format {
+                Format::Jsonl => read_lines(Arc::from("-"), std::io::stdin().lock(), emit),
+                Format::Auto | Format::Text => {
+                    let mut bytes = Vec::new();
+                    match std::io::stdin().lock().read_to_end(&mut bytes) {
+                        Ok(_) => emit(Pending::Text { origin: "-".into(), bytes }),
+                        Err(e) => emit(Pending::Failed(InputError::io("-", &e))),
+                    }
+                }
+            }
+        } else if input.is_dir() {
+            match walk(input, |p| is_article_file(p, opts.format)) {
+                Ok(files) if files.is_empty() => {
+                    emit(Pending::Failed(InputError::new(input.display().to_string(), Problem::NoArticles)))
+                }
+                Ok(files) => files.into_iter().all(|f| file(f, opts.format, emit)),
+                Err(e) => emit(Pending::Failed(InputError::io(input.display().to_string(), &e))),
+            }
+        } else if input.exists() {
+            file(input.clone(), opts.format, emit)
+        } else {
+            emit(Pending::Failed(InputError::new(input.display().to_string(), Problem::NotFound)))
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+/// True if `inputs` can only ever give one article: one text file (or `-` as text).
+pub fn is_single_text(inputs: &[PathBuf], format: Format) -> bool {
+    match inputs {
+        [one] => one.as_os_str() == "-" && format != Format::Jsonl || one.is_file() && !is_jsonl(one, format),
+        _ => false,
+    }
+}
+
+fn file(path: PathBuf, format: Format, emit: &mut dyn FnMut(Pending) -> bool) -> bool {
+    if !is_jsonl(&path, format) {
+        return emit(Pending::TextFile(path));
+    }
+    let name: Arc<str> = Arc::from(path.display().to_string());
+    match std::fs::File::open(&path) {
+        Ok(f) => read_lines(name, BufReader::with_capacity(1 << 16, f), emit),
+        Err(e) => emit(Pending::Failed(InputError::io(&*name, &e))),
+    }
+}
+
+/// Hands every non-blank line of a JSON-lines stream over; a NUL byte ends
+/// the file as binary (it is never valid in JSON).
+fn read_lines(file: Arc<str>, mut reader: impl BufRead, emit: &mut dyn FnMut(Pending) -> bool) -> bool {
+    let mut line = 0;
+    let mut any = false;
+    loop {
+        let mut bytes = Vec::new();
+        match reader.read_until(b'\n', &mut bytes) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return emit(Pending::Failed(InputError::io(&*file, &e))),
+        }
+        line += 1;
+        if line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+            bytes.drain(..3);
+        }
+        if bytes.contains(&0) {
+            return emit(Pending::Failed(InputError::new(&*file, Problem::Binary)));
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        any = true;
+        if !emit(Pending::Line { file: file.clone(), line, bytes }) {
+            return false;
+        }
+    }
+    any || emit(Pending::Failed(InputError::new(&*file, Problem::NoArticles)))
+}
+
+fn is_jsonl(path: &Path, format: Format) -> bool {
+    match format {
+        Format::Jsonl => true,
+        Format::Text => false,
+        Format::Auto => has_extension(path, &["jsonl", "ndjson"]),
+    }
+}
+
+/// Which files inside a directory are articles.
+fn is_article_file(path: &Path, format: Format) -> bool {
+    match format {
+        Format::Auto => has_extension(path, &["txt", "jsonl", "ndjson"]),
+        Format::Text => has_extension(path, &["txt"]),
+        Format::Jsonl => has_extension(path, &["jsonl", "ndjson"]),
+    }
+}
+
+fn has_extension(path: &Path, any_of: &[&str]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| any_of.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// The files under `dir` (recursively) that `keep` accepts, sorted by path
+/// (as [`Path`]'s order: component by component).
+pub fn walk(dir: &Path, keep: impl Fn(&Path) -> bool) -> std::io::Result<Vec<PathBuf>> {
+    // Depth first through each directory's entries sorted by name gives
+    // the paths in sorted order without comparing whole paths.
+    let mut out = Vec::new();
+    let mut stack = vec![sorted_entries(dir)?.into_iter()];
+    while let Some(entries) = stack.last_mut() {
+        match entries.next() {
+            None => {
+                stack.pop();
+            }
+            Some((path, true)) => stack.push(sorted_entries(&path)?.into_iter()),
+            Some((path, false)) => {
+                if keep(&path) {
+                    out.push(path);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A directory's entries sorted by name, each with whether it is a directory.
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, bool)>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        // The entry's own type saves a stat per file; links are followed.
+        let mut kind = entry.file_type()?;
+        if kind.is_symlink() {
+            kind = std::fs::metadata(entry.path())?.file_type();
+        }
+        entries.push((entry.file_name(), kind.is_dir()));
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries.into_iter().map(|(name, is_dir)| (dir.join(name), is_dir)).collect())
+}
+
+/// The `.txt` files `inputs` name (files as given, directories walked), for
+/// commands that read whole documents (`epitome model build`).
+pub fn text_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            out.extend(
+                walk(p, |f| has_extension(f, &["txt"])).map_err(|e| InputError::io(p.display().to_string(), &e))?,
+            );
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(InputError::new(p.display().to_string(), Problem::NotFound));
+        }
+    }
+    Ok(out)
 }
 
 /// Splits plain text into title and body: the title is the first non-empty
@@ -54,60 +456,14 @@ fn starts_with_stamp(line: &str) -> bool {
     })
 }
 
-/// Reads one article from a text file (`-` for standard input).
-pub fn read_text(path: &Path) -> Result<TextArticle> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).context("reading standard input")?;
-        buf
-    } else {
-        std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
-    };
-    let (title, body) = split_title(&decode(&bytes));
-    Ok(TextArticle { origin: path.display().to_string(), title, body })
-}
-
-/// Expands files and directories (recursively, sorted for determinism) into
-/// the `.txt` files they name. A named file is taken whatever its extension.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p == Path::new("-") || p.is_file() {
-            out.push(p.clone());
-        } else if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)?;
-            found.sort();
-            out.extend(found);
-        } else {
-            bail!("{}: no such file or directory", p.display());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).with_context(|| format!("listing {}", d.display()))? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-    Ok(())
-}
-
 /// The built-in sample as articles.
-pub fn sample() -> Vec<TextArticle> {
+pub fn sample() -> Vec<InputArticle> {
     crate::sample::ARTICLES
         .iter()
         .map(|(name, text)| {
             let (title, body) = split_title(text);
-            TextArticle { origin: format!("sample:{name}"), title, body }
+            let origin = format!("sample:{name}");
+            InputArticle { id: Value::String(origin.clone()), origin, title, body }
         })
         .collect()
 }
@@ -127,9 +483,107 @@ mod tests {
         assert_eq!(split_title("Dated material\nx").0, "Dated material");
     }
 
+    fn line(json: &str, fields: &Fields) -> Result<InputArticle, InputError> {
+        Pending::Line { file: Arc::from("f.jsonl"), line: 7, bytes: json.as_bytes().to_vec() }.read(fields)
+    }
+
     #[test]
-    fn latin1_fallback() {
-        assert_eq!(decode(b"caf\xe9"), "café");
-        assert_eq!(decode("\u{feff}ok".as_bytes()), "ok");
+    fn json_lines_with_default_and_mapped_fields() {
+        let a = line(r#"{"id": 5, "title": "T", "body": "B", "extra": [1]}"#, &Fields::default()).unwrap();
+        assert_eq!(
+            (a.id, a.origin.as_str(), a.title.as_str(), a.body.as_str()),
+            (Value::from(5), "f.jsonl:7", "T", "B")
+        );
+        let a = line(r#"{"body": "only a body"}"#, &Fields::default()).unwrap();
+        assert_eq!((a.id, a.title.as_str()), (Value::Null, ""));
+        let cnn = Fields { id: "id".into(), title: "headline".into(), text: "article".into() };
+        let a = line(r#"{"id": "abc", "article": "Text.", "highlights": "H"}"#, &cnn).unwrap();
+        assert_eq!((a.id, a.body.as_str()), (Value::from("abc"), "Text."));
+    }
+
+    #[test]
+    fn json_line_errors_name_the_line_and_field() {
+        let d = Fields::default();
+        let e = line(r#"{"title": "T"}"#, &d).unwrap_err();
+        assert_eq!(e.to_string(), "f.jsonl:7: field `body`: missing");
+        let e = line(r#"{"body": 3}"#, &d).unwrap_err();
+        assert_eq!(e.to_string(), "f.jsonl:7: field `body`: expected a string, found a number");
+        let e = line(r#"{"id": [1], "body": "b"}"#, &d).unwrap_err();
+        assert!(e.to_string().contains("field `id`: expected a string or a number"), "{e}");
+        assert_eq!(line("[1]", &d).unwrap_err().problem, Problem::NotAnObject("an array"));
+        let e = line(r#"{"body": "b""#, &d).unwrap_err();
+        assert!(e.to_string().starts_with("f.jsonl:7: invalid JSON: EOF while parsing an object at column "), "{e}");
+    }
+
+    fn collect(inputs: &[PathBuf], format: Format) -> Vec<Result<InputArticle, String>> {
+        let opts = ReadOptions { format, fields: Fields::default() };
+        let mut items = Vec::new();
+        pending(inputs, &opts, &mut |p| {
+            items.push(p.read(&opts.fields).map_err(|e| e.to_string()));
+            true
+        });
+        items
+    }
+
+    #[test]
+    fn inputs_in_order_with_failures_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("in/sub")).unwrap();
+        std::fs::create_dir_all(d.join("empty")).unwrap();
+        std::fs::write(d.join("in/b.txt"), "B title\nB body.").unwrap();
+        std::fs::write(d.join("in/sub/a.jsonl"), "{\"body\":\"one\"}\n\n not json\n{\"body\":\"three\"}\n").unwrap();
+        std::fs::write(d.join("in/notes.md"), "ignored").unwrap();
+        std::fs::write(d.join("bin.txt"), b"\x7fELF\x02\x01\0\0").unwrap();
+        std::fs::write(d.join("none.jsonl"), "\n  \n").unwrap();
+        let inputs = ["in", "missing.txt", "empty", "bin.txt", "none.jsonl"].map(|p| d.join(p));
+        let got = collect(&inputs, Format::Auto);
+        let shown: Vec<String> = got
+            .iter()
+            .map(|r| match r {
+                Ok(a) => format!("ok {}", a.body),
+                Err(e) => e.replace(&d.display().to_string(), "D"),
+            })
+            .collect();
+        assert_eq!(shown[0], "ok B body.");
+        assert_eq!(shown[1], "ok one");
+        assert!(shown[2].starts_with("D/in/sub/a.jsonl:3: invalid JSON"), "{shown:?}");
+        assert_eq!(shown[3], "ok three");
+        assert_eq!(shown[4], "D/missing.txt: no such file or directory");
+        assert!(shown[5].starts_with("D/empty: no articles found"), "{shown:?}");
+        assert_eq!(shown[6], "D/bin.txt: binary file, not a text article");
+        assert!(shown[7].starts_with("D/none.jsonl: no articles found"), "{shown:?}");
+        assert_eq!(shown.len(), 8);
+        // Forced formats: a directory of only .txt files has no JSON lines.
+        assert!(collect(&[d.join("in")], Format::Text).len() == 1);
+        assert!(collect(&[d.join("in/b.txt")], Format::Jsonl)[0].as_ref().is_err());
+        assert!(is_single_text(&[d.join("in/b.txt")], Format::Auto));
+        assert!(!is_single_text(&[d.join("in")], Format::Auto));
+        assert!(!is_single_text(&[d.join("in/sub/a.jsonl")], Format::Auto));
+    }
+
+    #[test]
+    fn walk_sorts_like_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in ["b.txt", "a/z.txt", "a.txt", "a-b/c.txt", "a/b/c.txt", "A.txt", "c.md"] {
+            std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+            std::fs::write(d.join(f), "x").unwrap();
+        }
+        let got = walk(d, |p| has_extension(p, &["txt"])).unwrap();
+        let mut want = got.clone();
+        want.sort();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn a_nul_ends_a_json_lines_file_as_binary() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.jsonl");
+        std::fs::write(&p, b"{\"body\":\"ok\"}\n\0\x01\x02\n{\"body\":\"never read\"}\n").unwrap();
+        let got = collect(&[p], Format::Auto);
+        assert_eq!(got.len(), 2);
+        assert!(got[1].as_ref().unwrap_err().ends_with("x.jsonl: binary file, not a text article"));
     }
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::decode::decode;
 use crate::input;
 use crate::rouge::Prf;
 
@@ -95,15 +96,13 @@ pub fn load(dir: &Path) -> Result<Vec<KeyDoc>> {
         let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let key_path = dir.join("keys").join(format!("{name}.key"));
         let keys = std::fs::read(&key_path).with_context(|| format!("reading {}", key_path.display()))?;
-        let gold: HashSet<String> = input::decode(&keys)
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(normalize)
-            .filter(|n| !n.is_empty())
-            .collect();
+        let keys = decode(keys).with_context(|| key_path.display().to_string())?;
+        let gold: HashSet<String> =
+            keys.lines().filter(|l| !l.trim().is_empty()).map(normalize).filter(|n| !n.is_empty()).collect();
         // Read exactly as `epitome keywords FILE` reads it (CRLF kept: the
         // core treats `\r` as white space).
-        let (title, body) = input::split_title(&input::decode(&bytes));
+        let text = decode(bytes).with_context(|| path.display().to_string())?;
+        let (title, body) = input::split_title(&text);
         out.push(KeyDoc { name, title, body, gold });
     }
     Ok(out)

@@ -6,10 +6,7 @@ fn main() -> ExitCode {
     match epitome_host::cli::run() {
         Ok(code) => code,
         Err(err) => {
-            // A closed pipe (`epitome | head`) is not an error.
-            if err.chain().any(|e| {
-                e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
+            if epitome_host::output::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("epitome: {err:#}");

@@ -1,7 +1,7 @@
 //! Corpus packing: article files (`.txt`, `.json`, `.jsonl`) to a bundle and back.
 //!
 //! - `.txt`: the first non-empty line is the title (see [`crate::input::split_title`]),
-//!   the rest the body; UTF-8 with a Latin-1 fallback.
+//!   the rest the body; decoded as [`crate::decode`] says (binary files are refused).
 //! - `.json`: one article object or an array of them; `.jsonl`: one object a
 //!   line. Fields `title` and `body` (strings) are required; `source`,
 //!   `published`, `lang` (strings) and `id` (integer) are optional; other
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use epitome::wire::{Article, BUNDLE_HEADER_LEN, Bundle, WireError, write_bundle};
 use serde::{Deserialize, Serialize};
 
-use crate::input;
+use crate::{decode, input};
 
 /// An article read from a file, owning its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -172,7 +172,8 @@ pub fn load_file(path: &Path) -> Result<Vec<(OwnedArticle, bool)>, PackError> {
     let bytes = std::fs::read(path).map_err(|e| PackError::new(path, format!("cannot read: {e}")))?;
     match kind(path) {
         Some("txt") => {
-            let (title, body) = input::split_title(&input::decode(&bytes));
+            let text = decode::decode(bytes).map_err(|e| PackError::new(path, e.to_string()))?;
+            let (title, body) = input::split_title(&text);
             if title.trim().is_empty() && body.trim().is_empty() {
                 return Err(PackError::new(path, "empty file: no title or body"));
             }

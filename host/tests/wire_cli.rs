@@ -124,7 +124,10 @@ fn digest_of_bundle_and_directory_agree_and_say_the_quote_once() {
     let text = ok(&epitome(&["digest", "corpus.bin", "-n", "2", "-k", "3"], dir.path()));
     assert!(text.starts_with("# Digest of 3 articles\n  keywords: "), "{text}");
     assert_eq!(text.lines().filter(|l| l.starts_with("  - [")).count(), 2, "{text}");
-    assert!(err(&epitome(&["digest", "corpus.bin", "-n", "0"], dir.path())).contains("--sentences"));
+    // -n has the same range as everywhere (0..=32): 0 is a keywords-only digest.
+    let text = ok(&epitome(&["digest", "corpus.bin", "-n", "0"], dir.path()));
+    assert!(text.contains("keywords: ") && !text.contains("  - ["), "{text}");
+    assert!(err(&epitome(&["digest", "corpus.bin", "-n", "33"], dir.path())).contains("--sentences"));
 }
 
 #[test]

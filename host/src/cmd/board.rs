@@ -7,16 +7,15 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use epitome::wire::Bundle;
 
 use crate::board::{self, FrameKind, Link, QemuConfig};
 use crate::cli::BoardArgs;
-use crate::pack::{self, OwnedArticle};
+use crate::pack;
 
 /// Runs the command.
 pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
     board::install_interrupt_handler();
-    let articles = load(args)?;
+    let articles = crate::files::load_corpus(&args.inputs)?;
     let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
     let spec = args.board.spec();
     let stream: Vec<u8> = if args.garbage > 0 {
@@ -116,23 +115,6 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         bail!("{mismatches} frames from the board differ from the host's");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The articles named on the command line: one bundle, or article files.
-fn load(args: &BoardArgs) -> Result<Vec<OwnedArticle>> {
-    if let [one] = args.inputs.as_slice()
-        && one.is_file()
-    {
-        let bytes = std::fs::read(one).with_context(|| format!("reading {}", one.display()))?;
-        if pack::looks_like_bundle(&bytes) {
-            let bundle: Bundle<'_> = pack::open_bundle(one, &bytes)?;
-            return Ok(bundle.iter().map(|a| OwnedArticle::from_wire(&a)).collect());
-        }
-    }
-    if args.inputs.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(pack::load(&args.inputs)?)
 }
 
 /// Cuts `stream` after every occurrence of a frame of `frames` (at most one

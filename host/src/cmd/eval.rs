@@ -1,13 +1,15 @@
 //! `epitome eval`: ROUGE of Epitome, Lead-N and Random-N against the
 //! reference summaries of a data set ([`crate::eval`]).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::cli::{BudgetKind, EvalArgs};
 use crate::eval::{self, Budget};
+use crate::output;
+use crate::progress::Progress;
 
 /// Runs the command.
 pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -19,20 +21,11 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<ExitCode> {
         (None, Some(n), _) => Budget::Sentences(n),
         (None, None, BudgetKind::Reference) => Budget::Reference,
     };
-    // A progress bar on long runs, only where a person is watching.
-    let show = std::io::stderr().is_terminal() && items.len() >= 200;
-    let report = eval::run(&items, budget, &opts, |done, total| {
-        if show && (done % 25 == 0 || done == total) {
-            let width = 40;
-            let filled = done * width / total.max(1);
-            eprint!("\r[{}{}] {done}/{total}", "#".repeat(filled), " ".repeat(width - filled));
-            if done == total {
-                eprintln!();
-            }
-        }
-    });
+    let progress = Progress::new(Some(items.len() as u64), true);
+    let report = eval::run(&items, budget, &opts, args.jobs.get(), |_, _| progress.inc());
+    drop(progress);
     if args.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&eval::to_json(&report))?)?;
+        output::write_pretty(out, &eval::to_json(&report))?;
     } else {
         let b = match budget {
             Budget::Reference => "reference sentence count".to_owned(),

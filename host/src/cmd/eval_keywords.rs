@@ -9,8 +9,11 @@ use anyhow::{Context, Result};
 use epitome::{Budget, DefaultSummarizer};
 use serde::Serialize;
 
+use crate::batch;
 use crate::cli::EvalKeywordsArgs;
 use crate::keyeval;
+use crate::output;
+use crate::progress::Progress;
 use crate::rouge::Prf;
 
 /// The `--json` output.
@@ -33,8 +36,7 @@ pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let report = evaluate(&docs, args)?;
     let report = EvalKeywordsReport { seconds: started.elapsed().as_secs_f64(), ..report };
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &report)?;
-        writeln!(out)?;
+        output::write_pretty(out, &report)?;
     } else {
         let e = report.epitome;
         writeln!(out, "{} documents, K = {}", report.documents, report.k)?;
@@ -44,32 +46,46 @@ pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Scores Epitome's keyphrases on loaded documents (no timing).
+/// Scores Epitome's keyphrases on loaded documents (no timing), on
+/// `--jobs` threads; the mean is taken in document order, so it is the
+/// same for any number of threads.
 pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<EvalKeywordsReport> {
     let idf = args.scoring.load_idf()?;
     let mut opts = args.scoring.to_options(idf.as_deref())?;
+    let k = args.keywords.count;
     // Ask the core for more than K: predictions that normalise alike count once.
-    opts.keywords = args.k.saturating_mul(2).min(epitome::MAX_KEYWORDS as u8);
+    opts.keywords = k.saturating_mul(2).min(epitome::MAX_KEYWORDS as u8);
     opts.budget = Budget::Sentences(0);
-    let mut summarizer = Box::new(DefaultSummarizer::new());
     if let Some(dir) = &args.dump {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
+    let progress = Progress::new(Some(docs.len() as u64), true);
     let mut scores = Vec::with_capacity(docs.len());
-    for d in docs {
-        let s = summarizer.summarize(&d.title, &d.body, &opts)?;
-        let preds: Vec<&str> = s.keywords.iter().map(|k| k.text).collect();
-        if let Some(dir) = &args.dump {
-            let path = dir.join(format!("{}.txt", d.name));
-            let lines: String = preds.iter().map(|p| format!("{p}\n")).collect();
-            std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
-        }
-        scores.push(keyeval::score(&preds, &d.gold, usize::from(args.k)));
-    }
-    Ok(EvalKeywordsReport {
-        epitome: keyeval::mean(&scores),
-        documents: docs.len(),
-        k: usize::from(args.k),
-        seconds: 0.0,
-    })
+    batch::run(
+        args.jobs.get(),
+        |emit| {
+            for d in docs {
+                if !emit(d) {
+                    return;
+                }
+            }
+        },
+        || Box::new(DefaultSummarizer::new()),
+        |summarizer, d| -> Result<Prf> {
+            let s = summarizer.summarize(&d.title, &d.body, &opts)?;
+            let preds: Vec<&str> = s.keywords.iter().map(|k| k.text).collect();
+            if let Some(dir) = &args.dump {
+                let path = dir.join(format!("{}.txt", d.name));
+                let lines: String = preds.iter().map(|p| format!("{p}\n")).collect();
+                std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
+            }
+            Ok(keyeval::score(&preds, &d.gold, usize::from(k)))
+        },
+        |score| {
+            progress.inc();
+            scores.push(score?);
+            Ok::<(), anyhow::Error>(())
+        },
+    )?;
+    Ok(EvalKeywordsReport { epitome: keyeval::mean(&scores), documents: docs.len(), k: usize::from(k), seconds: 0.0 })
 }

@@ -5,51 +5,38 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use epitome::{Budget, DefaultSummarizer};
-use serde::Serialize;
+use epitome::Budget;
 
 use crate::cli::KeywordsArgs;
-use crate::cmd::summarize::KeywordReport;
 use crate::input;
-
-/// JSON view of one article's keyphrases.
-#[derive(Debug, Serialize)]
-pub struct KeywordsReport<'a> {
-    /// File the article came from.
-    pub origin: &'a str,
-    /// Keyphrases, best first.
-    pub keywords: Vec<KeywordReport<'a>>,
-}
+use crate::output;
+use crate::report::{self, KeywordsReport};
+use crate::stream::{self, Plan, Shape};
 
 /// Runs the command.
 pub fn run(args: &KeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let files = input::expand(&args.inputs)?;
-    let articles = files.iter().map(|p| input::read_text(p)).collect::<Result<Vec<_>>>()?;
     let idf = args.scoring.load_idf()?;
     let mut opts = args.scoring.to_options(idf.as_deref())?;
-    opts.keywords = args.k;
+    opts.keywords = args.keywords.count;
     // Keywords only: no sentence needs choosing.
     opts.budget = Budget::Sentences(0);
-    let mut summarizer = Box::new(DefaultSummarizer::new());
-    let mut reports = Vec::new();
-    for a in &articles {
+    let read = args.input.read_options();
+    let headers = !input::is_single_text(&args.inputs, read.format);
+    let plan =
+        Plan { inputs: &args.inputs, read: &read, jobs: args.jobs.get(), shape: args.output.shape(), separator: b"" };
+    stream::run(&plan, out, |summarizer, a| {
         let s = summarizer.summarize(&a.title, &a.body, &opts)?;
-        let kws: Vec<KeywordReport<'_>> =
-            s.keywords.iter().map(|k| KeywordReport { text: k.text, score: k.score }).collect();
-        if args.json {
-            reports.push(KeywordsReport { origin: &a.origin, keywords: kws });
-            continue;
-        }
-        if articles.len() > 1 {
-            writeln!(out, "# {}", a.origin)?;
-        }
-        for k in kws {
-            writeln!(out, "{}\t{}", k.score, k.text)?;
-        }
-    }
-    if args.json {
-        serde_json::to_writer_pretty(&mut *out, &reports)?;
-        writeln!(out)?;
-    }
-    Ok(ExitCode::SUCCESS)
+        let view = || KeywordsReport { id: &a.id, origin: &a.origin, keywords: report::keywords(&s.keywords) };
+        Ok(match plan.shape {
+            Shape::Json => output::pretty(&view())?,
+            Shape::Jsonl => output::line(&view())?,
+            Shape::Text => {
+                let mut t = if headers { format!("# {}\n", a.origin) } else { String::new() };
+                for k in &s.keywords {
+                    t.push_str(&format!("{}\t{}\n", k.score, k.text));
+                }
+                t.into_bytes()
+            }
+        })
+    })
 }

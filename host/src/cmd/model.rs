@@ -4,9 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::cli::{ModelArgs, ModelCommand, Select};
+use crate::files::write_atomically;
 use crate::input;
 use crate::model::IdfModel;
 
@@ -14,14 +15,13 @@ use crate::model::IdfModel;
 pub fn run(args: &ModelArgs, out: &mut impl Write) -> Result<ExitCode> {
     match &args.command {
         ModelCommand::Build { inputs, output, terms, select } => {
-            let files: Vec<PathBuf> = input::expand(inputs)?.into_iter().filter(|p| select.keeps(p)).collect();
+            let files: Vec<PathBuf> = input::text_files(inputs)?.into_iter().filter(|p| select.keeps(p)).collect();
             if files.is_empty() {
                 bail!("no .txt documents found in the inputs");
             }
             let mut texts = Vec::with_capacity(files.len());
             for f in &files {
-                let bytes = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
-                texts.push(input::decode(&bytes));
+                texts.push(input::read_text_file(f)?);
             }
             let model = IdfModel::build(texts.iter().map(String::as_str), *terms);
             let bytes = model.to_bytes();
@@ -54,15 +54,4 @@ impl Select {
             Select::Even => num().is_some_and(|n| n % 2 == 0),
         }
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it, so a
-/// failure never leaves a half-written file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().with_context(|| format!("{}: not a file name", path.display()))?;
-    let tmp = dir.join(format!(".{}.tmp{}", name.to_string_lossy(), std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))?;
-    Ok(())
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::PackArgs;
-use crate::cmd::model::write_atomically;
+use crate::files::write_atomically;
 use crate::pack;
 
 /// Runs the command.

@@ -13,14 +13,7 @@ use crate::input;
 
 /// Runs the command.
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let bytes = if args.input.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)?;
-        b
-    } else {
-        std::fs::read(&args.input).map_err(|e| anyhow::anyhow!("reading {}: {e}", args.input.display()))?
-    };
-    write_units(&input::decode(&bytes), out)?;
+    write_units(&input::read_text_file(&args.input)?, out)?;
     Ok(ExitCode::SUCCESS)
 }
 

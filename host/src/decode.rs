@@ -1,0 +1,139 @@
+//! Bytes to text: the encodings articles come in, and refusing binary files.
+//!
+//! - UTF-8, with or without a byte-order mark (the mark is dropped);
+//! - UTF-16, little- or big-endian, with a byte-order mark;
+//! - anything else as Windows-1252, the commonest legacy encoding of news
+//!   text (it agrees with Latin-1 on every printable Latin-1 character, so
+//!   Latin-1 files read the same, and its curly quotes come out right).
+//!
+//! The decoding is `encoding_rs`'s (the WHATWG Encoding Standard's tables),
+//! not a table of our own. A decoded text holding a NUL, or in which more
+//! than one character in [`CONTROL_SHARE`] is a control character other
+//! than tab, line feed, form feed and carriage return, is not an article
+//! (an executable, an image, random bytes): [`DecodeError::Binary`].
+
+use std::fmt;
+
+use encoding_rs::{Encoding, WINDOWS_1252};
+
+/// A text is binary when more than one character in this many is a control character.
+pub const CONTROL_SHARE: usize = 20;
+
+/// Why bytes are not an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes, or mostly control characters.
+    Binary,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary => f.write_str("binary file, not a text article"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes a file's bytes (see the module docs). Valid UTF-8 without a
+/// mark is taken as it is, without a copy.
+///
+/// ```
+/// use epitome_host::decode::{DecodeError, decode};
+/// assert_eq!(decode(b"\xef\xbb\xbfcaf\xc3\xa9".to_vec()), Ok("café".to_owned()));
+/// assert_eq!(decode(b"\xff\xfeh\0i\0".to_vec()), Ok("hi".to_owned())); // UTF-16LE
+/// assert_eq!(decode(b"\x93quoted\x94 caf\xe9".to_vec()), Ok("\u{201c}quoted\u{201d} café".to_owned()));
+/// assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0".to_vec()), Err(DecodeError::Binary));
+/// ```
+pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    let text = match Encoding::for_bom(&bytes) {
+        // Malformed sequences after a mark become U+FFFD.
+        Some((encoding, mark)) => encoding.decode_without_bom_handling(&bytes[mark..]).0.into_owned(),
+        None => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => WINDOWS_1252.decode_without_bom_handling(e.as_bytes()).0.into_owned(),
+        },
+    };
+    if is_binary(&text) { Err(DecodeError::Binary) } else { Ok(text) }
+}
+
+/// True if `text` holds a NUL or more than one control character in
+/// [`CONTROL_SHARE`] (C0 other than tab, LF, FF, CR; DEL; C1).
+pub fn is_binary(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.contains(&0) {
+        return true;
+    }
+    // Counted on the UTF-8 bytes in short runs with byte counters, which
+    // the compiler turns into vector code (this runs on every article): a
+    // character starts at every non-continuation byte.
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for run in bytes.chunks(255) {
+        let (mut ch, mut co) = (0u8, 0u8);
+        for &b in run {
+            ch += u8::from(b & 0xC0 != 0x80);
+            co += u8::from((b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7F);
+        }
+        chars += usize::from(ch);
+        controls += usize::from(co);
+    }
+    // C1 controls are 0xC2 followed by 0x80..=0x9F; rare, so looked for
+    // only when there is a 0xC2 at all.
+    if bytes.contains(&0xC2) {
+        controls += bytes.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count();
+    }
+    controls * CONTROL_SHARE > chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_mark() {
+        assert_eq!(decode("Grüße".as_bytes().to_vec()).unwrap(), "Grüße");
+        assert_eq!(decode("\u{feff}Grüße".as_bytes().to_vec()).unwrap(), "Grüße");
+        assert_eq!(decode(Vec::new()).unwrap(), "");
+    }
+
+    #[test]
+    fn utf16_needs_its_mark() {
+        let text = "“Quoted” café\n";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(le.clone()).unwrap(), text);
+        assert_eq!(decode(be).unwrap(), text);
+        // Without the mark its NULs make it binary.
+        assert_eq!(decode(le[2..].to_vec()), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn windows_1252_for_the_rest() {
+        // 0x80..=0x9F are printable in Windows-1252 (euro, dashes, quotes), not C1 controls.
+        assert_eq!(decode(b"\x80 5 \x96 \x91ok\x92 na\xefve".to_vec()).unwrap(), "€ 5 – ‘ok’ naïve");
+        // Latin-1 text (no 0x80..=0x9F) reads as before.
+        assert_eq!(decode(b"caf\xe9 \xa3".to_vec()).unwrap(), "café £");
+    }
+
+    #[test]
+    fn binary_is_refused_at_the_share() {
+        assert!(is_binary("text\0more"));
+        // 1 control in 20 characters is still text, 2 in 20 is not.
+        let one = format!("\x1b{}", "a".repeat(19));
+        assert!(!is_binary(&one));
+        let two = format!("\x1b\x01{}", "a".repeat(18));
+        assert!(is_binary(&two));
+        assert!(!is_binary("tabs\tform\x0cfeeds\r\nand lines\n"));
+        assert!(is_binary("\u{85}\u{9f}ab"));
+        // Random bytes without a single NUL are still refused.
+        let mut x = 12345u32;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((x >> 16) as u8).max(1)
+            })
+            .collect();
+        assert_eq!(decode(noise), Err(DecodeError::Binary));
+    }
+}

@@ -1,0 +1,161 @@
+//! The one writer of command output: standard output (block-buffered into
+//! pipes and files, line by line on a terminal), JSON in its two shapes —
+//! pretty-printed, and one object a line — and the rule that a closed
+//! pipe (`epitome … | head`) is a quiet success, as in ripgrep.
+//!
+//! JSON is serialized into bytes first and then written as plain bytes, so
+//! every write error is an [`std::io::Error`] and a closed pipe is
+//! recognised whatever was being written.
+
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+
+use serde::Serialize;
+
+/// Standard output, buffered as suits where it goes.
+#[derive(Debug)]
+pub enum Stdout {
+    /// Each line as soon as it is complete (Rust's own line buffering).
+    Lines(StdoutLock<'static>),
+    /// A pipe or file: large blocks.
+    Block(BufWriter<StdoutLock<'static>>),
+}
+
+/// Standard output for a command's results: in large blocks if `blocks`
+/// (commands that stream many results) and it is not a terminal, else
+/// each line as soon as it is complete.
+pub fn stdout(blocks: bool) -> Stdout {
+    let out = io::stdout();
+    if blocks && !out.is_terminal() {
+        Stdout::Block(BufWriter::with_capacity(1 << 16, out.lock()))
+    } else {
+        Stdout::Lines(out.lock())
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Stdout::Lines(w) => w.write(buf),
+            Stdout::Block(w) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Stdout::Lines(w) => w.write_all(buf),
+            Stdout::Block(w) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Stdout::Lines(w) => w.flush(),
+            Stdout::Block(w) => w.flush(),
+        }
+    }
+}
+
+/// `value` as pretty-printed JSON (two-space indent), without a newline.
+pub fn pretty(value: &impl Serialize) -> io::Result<Vec<u8>> {
+    Ok(serde_json::to_vec_pretty(value)?)
+}
+
+/// `value` as one line of JSON, newline included.
+pub fn line(value: &impl Serialize) -> io::Result<Vec<u8>> {
+    let mut v = serde_json::to_vec(value)?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+/// Writes `value` as pretty-printed JSON and a newline.
+pub fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let mut bytes = pretty(value)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
+}
+
+/// Writes `value` as one line of JSON.
+pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    out.write_all(&line(value)?)
+}
+
+/// A pretty-printed JSON array written one element at a time, so that it
+/// never has to be held whole; the bytes are exactly those of
+/// [`write_pretty`] on the whole array.
+///
+/// ```
+/// use epitome_host::output::{JsonArray, pretty, write_pretty};
+/// let items = [serde_json::json!({"a": [1, 2]}), serde_json::json!("b")];
+/// let mut streamed = Vec::new();
+/// let mut array = JsonArray::default();
+/// for item in &items {
+///     array.push(&mut streamed, &pretty(item)?)?;
+/// }
+/// array.finish(&mut streamed)?;
+/// let mut whole = Vec::new();
+/// write_pretty(&mut whole, &items)?;
+/// assert_eq!(streamed, whole);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct JsonArray {
+    elements: usize,
+}
+
+impl JsonArray {
+    /// Writes one element, given as [`pretty`] bytes.
+    pub fn push(&mut self, out: &mut impl Write, element: &[u8]) -> io::Result<()> {
+        let mut buf = Vec::with_capacity(element.len() + element.len() / 8 + 4);
+        buf.extend_from_slice(if self.elements == 0 { b"[\n  " } else { b",\n  " });
+        // Indent it one level: pretty JSON has newlines only between
+        // tokens (inside strings they are escaped).
+        for &b in element {
+            buf.push(b);
+            if b == b'\n' {
+                buf.extend_from_slice(b"  ");
+            }
+        }
+        self.elements += 1;
+        out.write_all(&buf)
+    }
+
+    /// Closes the array (`[]` if it is empty) and ends the line.
+    pub fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(if self.elements == 0 { b"[]\n" } else { b"\n]\n" })
+    }
+}
+
+/// True if `err` comes from writing into a closed pipe: the reader has
+/// all it wanted, so the command ends quietly and successfully.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streamed_array_equals_the_whole_one() {
+        for n in 0..4 {
+            let items: Vec<serde_json::Value> =
+                (0..n).map(|i| serde_json::json!({"i": i, "s": "line\nbreak", "v": [], "o": {"x": [1]}})).collect();
+            let mut streamed = Vec::new();
+            let mut array = JsonArray::default();
+            for item in &items {
+                array.push(&mut streamed, &pretty(item).unwrap()).unwrap();
+            }
+            array.finish(&mut streamed).unwrap();
+            let mut whole = Vec::new();
+            write_pretty(&mut whole, &items).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+        }
+    }
+
+    #[test]
+    fn broken_pipe_is_found_through_context() {
+        let e = anyhow::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)).context("writing");
+        assert!(is_broken_pipe(&e));
+        assert!(!is_broken_pipe(&anyhow::anyhow!("other")));
+    }
+}

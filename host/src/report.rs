@@ -1,0 +1,136 @@
+//! JSON views of the core's results, shared by every command that prints
+//! them (`summarize`, `keywords`, `digest`), and the names of its flags.
+
+use epitome::{Flags, Keyword, Summary};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::input::InputArticle;
+
+/// JSON view of one article's summary.
+#[derive(Debug, Serialize)]
+pub struct ArticleReport<'a> {
+    /// The input's id ([`InputArticle::id`]).
+    pub id: &'a Value,
+    /// Where the article came from.
+    pub origin: &'a str,
+    /// Its title.
+    pub title: &'a str,
+    /// Keyphrases, best first.
+    pub keywords: Vec<KeywordReport<'a>>,
+    /// Chosen sentences in text order.
+    pub sentences: Vec<SentenceReport<'a>>,
+    /// Names of the flags raised ([`flag_names`]).
+    pub flags: Vec<String>,
+}
+
+/// JSON view of one article's keyphrases.
+#[derive(Debug, Serialize)]
+pub struct KeywordsReport<'a> {
+    /// The input's id ([`InputArticle::id`]).
+    pub id: &'a Value,
+    /// Where the article came from.
+    pub origin: &'a str,
+    /// Keyphrases, best first.
+    pub keywords: Vec<KeywordReport<'a>>,
+}
+
+/// JSON view of a keyphrase.
+#[derive(Debug, Serialize)]
+pub struct KeywordReport<'a> {
+    /// Surface text.
+    pub text: &'a str,
+    /// Score, 1000 = best.
+    pub score: u32,
+}
+
+/// JSON view of a chosen sentence.
+#[derive(Debug, Serialize)]
+pub struct SentenceReport<'a> {
+    /// The sentence.
+    pub text: &'a str,
+    /// Byte offset in the body.
+    pub start: u32,
+    /// End byte offset in the body.
+    pub end: u32,
+    /// Score, 1000 = best.
+    pub score: u32,
+}
+
+/// The views of keyphrases.
+pub fn keywords<'a>(kws: &[Keyword<'a>]) -> Vec<KeywordReport<'a>> {
+    kws.iter().map(|k| KeywordReport { text: k.text, score: k.score }).collect()
+}
+
+/// The JSON view of an article's summary.
+pub fn article<'a>(a: &'a InputArticle, s: &Summary<'a>) -> ArticleReport<'a> {
+    ArticleReport {
+        id: &a.id,
+        origin: &a.origin,
+        title: &a.title,
+        keywords: keywords(&s.keywords),
+        sentences: s
+            .sentences
+            .iter()
+            .map(|c| SentenceReport { text: c.text, start: c.span.start, end: c.span.end, score: c.score })
+            .collect(),
+        flags: flag_names(s.flags),
+    }
+}
+
+/// The core's flags with their constants' names (`SENTENCES_TRUNCATED`),
+/// written once: the output names are made from these identifiers, so a
+/// misspelt or removed flag fails to compile.
+macro_rules! named_flags {
+    ($($name:ident),* $(,)?) => {
+        [$((Flags::$name, stringify!($name))),*]
+    };
+}
+
+/// Every flag the core defines, by constant name.
+pub const FLAGS: [(Flags, &str); 5] =
+    named_flags!(SENTENCES_TRUNCATED, TERMS_EVICTED, PHRASES_EVICTED, BUDGET_CLAMPED, KEYWORDS_CLAMPED);
+
+/// Names of the flags set in `f`: each constant's name in lower case
+/// (`sentences_truncated`); a bit the core sets but [`FLAGS`] does not
+/// know yet shows as `bit_N` rather than being lost.
+///
+/// ```
+/// use epitome::Flags;
+/// use epitome_host::report::flag_names;
+/// let f = Flags::from_bits(Flags::TERMS_EVICTED.bits() | Flags::KEYWORDS_CLAMPED.bits() | 0x80);
+/// assert_eq!(flag_names(f), ["terms_evicted", "keywords_clamped", "bit_7"]);
+/// ```
+pub fn flag_names(f: Flags) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut known = 0u8;
+    for (flag, name) in FLAGS {
+        known |= flag.bits();
+        if f.contains(flag) {
+            names.push(name.to_ascii_lowercase());
+        }
+    }
+    for bit in 0..8 {
+        if f.bits() & !known & (1 << bit) != 0 {
+            names.push(format!("bit_{bit}"));
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_are_distinct_single_bits() {
+        let mut seen = 0u8;
+        for (flag, name) in FLAGS {
+            assert_eq!(flag.bits().count_ones(), 1, "{name}");
+            assert_eq!(seen & flag.bits(), 0, "{name} shares a bit");
+            seen |= flag.bits();
+        }
+        assert!(flag_names(Flags::empty()).is_empty());
+        assert_eq!(flag_names(Flags::SENTENCES_TRUNCATED), ["sentences_truncated"]);
+    }
+}
