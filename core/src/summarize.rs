@@ -160,7 +160,8 @@ struct Record {
     chars: u16,
     content_words: u8,
     /// Bit 0: choosable; bit 1: chosen; bit 2: its content words' term
-    /// slots are in the slot pool; bit 3: and each still holds its term.
+    /// slots are in the slot pool; bit 3: and each still holds its term;
+    /// bit 4: part of a quotation it does not close (`Unit::open_quote`).
     state: u8,
 }
 
@@ -170,6 +171,7 @@ impl Record {
     const CHOSEN: u8 = 2;
     const POOLED: u8 = 4;
     const POOL_VALID: u8 = 8;
+    const OPEN_QUOTE: u8 = 16;
 }
 
 /// Sentences shorter than this (in words) are never chosen: fragments.
@@ -179,6 +181,10 @@ const MAX_WORDS: u32 = 80;
 /// A candidate sharing this fraction (x/256) of its signature with one
 /// chosen sentence is a near-duplicate and is skipped.
 const DUPLICATE_OVERLAP: u32 = 205; // 80 %
+
+/// Score factor (x/256) of a sentence that would show a quotation
+/// half-open (`Unit::open_quote`): taken only when far better than the rest.
+const OPEN_QUOTE_WEIGHT: u32 = 224;
 
 /// Caller-owned, fixed-size workspace for summarizing one article at a time.
 ///
@@ -436,6 +442,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 flags.insert(Flags::SENTENCES_TRUNCATED);
                 continue;
             };
+            let open_quote = if unit.open_quote { Record::OPEN_QUOTE } else { 0 };
             *r = Record {
                 start: unit.span.start,
                 end: unit.span.end,
@@ -443,13 +450,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 score: 0,
                 chars: 0,
                 content_words: u8::try_from(content).unwrap_or(u8::MAX),
-                state: if pool {
-                    Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID
-                } else if choosable {
-                    Record::CHOOSABLE
-                } else {
-                    0
-                },
+                state: open_quote
+                    | if pool {
+                        Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID
+                    } else if choosable {
+                        Record::CHOOSABLE
+                    } else {
+                        0
+                    },
             };
             n = n.saturating_add(1);
         }
@@ -582,6 +590,10 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let prior = position_prior(rank, strength);
             rank = rank.saturating_add(1);
             r.score = u32::try_from(u64::from(s) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
+            if r.state & Record::OPEN_QUOTE != 0 {
+                r.score =
+                    u32::try_from(u64::from(r.score) * u64::from(OPEN_QUOTE_WEIGHT) / 256).unwrap_or(u32::MAX).max(1);
+            }
             best = best.max(r.score);
         }
         // Rescale to 1..=1000 so scores compare across articles.

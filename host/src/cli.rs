@@ -447,6 +447,10 @@ pub struct EvalKeywordsArgs {
 pub struct SentencesArgs {
     /// A text file or `-` for standard input (the whole text is segmented).
     pub input: PathBuf,
+    /// A JSON array instead: each unit's byte span in the (UTF-8) text,
+    /// its text, kind, paragraph and whether a summary may choose it.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Parses the process arguments and runs the command.

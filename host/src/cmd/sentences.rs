@@ -1,19 +1,26 @@
-//! `epitome sentences`: the segmenter's units, one per line, so it can be
-//! checked against sentence-boundary suites. Units that can never be chosen
-//! are prefixed with their kind in brackets.
+//! `epitome sentences`: the segmenter's units, so that other tools can check
+//! the segmenter. One unit per line by default, units that can never be
+//! chosen prefixed with their kind in brackets; with `--json`, an array of
+//! units with byte spans, kinds and choosability.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use epitome::segment::{Segmenter, UnitKind};
+use epitome::segment::{Segmenter, Unit, UnitKind};
+use serde::Serialize;
 
 use crate::cli::SentencesArgs;
 use crate::input;
 
 /// Runs the command.
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
-    write_units(&input::read_text_file(&args.input)?, out)?;
+    let text = input::read_text_file(&args.input)?;
+    if args.json {
+        write_json(&text, out)?;
+    } else {
+        write_units(&text, out)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -21,14 +28,61 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
 pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
     for u in Segmenter::new(text) {
         let s = u.span.slice(text).unwrap_or("");
-        let tag = match u.kind {
-            UnitKind::Prose => "",
-            UnitKind::Bullet => "",
-            UnitKind::Heading => "[heading] ",
-            UnitKind::Boilerplate => "[boilerplate] ",
+        let tag = match (u.kind, u.open_quote) {
+            (UnitKind::Prose | UnitKind::Bullet, false) => "",
+            (UnitKind::Prose | UnitKind::Bullet, true) => "[open quote] ",
+            (UnitKind::Heading, _) => "[heading] ",
+            (UnitKind::Boilerplate, _) => "[boilerplate] ",
         };
         let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
         writeln!(out, "{tag}{one_line}")?;
     }
+    Ok(())
+}
+
+/// One unit as `sentences --json` shows it.
+#[derive(Debug, Serialize)]
+struct UnitReport<'a> {
+    /// Byte offsets in the decoded text, `end` exclusive.
+    start: u32,
+    end: u32,
+    text: &'a str,
+    /// `sentence`, `list-item`, `heading` or `boilerplate`.
+    kind: &'static str,
+    /// Whether a summary may choose it (`Unit::is_choosable`).
+    choosable: bool,
+    /// Part of a quotation it does not close (`Unit::open_quote`).
+    open_quote: bool,
+    /// Index of its non-empty line, from 0.
+    paragraph: u32,
+}
+
+/// The name `sentences --json` gives a kind.
+pub fn kind_name(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Prose => "sentence",
+        UnitKind::Bullet => "list-item",
+        UnitKind::Heading => "heading",
+        UnitKind::Boilerplate => "boilerplate",
+    }
+}
+
+fn report<'a>(text: &'a str, u: &Unit) -> UnitReport<'a> {
+    UnitReport {
+        start: u.span.start,
+        end: u.span.end,
+        text: u.span.slice(text).unwrap_or(""),
+        kind: kind_name(u.kind),
+        choosable: u.kind.is_choosable(),
+        open_quote: u.open_quote,
+        paragraph: u.paragraph,
+    }
+}
+
+/// Writes the units of `text` as one pretty-printed JSON array.
+pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
+    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| report(text, &u)).collect();
+    serde_json::to_writer_pretty(&mut *out, &units)?;
+    writeln!(out)?;
     Ok(())
 }

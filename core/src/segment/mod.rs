@@ -9,8 +9,14 @@
 //! Every unit gets a [`UnitKind`]; only [`UnitKind::Prose`] and full-sentence
 //! [`UnitKind::Bullet`] units can be chosen for a summary.
 
+mod abbrev;
+mod quotes;
+
+use self::abbrev::dot_ends_sentence;
+
+use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
 use crate::Span;
-use crate::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
+use crate::unicode::{count_words, is_digit, is_space, is_upper, trim, trim_end, trim_start};
 
 /// What a segmented unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +51,11 @@ pub struct Unit {
     pub paragraph: u32,
     /// True for the first unit of its line.
     pub line_start: bool,
+    /// True if the unit shows a double quotation mark it does not match, or
+    /// lies inside a quotation opened before it: a quotation too long to be
+    /// one unit, or one running over paragraphs. A summary takes such a
+    /// unit only when it is far better than any other (see `summarize`).
+    pub open_quote: bool,
 }
 
 /// Iterator over the units of a text.
@@ -59,7 +70,8 @@ pub struct Unit {
 /// assert_eq!(units, [
 ///     ("Share on facebook", UnitKind::Boilerplate),
 ///     ("Mr. Smith paid $3.5m in the U.S. on Monday.", UnitKind::Prose),
-///     ("He left at 5 p.m. \"Why?\" he asked.", UnitKind::Prose),
+///     ("He left at 5 p.m.", UnitKind::Prose),
+///     ("\"Why?\" he asked.", UnitKind::Prose),
 ///     ("Officials agreed.", UnitKind::Prose),
 /// ]);
 /// ```
@@ -75,6 +87,7 @@ pub struct Segmenter<'a> {
     line_bullet: bool,
     paragraph: u32,
     started: bool,
+    quote: QuoteState,
 }
 
 impl<'a> Segmenter<'a> {
@@ -89,6 +102,7 @@ impl<'a> Segmenter<'a> {
             line_bullet: false,
             paragraph: 0,
             started: false,
+            quote: QuoteState::new(),
         }
     }
 
@@ -119,6 +133,7 @@ impl<'a> Segmenter<'a> {
             self.line_end = e;
             self.line_start_pending = true;
             self.line_bullet = false;
+            self.quote = QuoteState::new();
             if is_boilerplate_line(trimmed) {
                 self.cur = e;
                 return Some(Some(self.unit(s, e, UnitKind::Boilerplate)));
@@ -141,7 +156,7 @@ impl<'a> Segmenter<'a> {
     fn unit(&mut self, s: usize, e: usize, kind: UnitKind) -> Unit {
         let line_start = self.line_start_pending;
         self.line_start_pending = false;
-        Unit { span: Span::new(s, e), kind, paragraph: self.paragraph, line_start }
+        Unit { span: Span::new(s, e), kind, paragraph: self.paragraph, line_start, open_quote: false }
     }
 }
 
@@ -157,7 +172,19 @@ impl Iterator for Segmenter<'_> {
                 }
             }
             let line = self.text.get(self.cur..self.line_end)?;
-            let (end, terminated) = sentence_end(line);
+            let (mut end, mut terminated) = sentence_end(line, 0);
+            // A quotation left open here that closes a little further on in
+            // the line: keep going to the sentence end after its closing mark.
+            let mut marks = Marks::of(line.get(..end).unwrap_or(""));
+            while !marks.balanced() && end < line.len() {
+                let Some(close) = line.get(end..).and_then(|rest| closing_mark(rest, marks)) else { break };
+                let (e2, t2) = sentence_end(line, end.saturating_add(close));
+                if e2 > MAX_QUOTE_UNIT {
+                    break;
+                }
+                marks = Marks::of(line.get(..e2).unwrap_or(""));
+                (end, terminated) = (e2, t2);
+            }
             let piece = line.get(..end)?;
             let lead = piece.len().saturating_sub(trim_start(piece).len());
             let s = self.cur.saturating_add(lead);
@@ -169,7 +196,8 @@ impl Iterator for Segmenter<'_> {
             }
             let text = self.text.get(s..e).unwrap_or("");
             let kind = classify(text, terminated, whole_line, self.line_bullet && self.line_start_pending);
-            return Some(self.unit(s, e, kind));
+            let open_quote = self.quote.step(text, marks);
+            return Some(Unit { open_quote, ..self.unit(s, e, kind) });
         }
     }
 }
@@ -235,12 +263,19 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}')
 }
 
-/// Finds where the first sentence of `line` ends: returns the byte offset
-/// just past its final punctuation/closers (or `line.len()`), and whether it
-/// ended on sentence punctuation.
-fn sentence_end(line: &str) -> (usize, bool) {
+/// Finds where the first sentence of `line` ends, looking for its final
+/// punctuation from byte `from` on (the punctuation before a closing
+/// quotation mark at `from` counts): returns the byte offset just past its
+/// final punctuation/closers (or `line.len()`), and whether it ended on
+/// sentence punctuation.
+fn sentence_end(line: &str, from: usize) -> (usize, bool) {
     let bytes = line.as_bytes();
-    let mut i = 0usize;
+    // Back over the punctuation just before `from` (`…fast." She`), so that
+    // a boundary right after a closing mark is found.
+    let mut i = from.min(line.len());
+    while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c)) {
+        i = i.saturating_sub(c.len_utf8());
+    }
     while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| TERMINAL_LEAD[usize::from(c)])) {
         let p = i.saturating_add(rel);
         let Some(rest) = line.get(p..) else {
@@ -308,62 +343,6 @@ fn sentence_end(line: &str) -> (usize, bool) {
     let t = trim_end(line);
     let terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':');
     (line.len(), terminated)
-}
-
-/// Honorifics and titles: always followed by a name, never end a sentence.
-const TITLES: [&str; 30] = [
-    "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mr",
-    "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "Sens",
-];
-
-/// Abbreviations that may end a sentence too; they end one only when the
-/// next word is a typical sentence opener (a capitalized stopword).
-const OTHER: [&str; 28] = [
-    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "No",
-    "Nov", "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros", "Nos", "Ft",
-];
-
-/// Decides whether a single `.` after `before` ends the sentence, given the
-/// text that follows (which starts upper-case, a digit or a quote).
-fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_space(c) || is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '(')
-        .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
-    let word = before.get(word_start..).unwrap_or("");
-    if word.is_empty() {
-        return true;
-    }
-    let mut cs = word.chars();
-    let first = cs.next();
-    // Initials: a single capital letter (`John F. Kennedy`).
-    if cs.next().is_none() && first.is_some_and(is_upper) {
-        return false;
-    }
-    if TITLES.contains(&word) {
-        return false;
-    }
-    let next_is_digit = next_text.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let dotted = word.bytes().any(|b| b == b'.'); // U.S, a.m, e.g, D.C
-    if dotted || OTHER.contains(&word) {
-        if next_is_digit {
-            return false;
-        }
-        return next_word_is_opener(next_text);
-    }
-    true
-}
-
-/// True if the next word is a capitalized stopword such as `The`, `He`, `But`.
-fn next_word_is_opener(next_text: &str) -> bool {
-    let word_end = next_text
-        .char_indices()
-        .find(|&(_, c)| !(is_letter(c) || c == '\'' || c == '\u{2019}'))
-        .map_or(next_text.len(), |(i, _)| i);
-    let w = next_text.get(..word_end).unwrap_or("");
-    let f = crate::normalize::Folded::new(w);
-    !w.is_empty() && f.is_stopword()
 }
 
 /// Line-level junk found in scraped news pages.

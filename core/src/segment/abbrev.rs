@@ -1,0 +1,99 @@
+//! Whether a single full stop ends a sentence: abbreviations, initials,
+//! page and number forms, dotted abbreviations (`U.S.`, `a.m.`).
+
+use crate::unicode::{is_letter, is_lower_or_caseless, is_space};
+
+/// Honorifics and titles: always followed by a name, never end a sentence.
+const TITLES: [&str; 31] = [
+    "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mr",
+    "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "Sens", "Gens",
+];
+
+/// Abbreviations that stand before a number (`p. 55`, `No. 5`, `Fig. 3`):
+/// never a boundary before a digit, a boundary before a sentence opener.
+const BEFORE_NUMBER: [&str; 24] = [
+    "p", "pp", "No", "no", "Nos", "nos", "N\u{b0}", "Fig", "fig", "Figs", "vol", "Vol", "ch", "Ch", "para", "Art",
+    "art", "sec", "Sec", "ed", "eds", "Ed", "op", "tel",
+];
+
+/// Abbreviations that may end a sentence too; they end one only when the
+/// next word is a typical sentence opener (a capitalized stopword).
+const OTHER: [&str; 30] = [
+    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov",
+    "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros", "Ft", "cf", "al", "Univ", "Assn",
+];
+
+/// Decides whether a single `.` after `before` ends the sentence, given the
+/// text that follows (which starts upper-case, a digit or a quote).
+pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_space(c) || super::is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '(')
+        .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
+    let word = before.get(word_start..).unwrap_or("");
+    if word.is_empty() {
+        return true;
+    }
+    let next_is_digit = next_text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut cs = word.chars();
+    let first = cs.next();
+    if let (Some(c), None) = (first, cs.next()) {
+        // One letter: an initial (`John F. Kennedy`, `p. 55`), unless it
+        // ends the sentence before an opener (`than I. The`, `plan B. But`).
+        return !is_letter(c) || !next_is_digit && next_word_is_opener(next_text);
+    }
+    if TITLES.contains(&word) {
+        return false;
+    }
+    if BEFORE_NUMBER.contains(&word) || is_dotted_abbreviation(word) || OTHER.contains(&word) {
+        return !next_is_digit && next_word_is_opener(next_text);
+    }
+    true
+}
+
+/// `U.S`, `a.m`, `e.g`, `Ph.D`, `N.Y`: short letter groups joined by dots
+/// (the final dot is the one being judged). Numbers (`47.3%`), domains and
+/// file names (`page.html`) are not: their dot ends a sentence.
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let mut groups = 0u32;
+    for g in word.split('.') {
+        let n = g.chars().count();
+        if n == 0 || n > 2 || !g.chars().all(is_letter) {
+            return false;
+        }
+        // `Ph.D` but not `com.Xy`: a two-letter group is capitalized or all lower.
+        if n == 2 && !g.chars().skip(1).all(is_lower_or_caseless) {
+            return false;
+        }
+        groups = groups.saturating_add(1);
+    }
+    groups >= 2
+}
+
+/// True if the next word is a capitalized stopword such as `The`, `He`, `But`.
+fn next_word_is_opener(next_text: &str) -> bool {
+    let next_text = next_text.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '(']);
+    let word_end = next_text
+        .char_indices()
+        .find(|&(_, c)| !(is_letter(c) || c == '\'' || c == '\u{2019}'))
+        .map_or(next_text.len(), |(i, _)| i);
+    let w = next_text.get(..word_end).unwrap_or("");
+    let f = crate::normalize::Folded::new(w);
+    !w.is_empty() && f.is_stopword()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_abbreviations_are_letter_groups() {
+        for w in ["U.S", "a.m", "P.M", "e.g", "i.e", "Ph.D", "D.C", "U.K"] {
+            assert!(is_dotted_abbreviation(w), "{w}");
+        }
+        for w in ["47.3%", "page.html", "example.com", "3.5", "US", "1026.253.553"] {
+            assert!(!is_dotted_abbreviation(w), "{w}");
+        }
+    }
+}
