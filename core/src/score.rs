@@ -42,10 +42,9 @@ pub struct Weights {
     pub lead: u32,
     /// Keywords: IDF (sixteenths) used when no table is given.
     pub flat_idf: u32,
-    /// Sentences: position prior, extra weight (x/256) of the first
-    /// choosable sentence, decaying as 1/(1+rank), when the budget keeps at
-    /// least [`Weights::lead_pivot`] of the article. Small: a summary that
-    /// keeps much of an article should cover its central material.
+    /// Sentences: base strength (x/256) of the position prior, the extra
+    /// weight of the first choosable sentence decaying as 1/(1+rank); it
+    /// grows as the budget keeps less of the article ([`lead_strength`]).
     pub position: u32,
     /// Sentences: the share of the article (x/256) the budget keeps below
     /// which the position prior grows (see [`lead_strength`]).
@@ -125,24 +124,36 @@ pub const MAX_LEAD_STRENGTH: u32 = 1 << 20;
 /// of the article's choosable text. News is written as an inverted pyramid:
 /// the fewer sentences a reader gets, the more they should be the first
 /// ones; a summary that keeps much of the article covers its centre.
-/// `position * (pivot / share) ^ exponent`, at least `position`.
+/// `position * ((pivot / share) ^ exponent - 1)` below the pivot, capped at
+/// [`MAX_LEAD_STRENGTH`]; none at or above it, where the references of
+/// extractive summaries favour central sentences wherever they are
+/// (EVALUATION.md).
 pub fn lead_strength(share: u32, w: &Weights) -> u32 {
     let share = share.max(1);
     if share >= w.lead_pivot {
-        return w.position;
+        return 0;
     }
     let ratio = w.lead_pivot.saturating_mul(256) / share; // > 256
     let mut s = u64::from(w.position);
     for _ in 0..w.lead_exponent.min(8) {
         s = (s * u64::from(ratio) / 256).min(u64::from(MAX_LEAD_STRENGTH));
     }
+    // Minus the base, so the prior fades to nothing at the pivot instead of
+    // jumping there.
+    let s = s.saturating_sub(u64::from(w.position));
     u32::try_from(s).unwrap_or(MAX_LEAD_STRENGTH)
 }
 
-/// Position prior of the choosable sentence of rank `rank` (x/256):
-/// `256 + strength / (1 + rank)`, `strength` from [`lead_strength`].
-pub fn position_prior(rank: u32, strength: u32) -> u32 {
-    256u32.saturating_add(strength / rank.saturating_add(1))
+/// Position prior of the choosable sentence of rank `rank` (x/256) when the
+/// budget keeps about `kept` sentences: the first `kept` share the full
+/// `strength` (from [`lead_strength`]) and compete on their scores alone;
+/// later ones get `strength / (1 + rank - kept + 1)`, so the sentence just
+/// past the budget must score twice the weakest kept one to replace it.
+/// (On news with highlights this beat a prior decaying from the first
+/// sentence on, `1 / (1 + rank)`: EVALUATION.md.)
+pub fn position_prior(rank: u32, strength: u32, kept: u32) -> u32 {
+    let past = rank.saturating_add(1).saturating_sub(kept.max(1));
+    256u32.saturating_add(strength / past.saturating_add(1))
 }
 
 /// Added to the length divisor (`log2` units x256): TextRank divides an
@@ -218,19 +229,25 @@ mod tests {
         assert_eq!(normalise(1000, 2, &w), normalise(1000, 6, &w));
         assert!(normalise(1000, 32, &w) < normalise(1000, 8, &w));
         assert_eq!(normalise(u32::MAX, 0, &w), normalise(u32::MAX, 6, &w));
-        assert!(position_prior(0, w.position) > position_prior(1, w.position));
-        assert_eq!(position_prior(u32::MAX, w.position), 256);
+        assert!(position_prior(0, w.position, 1) > position_prior(1, w.position, 1));
+        assert_eq!(position_prior(u32::MAX, w.position, 1), 256);
+        // The budget's first sentences share the prior; the next gets half.
+        assert_eq!(position_prior(0, 512, 3), position_prior(2, 512, 3));
+        assert_eq!(position_prior(3, 512, 3), 256 + 256);
+        assert_eq!(position_prior(0, 512, 0), position_prior(0, 512, 1));
     }
 
     #[test]
     fn the_prior_grows_as_the_budget_keeps_less() {
         let w = Weights::DEFAULT;
-        assert_eq!(lead_strength(256, &w), w.position);
-        assert_eq!(lead_strength(w.lead_pivot, &w), w.position);
+        assert_eq!(lead_strength(256, &w), 0);
+        assert_eq!(lead_strength(w.lead_pivot, &w), 0);
         let (a, b, c) =
             (lead_strength(w.lead_pivot / 2, &w), lead_strength(w.lead_pivot / 4, &w), lead_strength(0, &w));
-        assert!(w.position < a && a < b && b <= c, "{a} {b} {c}");
-        assert_eq!(lead_strength(w.lead_pivot / 2, &w), w.position << w.lead_exponent);
+        assert!(0 < a && a < b && b <= c, "{a} {b} {c}");
+        assert_eq!(lead_strength(w.lead_pivot / 2, &w), (w.position << w.lead_exponent) - w.position);
+        // Just under the pivot, barely any prior: no jump at the pivot.
+        assert!(lead_strength(w.lead_pivot - 1, &w) < w.position / 4);
         assert!(c <= MAX_LEAD_STRENGTH);
         let _ = lead_strength(1, &Weights { position: u32::MAX, lead_exponent: u32::MAX, ..w });
     }

@@ -556,7 +556,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// position prior.
     fn score_sentences(&mut self, body: &str, n: usize, opts: &Options<'_>) {
         let w = &opts.weights;
-        let share = self.budget_share(body, n, opts.budget);
+        let (share, kept) = self.budget_share(body, n, opts.budget);
         let strength = lead_strength(share, w);
         // A budget that keeps little of the article: the lead, and a later
         // sentence only where it is clearly denser (see `density`).
@@ -587,7 +587,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             } else {
                 normalise(sum, u32::from(r.content_words), w)
             };
-            let prior = position_prior(rank, strength);
+            let prior = position_prior(rank, strength, kept);
             rank = rank.saturating_add(1);
             r.score = u32::try_from(u64::from(s) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
             if r.state & Record::OPEN_QUOTE != 0 {
@@ -605,11 +605,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     }
 
     /// Share (x/256) of the article's choosable sentences, or of their
-    /// characters for a character budget, that the budget can keep. Fills
-    /// each choosable record's `chars` for a character budget.
-    fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> u32 {
+    /// characters for a character budget, that the budget can keep, and
+    /// about how many sentences that is (at least 1). Fills each choosable
+    /// record's `chars` for a character budget.
+    fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> (u32, u32) {
         let mut total = 0u64;
+        let mut count = 0u64;
         for r in self.records.iter_mut().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
+            count = count.saturating_add(1);
             total = total.saturating_add(match budget {
                 Budget::Sentences(_) => 1,
                 Budget::Chars(_) => {
@@ -623,7 +626,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             Budget::Sentences(k) => u64::from(k),
             Budget::Chars(m) => u64::from(m).saturating_add(1),
         };
-        u32::try_from((keep.saturating_mul(256) / total.max(1)).min(256)).unwrap_or(256)
+        let share = u32::try_from((keep.saturating_mul(256) / total.max(1)).min(256)).unwrap_or(256);
+        // Sentences the budget keeps: all it asks for, or as many of the
+        // article's mean length as its characters hold.
+        let kept = match budget {
+            Budget::Sentences(k) => u64::from(k).min(count),
+            Budget::Chars(_) => keep.saturating_mul(count) / total.max(1),
+        };
+        (share, u32::try_from(kept).unwrap_or(u32::MAX).max(1))
     }
 
     /// Pass 3: greedy selection with a redundancy penalty under the budget.
