@@ -105,10 +105,9 @@ impl Folded {
     }
 
     /// Stems in place: for ASCII words the possessive and plural endings
-    /// are dropped ([`crate::stem::stem_plural`]; full Porter2,
-    /// [`crate::stem::stem`], merged unrelated words and made sentence
-    /// scores worse on news, EVALUATION.md); for other words only the
-    /// possessive `'s` is dropped.
+    /// are dropped ([`crate::stem::stem_plural`]; full Porter2 stemming
+    /// merged unrelated words and made sentence scores worse on news,
+    /// EVALUATION.md); for other words only the possessive `'s` is dropped.
     pub fn stem(&mut self) {
         let before = self.len;
         if self.ascii {
