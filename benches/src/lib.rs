@@ -1,7 +1,7 @@
 //! Benchmarks of the Epitome core: the workloads, their inputs and the
 //! limit baseline, shared by the criterion benches (`benches/throughput.rs`),
-//! the instruction counter (`src/bin/icount.rs`, run under callgrind by
-//! `benches/icount.sh`) and the scaling plot (`src/bin/plot.rs`).
+//! the instruction counter (`src/bin/icount.rs`, which re-runs itself under
+//! callgrind for each measurement) and the scaling plot (`src/bin/plot.rs`).
 //!
 //! Every workload returns a small checksum of its result so that the
 //! optimiser cannot drop the work, and [`workloads::Workload::check`] says

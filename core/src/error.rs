@@ -11,7 +11,9 @@ use core::fmt;
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Error {
-    /// The body is longer than the summarizer can address (`u32::MAX` bytes).
+    /// The input is longer than the summarizer can address: a body of
+    /// `u32::MAX` bytes (4 GiB - 1) or more, or a title of 2 GiB or more
+    /// (the top bit of a term's surface offset marks the title).
     InputTooLong,
     /// The IDF table bytes are malformed (bad magic, version or length).
     IdfInvalid,
@@ -20,7 +22,7 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Error::InputTooLong => "input longer than 4 GiB",
+            Error::InputTooLong => "input too long (a body of 4 GiB - 1 bytes or more, or a title of 2 GiB or more)",
             Error::IdfInvalid => "malformed IDF table",
         })
     }

@@ -3,7 +3,7 @@
 //! `#![no_std]`, no allocation, no `unsafe`, no recursion, no floats in the
 //! scoring path (so every target computes identical results). The pipeline,
 //! one module per stage: [`segment`] → [`tokenize`] → [`normalize`]
-//! ([`stopwords`], [`stem`]) → [`terms`] → [`score`] → selection in
+//! ([`stopwords`], [`stem`], [`hash`]) → [`terms`] → [`score`] → selection in
 //! [`summarize`]. All results borrow from the caller's text.
 //!
 //! ```
