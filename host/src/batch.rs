@@ -11,15 +11,18 @@
 //! a stream, give results out of order; this needs neither.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{channel, sync_channel};
+use std::sync::mpsc::{TryRecvError, channel, sync_channel};
+use std::sync::{Mutex, TryLockError};
 
 /// Items in flight for `jobs` workers: enough that no worker waits for a
 /// slow neighbour's result to be written.
 pub fn window(jobs: usize) -> usize {
     16 * jobs.max(1)
 }
+
+/// Results a worker sends back at once when it has more work waiting.
+const GROUP: usize = 8;
 
 /// The default number of workers: every core.
 pub fn all_cores() -> usize {
@@ -76,7 +79,7 @@ where
     }
     let (item_tx, item_rx) = sync_channel::<(usize, T)>(window);
     let item_rx = Mutex::new(item_rx);
-    let (result_tx, result_rx) = channel::<(usize, R)>();
+    let (result_tx, result_rx) = channel::<Vec<(usize, R)>>();
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let stop = &stop;
@@ -95,19 +98,53 @@ where
             let (item_rx, result_tx, init, work) = (&item_rx, result_tx.clone(), &init, &work);
             scope.spawn(move || {
                 let mut state = init();
+                // Results go back in small groups, and whenever this worker
+                // would wait for work, so that the threads do not wake each
+                // other for every item (thousands of context switches).
+                let mut done: Vec<(usize, R)> = Vec::new();
+                let flush = |done: &mut Vec<(usize, R)>| {
+                    if !done.is_empty() {
+                        let _ = result_tx.send(std::mem::take(done));
+                    }
+                };
                 loop {
-                    // A poisoned lock means another worker panicked: the scope re-raises it.
-                    let next = match item_rx.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
+                    // Before any wait (for the queue's lock, held by a
+                    // worker waiting for work, or for work itself) the
+                    // results held here go back: the consumer may be
+                    // waiting for one of them. A poisoned lock means another
+                    // worker panicked: the scope re-raises it.
+                    let rx = match item_rx.try_lock() {
+                        Ok(rx) => rx,
+                        Err(TryLockError::WouldBlock) => {
+                            flush(&mut done);
+                            let Ok(rx) = item_rx.lock() else { return };
+                            rx
+                        }
+                        Err(TryLockError::Poisoned(_)) => return,
                     };
-                    let Ok((seq, item)) = next else { return };
+                    let next = match rx.try_recv() {
+                        Ok(next) => next,
+                        Err(TryRecvError::Disconnected) => break,
+                        Err(TryRecvError::Empty) => {
+                            flush(&mut done);
+                            match rx.recv() {
+                                Ok(next) => next,
+                                Err(_) => break,
+                            }
+                        }
+                    };
+                    drop(rx);
+                    let (seq, item) = next;
                     // After a stop, items are drained (not worked on) so
                     // that a producer blocked on a full queue can finish.
                     if !stop.load(Ordering::Relaxed) {
-                        let _ = result_tx.send((seq, work(&mut state, item)));
+                        done.push((seq, work(&mut state, item)));
+                        if done.len() >= GROUP {
+                            flush(&mut done);
+                        }
                     }
                 }
+                flush(&mut done);
             });
         }
         drop(result_tx);
@@ -115,16 +152,23 @@ where
         // the scope waits for the threads.
         let (credit_tx, result_rx) = (credit_tx, result_rx);
         let mut early: BTreeMap<usize, R> = BTreeMap::new();
-        let mut next = 0usize;
-        for (seq, result) in result_rx.iter() {
-            early.insert(seq, result);
+        let (mut next, mut owed) = (0usize, 0usize);
+        for group in result_rx.iter() {
+            early.extend(group);
             while let Some(r) = early.remove(&next) {
                 if let Err(e) = consume(r) {
                     stop.store(true, Ordering::Relaxed);
                     return Err(e);
                 }
                 next += 1;
-                let _ = credit_tx.send(());
+                owed += 1;
+            }
+            // Credits go back in bulk too (the producer wakes once for many).
+            if owed >= window / 4 || early.is_empty() {
+                for _ in 0..owed {
+                    let _ = credit_tx.send(());
+                }
+                owed = 0;
             }
         }
         Ok(())
@@ -172,6 +216,36 @@ mod tests {
             assert_eq!(squares(jobs, 500), want, "jobs = {jobs}");
         }
         assert!(squares(4, 0).is_empty());
+    }
+
+    #[test]
+    fn many_quick_items_never_wait_on_each_other() {
+        // Tiny work items make the workers meet at the queue's lock all the
+        // time: results held by a worker must not be stuck there (a hang).
+        for jobs in [1, 2, 3, 4] {
+            for _ in 0..20 {
+                let mut n = 0u64;
+                run(
+                    jobs,
+                    |emit| {
+                        for i in 0..3000u64 {
+                            if !emit(i) {
+                                return;
+                            }
+                        }
+                    },
+                    || (),
+                    |_, i| i,
+                    |i| {
+                        assert_eq!(i, n);
+                        n += 1;
+                        Ok::<(), ()>(())
+                    },
+                )
+                .unwrap();
+                assert_eq!(n, 3000);
+            }
+        }
     }
 
     #[test]

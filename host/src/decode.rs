@@ -61,29 +61,32 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
 /// True if `text` holds a NUL or more than one control character in
 /// [`CONTROL_SHARE`] (C0 other than tab, LF, FF, CR; DEL; C1).
 pub fn is_binary(text: &str) -> bool {
+    // One pass over the UTF-8 bytes, each with the byte before it (a C1
+    // control is 0xC2 then 0x80..=0x9F; a character starts at every
+    // non-continuation byte), in runs of 255 with byte counters and `&`/`|`
+    // rather than `&&`/`||`: no branches, so the compiler makes vector code
+    // of it (this runs on every article read).
     let bytes = text.as_bytes();
-    if bytes.contains(&0) {
-        return true;
-    }
-    // Counted on the UTF-8 bytes in short runs with byte counters, which
-    // the compiler turns into vector code (this runs on every article): a
-    // character starts at every non-continuation byte.
-    let (mut chars, mut controls) = (0usize, 0usize);
-    for run in bytes.chunks(255) {
-        let (mut ch, mut co) = (0u8, 0u8);
-        for &b in run {
-            ch += u8::from(b & 0xC0 != 0x80);
-            co += u8::from((b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) || b == 0x7F);
+    let Some(&first) = bytes.first() else { return false };
+    let control = |b: u8, prev: u8| {
+        let c0 = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r');
+        let c1 = (prev == 0xC2) & (0x80..0xA0).contains(&b);
+        c0 | (b == 0x7F) | c1
+    };
+    let (mut chars, mut controls, mut nul) = (1usize, usize::from(control(first, 0)), first == 0);
+    let (rest, prev) = (&bytes[1..], &bytes[..bytes.len() - 1]);
+    for (run, before) in rest.chunks(255).zip(prev.chunks(255)) {
+        let (mut ch, mut co, mut z) = (0u8, 0u8, 0u8);
+        for (&b, &p) in run.iter().zip(before) {
+            ch += u8::from((b as i8) >= -0x40);
+            co += u8::from(control(b, p));
+            z |= u8::from(b == 0);
         }
         chars += usize::from(ch);
         controls += usize::from(co);
+        nul |= z != 0;
     }
-    // C1 controls are 0xC2 followed by 0x80..=0x9F; rare, so looked for
-    // only when there is a 0xC2 at all.
-    if bytes.contains(&0xC2) {
-        controls += bytes.windows(2).filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1])).count();
-    }
-    controls * CONTROL_SHARE > chars
+    nul || controls * CONTROL_SHARE > chars
 }
 
 #[cfg(test)]
@@ -119,6 +122,8 @@ mod tests {
     #[test]
     fn binary_is_refused_at_the_share() {
         assert!(is_binary("text\0more"));
+        assert!(is_binary("\0") && is_binary(&format!("{}\0", "a".repeat(600))));
+        assert!(!is_binary("") && !is_binary("a") && !is_binary("\u{a3}5 \u{b0}C \u{e9}"));
         // 1 control in 20 characters is still text, 2 in 20 is not.
         let one = format!("\x1b{}", "a".repeat(19));
         assert!(!is_binary(&one));

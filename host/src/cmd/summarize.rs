@@ -26,15 +26,60 @@ pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
     }
     for c in &s.sentences {
         t.push_str("  - ");
-        for (i, word) in c.text.split_whitespace().enumerate() {
-            if i > 0 {
-                t.push(' ');
-            }
-            t.push_str(word);
-        }
+        push_one_line(&mut t, c.text);
         t.push('\n');
     }
     t.into_bytes()
+}
+
+/// Appends the words of `s` joined by single spaces, exactly as joining
+/// `s.split_whitespace()` would, but looking at ASCII bytes directly (this
+/// runs on every sentence printed). `t` must end with a space (the `- `).
+fn push_one_line(t: &mut String, s: &str) {
+    // Most sentences are already one line of single spaces: no ASCII
+    // white space but the space, no byte that may start a non-ASCII space
+    // (U+0085, U+00A0, U+1680, U+2000.., U+3000), no doubled or outer space.
+    let b = s.as_bytes();
+    let odd = |c: u8| (b'\t'..=b'\r').contains(&c) || c == 0xC2 || (0xE1..=0xE3).contains(&c);
+    let plain = !b.iter().any(|&c| odd(c))
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        t.push_str(s);
+        return;
+    }
+    let mut word: Option<usize> = None;
+    let mut at = 0;
+    while at < s.len() {
+        let b = s.as_bytes()[at];
+        let (space, len) = if b.is_ascii() {
+            // char::is_whitespace on ASCII: space, tab, LF, VT, FF, CR.
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = s[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push_word(t, &s[start..at]);
+                word = None;
+            }
+            (false, None) => word = Some(at),
+            _ => {}
+        }
+        at += len;
+    }
+    if let Some(start) = word {
+        push_word(t, &s[start..]);
+    }
+}
+
+fn push_word(t: &mut String, w: &str) {
+    if !t.ends_with(' ') {
+        t.push(' ');
+    }
+    t.push_str(w);
 }
 
 /// One summary in `shape` (text block, pretty JSON, or a JSON line).
@@ -71,4 +116,31 @@ pub fn run_sample(out: &mut impl Write) -> Result<ExitCode> {
         out.write_all(&text_block(a, &s))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_equals_split_whitespace() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " Two  words ",
+            "tab\tand\nnew\r\nlines\x0bvt\x0cff",
+            "no\u{a0}break\u{2003}em\u{85}nel\u{3000}ideographic caf\u{e9} \u{201c}quoted\u{201d}",
+            "\u{2028}\u{2029}x\u{200b}zero-width-is-not-space",
+            "plain sentence, one line.",
+            "double  space",
+            " lead",
+            "trail ",
+            "\u{1680}ogham\u{202f}narrow\u{205f}math",
+        ] {
+            let mut t = String::from("- ");
+            push_one_line(&mut t, s);
+            assert_eq!(t, format!("- {}", s.split_whitespace().collect::<Vec<_>>().join(" ")), "{s:?}");
+        }
+    }
 }
