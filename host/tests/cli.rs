@@ -77,6 +77,28 @@ fn sentences_marks_unchoosable_units() {
 }
 
 #[test]
+fn sentences_json_gives_spans_kinds_and_choosability() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "A Heading\nShe said: \"It works. It is fast.\" Then she left.\n- Oil";
+    std::fs::write(dir.path().join("a.txt"), text).expect("write");
+    let o = epitome(&["sentences", "--json", "a.txt"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let units = v.as_array().expect("array");
+    let texts: Vec<&str> = units.iter().map(|u| u["text"].as_str().unwrap_or("")).collect();
+    assert_eq!(texts, ["A Heading", "She said: \"It works. It is fast.\"", "Then she left.", "Oil"]);
+    let kinds: Vec<&str> = units.iter().map(|u| u["kind"].as_str().unwrap_or("")).collect();
+    assert_eq!(kinds, ["heading", "sentence", "sentence", "heading"]);
+    let choosable: Vec<bool> = units.iter().map(|u| u["choosable"].as_bool().unwrap_or(false)).collect();
+    assert_eq!(choosable, [false, true, true, false]);
+    for u in units {
+        let (s, e) = (u["start"].as_u64().unwrap_or(0) as usize, u["end"].as_u64().unwrap_or(0) as usize);
+        assert_eq!(&text[s..e], u["text"].as_str().unwrap_or(""));
+        assert_eq!(u["open_quote"], false);
+    }
+}
+
+#[test]
 fn model_build_writes_a_table_the_summarizer_accepts() {
     let dir = tempfile::tempdir().expect("tempdir");
     for (i, t) in ["the bridge opened", "the bridge closed", "a ferry sailed"].iter().enumerate() {

@@ -16,7 +16,7 @@ use self::abbrev::dot_ends_sentence;
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
 use crate::Span;
-use crate::unicode::{count_words, is_digit, is_space, is_upper, trim, trim_end, trim_start};
+use crate::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
 
 /// What a segmented unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,13 +172,12 @@ impl Iterator for Segmenter<'_> {
                 }
             }
             let line = self.text.get(self.cur..self.line_end)?;
-            let (mut end, mut terminated) = sentence_end(line, 0);
+            let (mut end, mut terminated, mut marks) = sentence_end(line, 0);
             // A quotation left open here that closes a little further on in
             // the line: keep going to the sentence end after its closing mark.
-            let mut marks = Marks::of(line.get(..end).unwrap_or(""));
             while !marks.balanced() && end < line.len() {
                 let Some(close) = line.get(end..).and_then(|rest| closing_mark(rest, marks)) else { break };
-                let (e2, t2) = sentence_end(line, end.saturating_add(close));
+                let (e2, t2, _) = sentence_end(line, end.saturating_add(close));
                 if e2 > MAX_QUOTE_UNIT {
                     break;
                 }
@@ -221,14 +220,18 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     chunks.remainder().iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i))
 }
 
-/// Bytes that may start sentence-final punctuation: `.`, `!`, `?`, and
-/// 0xE2, the lead byte of `…` (and of curly quotes, checked after decoding).
-const TERMINAL_LEAD: [bool; 256] = {
+/// Bytes where the sentence scan stops: `.`, `!`, `?`, `"`, and the lead
+/// bytes 0xE2 (of `…` and curly quotes) and 0xC2 (of guillemets), checked
+/// after decoding. The scan counts quotation marks as it goes, so they cost
+/// no second pass.
+const STOP_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
     t[0xE2] = true;
+    t[0xC2] = true;
     t
 };
 
@@ -241,14 +244,33 @@ fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> Uni
     if whole_line {
         // A short line without sentence punctuation is a heading or caption;
         // a short stand-alone question is a sub-heading in news layouts.
-        if !terminated && count_words(text) <= 14 {
+        // But a quotation closing a line of prose (`The mayor said: "We
+        // are ready"`) is prose.
+        if !terminated && count_words(text) <= 14 && !ends_in_quotation(text) {
             return UnitKind::Heading;
         }
         if text.ends_with('?') && count_words(text) <= 12 {
             return UnitKind::Heading;
         }
+        // `BREAKING: Storm hits coast.` is a headline, full stop or not.
+        if is_capital_label(text) && count_words(text) <= 8 {
+            return UnitKind::Heading;
+        }
     }
     UnitKind::Prose
+}
+
+/// A line opening with an all-capitals label and a colon (`BREAKING:`).
+fn is_capital_label(text: &str) -> bool {
+    let label = text.split(':').next().unwrap_or("");
+    label.len() < text.len()
+        && label.chars().filter(|c| is_letter(*c)).count() >= 2
+        && label.chars().all(|c| is_upper(c) || c == ' ')
+}
+
+/// True for a line of at least five words ending with a closed quotation.
+fn ends_in_quotation(text: &str) -> bool {
+    text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && count_words(text) >= 5
 }
 
 fn is_closer(c: char) -> bool {
@@ -266,9 +288,10 @@ fn is_terminal(c: char) -> bool {
 /// Finds where the first sentence of `line` ends, looking for its final
 /// punctuation from byte `from` on (the punctuation before a closing
 /// quotation mark at `from` counts): returns the byte offset just past its
-/// final punctuation/closers (or `line.len()`), and whether it ended on
-/// sentence punctuation.
-fn sentence_end(line: &str, from: usize) -> (usize, bool) {
+/// final punctuation/closers (or `line.len()`), whether it ended on
+/// sentence punctuation, and the quotation marks of the bytes it scanned.
+fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
+    let mut marks = Marks::default();
     let bytes = line.as_bytes();
     // Back over the punctuation just before `from` (`…fast." She`), so that
     // a boundary right after a closing mark is found.
@@ -276,7 +299,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
     while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c)) {
         i = i.saturating_sub(c.len_utf8());
     }
-    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| TERMINAL_LEAD[usize::from(c)])) {
+    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| STOP_BYTE[usize::from(c)])) {
         let p = i.saturating_add(rel);
         let Some(rest) = line.get(p..) else {
             // 0xE2 inside a char is impossible (it is a lead byte) but stay safe.
@@ -287,6 +310,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
             break;
         };
         if !is_terminal(first) {
+            marks.add(first);
             i = p.saturating_add(first.len_utf8());
             continue;
         }
@@ -311,15 +335,13 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
             if !is_closer(c) {
                 break;
             }
+            marks.add(c);
             j = j.saturating_add(c.len_utf8());
             chars.next();
         }
         let after = line.get(j..).unwrap_or("");
-        if after.is_empty() {
-            return (line.len(), true);
-        }
         let Some(ws) = after.chars().next() else {
-            return (line.len(), true);
+            return (line.len(), true, marks);
         };
         if !is_space(ws) {
             i = j.max(p.saturating_add(1));
@@ -327,7 +349,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
         }
         let next_text = trim_start(after);
         let Some(next) = next_text.chars().next() else {
-            return (line.len(), true);
+            return (line.len(), true, marks);
         };
         let starts_sentence = is_upper(next) || is_digit(next) || is_opener(next) || next == '\u{2014}';
         if !starts_sentence {
@@ -338,11 +360,11 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
             i = j;
             continue;
         }
-        return (j, true);
+        return (j, true, marks);
     }
     let t = trim_end(line);
     let terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':');
-    (line.len(), terminated)
+    (line.len(), terminated, marks)
 }
 
 /// Line-level junk found in scraped news pages.
@@ -385,7 +407,12 @@ fn is_boilerplate_line(line: &str) -> bool {
         "download the",
     ];
     const SUFFIXES: [&str; 6] = ["/ap", "/reuters", "/afp", "getty images", "/epa", "/bloomberg"];
-    let marked = PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p))
+    // A prefix ending in a letter must end a word (`subscribe`, not `Subscribers`).
+    let word_end = |p: &str| {
+        !p.ends_with(|c: char| c.is_ascii_alphabetic())
+            || line.get(p.len()..).and_then(|r| r.chars().next()).is_none_or(|c| !is_letter(c))
+    };
+    let marked = PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p) && word_end(p))
         || SUFFIXES.iter().any(|s| ends_with_ignore_ascii_case(line, s));
     if marked {
         return count_words(line) <= 12;
@@ -415,18 +442,56 @@ fn metadata_prefix(line: &str) -> Option<usize> {
     Some(line.len() - after_key.len() + stamp)
 }
 
-/// Length of a bullet marker (`- `, `• `, `* `, `– `) at the line start.
+/// Length of a list marker at the line start, white space after it
+/// included: a bullet (`- `, `• `, `* `, `– `, `‣ `, `⁃ `), an enumerator
+/// (`1. `, `1) `, `1.) `, `(a) `, `a. `, `iv. `, `1.The`), or a bullet and an
+/// enumerator (`• 9. `, `⁃9. `). Capital letters are not enumerators: they
+/// are initials (`A. Smith`).
 fn bullet_marker(line: &str) -> Option<usize> {
-    let mut cs = line.char_indices();
-    let (_, c) = cs.next()?;
-    if !matches!(c, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}') {
-        return None;
+    let first = line.chars().next()?;
+    if matches!(first, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}' | '\u{2023}' | '\u{2043}') {
+        let mut at = first.len_utf8();
+        let rest = line.get(at..)?;
+        let space = rest.len().saturating_sub(trim_start(rest).len());
+        if space > 0 {
+            at = at.saturating_add(space);
+            return Some(enumerator(line.get(at..)?).map_or(at, |e| at.saturating_add(e)));
+        }
+        // `-5 degrees` is a number; `⁃9. item` a bullet glued to its number.
+        return enumerator(rest).map(|e| at.saturating_add(e));
     }
-    let (i, sp) = cs.next()?;
-    if !is_space(sp) {
+    enumerator(line)
+}
+
+/// Length of an enumerator (`1. `, `2) `, `3.) `, `(b) `, `c. `, `iv. `)
+/// and the white space after it; digits may run into a capital (`1.The`).
+fn enumerator(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let paren = b.first() == Some(&b'(');
+    let start = usize::from(paren);
+    let body = b.get(start..)?;
+    let digits = body.iter().take_while(|c| c.is_ascii_digit()).count();
+    let letters = body.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let roman = body.iter().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
+    let len = if (1..=3).contains(&digits) {
+        digits
+    } else if letters == 1 || roman == letters && (1..=4).contains(&roman) {
+        letters
+    } else {
         return None;
-    }
-    Some(i.saturating_add(sp.len_utf8()))
+    };
+    let mut i = start.saturating_add(len);
+    let close = match (b.get(i), b.get(i.saturating_add(1))) {
+        (Some(b')'), _) => 1,
+        (Some(b'.'), Some(b')')) if !paren => 2,
+        (Some(b'.'), _) if !paren => 1,
+        _ => return None,
+    };
+    i = i.saturating_add(close);
+    let rest = s.get(i..)?;
+    let space = rest.len().saturating_sub(trim_start(rest).len());
+    let glued = space == 0 && digits > 0 && rest.chars().next().is_some_and(is_upper);
+    (space > 0 && !trim_start(rest).is_empty() || glued).then(|| i.saturating_add(space))
 }
 
 fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
@@ -444,7 +509,55 @@ fn contains_ignore_ascii_case(s: &str, p: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+    use std::string::String;
+    use std::vec::Vec;
+
     use super::*;
+
+    /// A unit as `cases.txt` writes it: its text behind a kind tag.
+    fn tagged(text: &str, u: &Unit) -> String {
+        let tag = match (u.kind, u.open_quote) {
+            (UnitKind::Heading, _) => "[h] ",
+            (UnitKind::Boilerplate, _) => "[b] ",
+            (UnitKind::Bullet, _) => "[l] ",
+            (UnitKind::Prose, true) => "[q] ",
+            (UnitKind::Prose, false) => "",
+        };
+        std::format!("{tag}{}", u.span.slice(text).unwrap_or("<bad span>"))
+    }
+
+    /// The committed case table (`cases.txt`): text and expected units.
+    /// Cases marked `<!` are known to be wrong and must still be wrong.
+    #[test]
+    fn case_table() {
+        let table = include_str!("cases.txt");
+        let mut cases: Vec<(bool, String, Vec<String>)> = Vec::new();
+        for line in table.lines() {
+            if let Some(rest) = line.strip_prefix("<") {
+                let (known_wrong, text) = rest.strip_prefix('!').map_or((false, rest), |t| (true, t));
+                cases.push((known_wrong, text.trim_start().replace("\\n", "\n").replace("\\r", "\r"), Vec::new()));
+            } else if let Some(unit) = line.strip_prefix("> ") {
+                let Some(case) = cases.last_mut() else { panic!("expected unit before any case: {line}") };
+                case.2.push(unit.replace("\\n", "\n"));
+            } else {
+                assert!(line.is_empty() || line.starts_with('#'), "unreadable line in cases.txt: {line}");
+            }
+        }
+        assert!(cases.len() >= 150, "the table holds {} cases", cases.len());
+        let mut failures = Vec::new();
+        for (known_wrong, text, want) in &cases {
+            assert!(!want.is_empty(), "case without expected units: {text}");
+            let got: Vec<String> = Segmenter::new(text).map(|u| tagged(text, &u)).collect();
+            if (got == *want) == *known_wrong {
+                failures.push(std::format!(
+                    "{}{text:?}\n  want {want:?}\n  got  {got:?}",
+                    if *known_wrong { "fixed, move to the table proper: " } else { "" }
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{} of {} cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    }
 
     proptest::proptest! {
         /// The eight-bytes-at-a-time newline search agrees with a plain scan.

@@ -25,7 +25,8 @@ pub(super) struct Marks {
 
 impl Marks {
     /// Counts the marks of `s` (a byte scan: every mark but `"` is two or
-    /// three bytes with a rare lead byte).
+    /// three bytes with a rare lead byte). The segmenter's sentence scan
+    /// counts them itself; this is for pieces it joins.
     pub(super) fn of(s: &str) -> Self {
         let b = s.as_bytes();
         let mut m = Marks::default();
@@ -43,6 +44,16 @@ impl Marks {
             i = p.saturating_add(1);
         }
         m
+    }
+
+    /// Counts `c` if it is a double quotation mark.
+    pub(super) fn add(&mut self, c: char) {
+        match c {
+            '"' => self.straight = self.straight.saturating_add(1),
+            '\u{201c}' | '\u{ab}' => self.open = self.open.saturating_add(1),
+            '\u{201d}' | '\u{bb}' => self.close = self.close.saturating_add(1),
+            _ => {}
+        }
     }
 
     /// True if every quotation opened in the piece is closed in it.
