@@ -52,7 +52,7 @@ pub enum Command {
 /// `epitome flash`.
 #[derive(Debug, Args)]
 pub struct FlashArgs {
-    /// Articles for the board's flash: files and directories as for `pack`.
+    /// Articles for the board's flash: a corpus bundle, or files and directories as for `pack`.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// probe-rs's name of the chip (`probe-rs chip list`), e.g. STM32F405RGTx.

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::FlashArgs;
-use crate::cmd::model::write_atomically;
+use crate::files::{self, write_atomically};
 use crate::flash;
 use crate::pack;
 
@@ -18,7 +18,7 @@ pub fn run(args: &FlashArgs, out: &mut impl Write) -> Result<ExitCode> {
     if !args.dry_run {
         flash::check_probe_rs()?;
     }
-    let articles = pack::load(&args.inputs)?;
+    let articles = files::load_corpus(&args.inputs)?;
     if articles.is_empty() {
         bail!("no articles found in the inputs (looked for .txt, .json, .jsonl)");
     }
