@@ -415,6 +415,10 @@ pub struct SummarizeArgs {
     /// Text files, JSON-lines files, directories of them, or `-` for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    /// Summarize with a board's workspace (its capacities) instead of the
+    /// core's default: the summaries that board's firmware computes.
+    #[arg(long, value_enum, value_name = "BOARD")]
+    pub workspace: Option<crate::boards::BoardName>,
     #[command(flatten)]
     pub opts: SummaryOpts,
     #[command(flatten)]
