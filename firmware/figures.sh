@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 fw=target/thumbv7em-none-eabihf/firmware/epitome-stm32f405
 m0=target/thumbv6m-none-eabi/panic-never/epitome-panic-never
-DEFMT_LOG=info cargo build -q -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf
+DEFMT_LOG=info cargo build -q -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf --no-default-features --features qemu
 cargo build -q -p epitome-panic-never --profile panic-never --target thumbv6m-none-eabi
 cargo build -q -p epitome-host
 

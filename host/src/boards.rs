@@ -12,16 +12,19 @@ pub enum BoardName {
     /// STM32F405, Cortex-M4F (QEMU `netduinoplus2`).
     #[default]
     Stm32f405,
+    /// BBC micro:bit v1, nRF51822, Cortex-M0 with 16 KiB of RAM (QEMU `microbit`).
+    Microbit,
 }
 
 impl BoardName {
     /// Every board, in `--board`'s order.
-    pub const ALL: [BoardName; 1] = [BoardName::Stm32f405];
+    pub const ALL: [BoardName; 2] = [BoardName::Stm32f405, BoardName::Microbit];
 
     /// The board's facts.
     pub fn spec(self) -> &'static BoardSpec {
         match self {
             BoardName::Stm32f405 => &epitome_board_stm32f405::SPEC,
+            BoardName::Microbit => &epitome_board_microbit::SPEC,
         }
     }
 
@@ -44,6 +47,12 @@ macro_rules! with_workspace {
                 type $Ws = epitome_board_stm32f405::Workspace;
                 #[allow(dead_code)]
                 type $Digest<'a> = epitome_board_stm32f405::CorpusDigest<'a>;
+                $body
+            }
+            $crate::boards::BoardName::Microbit => {
+                type $Ws = epitome_board_microbit::Workspace;
+                #[allow(dead_code)]
+                type $Digest<'a> = epitome_board_microbit::CorpusDigest<'a>;
                 $body
             }
         }

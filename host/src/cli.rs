@@ -44,6 +44,29 @@ pub enum Command {
     /// Run the firmware under QEMU (or talk to a board on --port): print
     /// its boot digests, send articles, print the digests it answers.
     Board(BoardArgs),
+    /// Pack articles, build a board's firmware with them in flash, flash
+    /// and run it with probe-rs (its defmt log shown over RTT).
+    Flash(FlashArgs),
+}
+
+/// `epitome flash`.
+#[derive(Debug, Args)]
+pub struct FlashArgs {
+    /// Articles for the board's flash: a corpus bundle, or files and directories as for `pack`.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// probe-rs's name of the chip (`probe-rs chip list`), e.g. STM32F405RGTx.
+    #[arg(long)]
+    pub chip: String,
+    /// The board whose firmware is built.
+    #[arg(long, value_enum, default_value_t)]
+    pub board: crate::boards::BoardName,
+    /// Which probe, if several are connected (probe-rs's VID:PID[:SERIAL]).
+    #[arg(long)]
+    pub probe: Option<String>,
+    /// Print the commands instead of running them.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `epitome board`.
@@ -392,6 +415,10 @@ pub struct SummarizeArgs {
     /// Text files, JSON-lines files, directories of them, or `-` for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    /// Summarize with a board's workspace (its capacities) instead of the
+    /// core's default: the summaries that board's firmware computes.
+    #[arg(long, value_enum, value_name = "BOARD")]
+    pub workspace: Option<crate::boards::BoardName>,
     #[command(flatten)]
     pub opts: SummaryOpts,
     #[command(flatten)]
@@ -475,6 +502,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Eval(a)) => cmd::eval::run(&a, &mut out),
         Some(Command::EvalKeywords(a)) => cmd::eval_keywords::run(&a, &mut out),
         Some(Command::Board(a)) => cmd::board::run(&a, &mut out),
+        Some(Command::Flash(a)) => cmd::flash::run(&a, &mut out),
     }?;
     std::io::Write::flush(&mut out)?;
     Ok(code)

@@ -11,6 +11,7 @@ pub mod decode;
 pub mod digest;
 pub mod eval;
 pub mod files;
+pub mod flash;
 pub mod input;
 pub mod keyeval;
 pub mod model;

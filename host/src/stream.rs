@@ -55,6 +55,16 @@ pub fn run(
     out: &mut impl Write,
     render: impl Fn(&mut DefaultSummarizer, &InputArticle) -> Result<Vec<u8>> + Sync,
 ) -> Result<ExitCode> {
+    run_with::<DefaultSummarizer>(plan, out, render)
+}
+
+/// [`run`] with a workspace of other capacities `Z` (a board's
+/// `Workspace`, for `epitome summarize --workspace BOARD`).
+pub fn run_with<Z: Default>(
+    plan: &Plan<'_>,
+    out: &mut impl Write,
+    render: impl Fn(&mut Z, &InputArticle) -> Result<Vec<u8>> + Sync,
+) -> Result<ExitCode> {
     // On a terminal the results themselves show progress.
     let progress = Progress::new(None, !std::io::stdout().is_terminal());
     let mut array = JsonArray::default();
@@ -63,7 +73,7 @@ pub fn run(
     batch::run(
         plan.jobs,
         |emit| input::pending(plan.inputs, plan.read, emit),
-        || Box::new(DefaultSummarizer::new()),
+        Box::<Z>::default,
         |summarizer, pending| -> Result<Vec<u8>, String> {
             let article = pending.read(fields).map_err(|e| e.to_string())?;
             render(summarizer, &article).map_err(|e| format!("{}: {e:#}", article.origin))

@@ -12,8 +12,8 @@ rustup target add thumbv7em-none-eabihf >/dev/null
 
 say "lint and host tests of the firmware library"
 cargo clippy -p epitome-firmware -p epitome-board-stm32f405 --all-targets -- -D warnings
-cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf -- -D warnings
-DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --no-default-features --features rtt -- -D warnings
+DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf -- -D warnings
+cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --no-default-features --features qemu -- -D warnings
 cargo test -q -p epitome-firmware
 
 say "the committed flash corpus is what 'epitome pack host/sample' makes"
@@ -25,11 +25,14 @@ if ! cmp -s "$fresh" firmware/corpus/sample.bin; then
     exit 1
 fi
 
-say "build: the real-board variant (defmt over RTT), then the QEMU board's release firmware"
+say "build: the real-board firmware (defmt over RTT, profile flash as epitome flash builds it), then the QEMU board's"
+DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile flash --target thumbv7em-none-eabihf
 DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf \
-    --no-default-features --features rtt
-DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf
+    --no-default-features --features qemu
 cargo build -q -p epitome-host
+
+say "epitome flash with a stand-in probe-rs: the chip and an ELF holding the packed articles passed on"
+EPITOME_REQUIRE_FLASH_BUILD=1 cargo test -q -p epitome-host --test flash
 
 apt_missing=()
 command -v qemu-system-arm >/dev/null || apt_missing+=(qemu-system-arm)

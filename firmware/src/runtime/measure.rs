@@ -1,15 +1,22 @@
-//! Measuring the firmware on the target: instructions (SysTick under QEMU
-//! `-icount shift=0,sleep=off`) and stack depth (painting).
+//! Measuring the firmware on the target: instructions (a board's counter,
+//! e.g. SysTick, under QEMU `-icount shift=0,sleep=off`, calibrated by
+//! [`Calibration::measure`]) and stack depth (painting).
 
+#[cfg(target_has_atomic = "32")]
 use core::sync::atomic::{AtomicU32, Ordering};
 
+#[cfg(target_has_atomic = "32")]
 use cortex_m::peripheral::SYST;
+#[cfg(target_has_atomic = "32")]
 use cortex_m::peripheral::syst::SystClkSource;
+#[cfg(target_has_atomic = "32")]
 use cortex_m_rt::exception;
 
 /// SysTick wraps (every 2^24 ticks).
+#[cfg(target_has_atomic = "32")]
 static WRAPS: AtomicU32 = AtomicU32::new(0);
 
+#[cfg(target_has_atomic = "32")]
 #[exception]
 fn SysTick() {
     WRAPS.fetch_add(1, Ordering::Relaxed);
@@ -18,25 +25,42 @@ fn SysTick() {
 /// Ticks since [`Ticks::start`]: SysTick on the core clock, extended to 64
 /// bits by counting wraps. Under QEMU with `-icount shift=0,sleep=off` it
 /// advances deterministically with the instructions executed (DWT's cycle
-/// counter is not emulated).
+/// counter is not emulated). Needs atomic read-modify-write (not on a
+/// Cortex-M0, whose boards bring their own counter).
+#[cfg(target_has_atomic = "32")]
 pub struct Ticks {
     cal: Calibration,
 }
 
-/// Instructions per tick, learnt at start-up.
+/// Instructions per tick of some counter, learnt at start-up.
 #[derive(Debug, Clone, Copy)]
-struct Calibration {
+pub struct Calibration {
     /// Instructions per 2^16 ticks.
     per_tick_q16: u64,
 }
 
 impl Calibration {
     /// `ticks` converted to instructions.
-    fn instructions(self, ticks: u64) -> u64 {
+    pub fn instructions(self, ticks: u64) -> u64 {
         ticks.saturating_mul(self.per_tick_q16) >> 16
+    }
+
+    /// Learns instructions per tick of the counter `now` from a loop of
+    /// known length (two instructions an iteration), so that no clock
+    /// frequency is assumed.
+    pub fn measure(mut now: impl FnMut() -> u64) -> Self {
+        const ITERATIONS: u32 = 200_000;
+        let before = now();
+        // SAFETY: a register-only countdown loop.
+        unsafe {
+            core::arch::asm!("1:", "subs {n}, #1", "bne 1b", n = inout(reg) ITERATIONS => _, options(nomem, nostack));
+        }
+        let ticks = now().wrapping_sub(before).max(1);
+        Calibration { per_tick_q16: ((u64::from(ITERATIONS) * 2) << 16) / ticks }
     }
 }
 
+#[cfg(target_has_atomic = "32")]
 impl Ticks {
     /// Starts SysTick with the largest reload and its wrap interrupt.
     pub fn start(mut syst: SYST) -> Self {
@@ -48,21 +72,9 @@ impl Ticks {
         // Cleared, the counter reads 0 until its first reload: wait for it.
         while SYST::get_current() == 0 {}
         let mut t = Ticks { cal: Calibration { per_tick_q16: 1 << 16 } };
-        t.calibrate();
+        let cal = Calibration::measure(|| t.raw());
+        t.cal = cal;
         t
-    }
-
-    /// Learns instructions per tick from a loop of known length (two
-    /// instructions an iteration), so that no clock frequency is assumed.
-    fn calibrate(&mut self) {
-        const ITERATIONS: u32 = 200_000;
-        let before = self.raw();
-        // SAFETY: a register-only countdown loop.
-        unsafe {
-            core::arch::asm!("1:", "subs {n}, #1", "bne 1b", n = inout(reg) ITERATIONS => _, options(nomem, nostack));
-        }
-        let ticks = self.raw().wrapping_sub(before).max(1);
-        self.cal.per_tick_q16 = ((u64::from(ITERATIONS) * 2) << 16) / ticks;
     }
 
     /// Raw ticks.
@@ -77,6 +89,7 @@ impl Ticks {
     }
 }
 
+#[cfg(target_has_atomic = "32")]
 impl crate::session::Clock for Ticks {
     fn now(&mut self) -> u64 {
         self.raw()

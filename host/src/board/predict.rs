@@ -100,12 +100,23 @@ mod tests {
 
     #[test]
     fn an_article_over_the_board_s_receive_buffer_gets_an_oversize_error() {
-        let spec = BoardName::Stm32f405.spec();
-        let body = "word ".repeat(spec.max_frame / 5 + 10);
-        let frame = article_frame(&article(9, &body)).unwrap();
-        let replies = expected_replies(BoardName::Stm32f405, &frame).unwrap();
         let oversize = Message::Error(ErrorFrame { code: ErrorCode::Oversize, article: u32::MAX });
-        assert_eq!(replies, vec![encode(&oversize, 64).unwrap()]);
+        for board in BoardName::ALL {
+            let body = "word ".repeat(board.spec().max_frame / 5 + 10);
+            let frame = article_frame(&article(9, &body)).unwrap();
+            let replies = expected_replies(board, &frame).unwrap();
+            assert_eq!(replies, vec![encode(&oversize, 64).unwrap()], "{board:?}");
+        }
+        // Within the micro:bit's buffer but over its workspace's 32 sentences: a digest, flagged.
+        let body = "The council met again. ".repeat(60);
+        let frame = article_frame(&article(10, &body)).unwrap();
+        assert!(frame.len() < BoardName::Microbit.spec().max_frame);
+        let replies = expected_replies(BoardName::Microbit, &frame).unwrap();
+        let mut raw = replies[0][..replies[0].len() - 1].to_vec();
+        match epitome::wire::decode_frame(&mut raw).unwrap() {
+            Message::Digest(d) => assert!(d.flags & epitome::Flags::SENTENCES_TRUNCATED.bits() != 0, "{d:?}"),
+            other => panic!("expected a digest, got {other:?}"),
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use epitome::{DefaultSummarizer, Options, Summary};
 
+use crate::boards::with_workspace;
 use crate::cli::SummarizeArgs;
 use crate::input::{self, InputArticle};
 use crate::output;
@@ -98,9 +99,18 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> Result<ExitCode> {
     let read = args.input.read_options();
     let plan =
         Plan { inputs: &args.inputs, read: &read, jobs: args.jobs.get(), shape: args.output.shape(), separator: b"\n" };
-    stream::run(&plan, out, |summarizer, a| {
-        let s = summarizer.summarize(&a.title, &a.body, &opts)?;
-        Ok(render(plan.shape, a, &s)?)
+    let Some(board) = args.workspace else {
+        return stream::run(&plan, out, |summarizer, a| {
+            let s = summarizer.summarize(&a.title, &a.body, &opts)?;
+            Ok(render(plan.shape, a, &s)?)
+        });
+    };
+    // A board's workspace: the summaries that board computes.
+    with_workspace!(board, Ws, Digest, {
+        stream::run_with::<Ws>(&plan, out, |summarizer, a| {
+            let s = summarizer.summarize(&a.title, &a.body, &opts)?;
+            Ok(render(plan.shape, a, &s)?)
+        })
     })
 }
 
