@@ -23,4 +23,5 @@ pub mod report;
 pub mod rng;
 pub mod rouge;
 pub mod sample;
+pub mod screen;
 pub mod stream;
