@@ -19,6 +19,7 @@ pub mod output;
 pub mod pack;
 pub mod porter;
 pub mod progress;
+pub mod qmp;
 pub mod report;
 pub mod rng;
 pub mod rouge;
