@@ -122,6 +122,15 @@ pub struct BoardArgs {
     /// Check every frame from the board byte for byte against the host's own computation.
     #[arg(long)]
     pub check: bool,
+    /// Save the board's display (QEMU's screendump) as a PNG once its first
+    /// page is drawn; with --check, compare it pixel for pixel with
+    /// `epitome screen` of the flash corpus.
+    #[arg(long, value_name = "FILE.png", conflicts_with = "port")]
+    pub screenshot: Option<PathBuf>,
+    /// The page to take the screenshot of: the host presses the board's
+    /// "right" button (QEMU's send-key) to page on.
+    #[arg(long, default_value_t = 1, requires = "screenshot", value_parser = clap::value_parser!(u16).range(1..))]
+    pub screen_page: u16,
     /// The corpus bundle the firmware was built with (for --check).
     #[arg(long, default_value = "firmware/corpus/sample.bin")]
     pub corpus: PathBuf,

@@ -106,19 +106,24 @@ fn draw_all<C: Content + ?Sized>(screen: Screen, content: &C) -> Vec<Frame> {
 /// Writes `frame` as an 8-bit greyscale PNG, each pixel a `scale` x `scale`
 /// square, lit pixels white on black as on an OLED.
 pub fn write_png(path: &Path, frame: &Frame, scale: u32) -> Result<()> {
-    let (w, h) = (frame.width * scale, frame.height * scale);
-    let mut grey = Vec::with_capacity(w as usize * h as usize);
-    for y in 0..h {
-        for x in 0..w {
-            grey.push(if frame.pixel(x / scale, y / scale) { 0xff } else { 0x00 });
+    let (width, height) = (frame.width * scale, frame.height * scale);
+    let mut pixels = Vec::with_capacity(width as usize * height as usize);
+    for y in 0..height {
+        for x in 0..width {
+            pixels.push(if frame.pixel(x / scale, y / scale) { 0xff } else { 0x00 });
         }
     }
+    write_grey_png(path, &Grey { width, height, pixels })
+}
+
+/// Writes a grey picture (a screendump) as an 8-bit greyscale PNG, as it is.
+pub fn write_grey_png(path: &Path, picture: &Grey) -> Result<()> {
     let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
-    let mut enc = png::Encoder::new(BufWriter::new(file), w, h);
+    let mut enc = png::Encoder::new(BufWriter::new(file), picture.width, picture.height);
     enc.set_color(png::ColorType::Grayscale);
     enc.set_depth(png::BitDepth::Eight);
     let mut writer = enc.write_header().with_context(|| format!("writing {}", path.display()))?;
-    writer.write_image_data(&grey).with_context(|| format!("writing {}", path.display()))?;
+    writer.write_image_data(&picture.pixels).with_context(|| format!("writing {}", path.display()))?;
     writer.finish().with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }

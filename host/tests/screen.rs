@@ -23,7 +23,7 @@ fn ok(o: &Output) -> String {
 fn frames(inputs: &[PathBuf], display: Screen) -> Vec<Frame> {
     let owned = files::load_corpus(inputs).expect("load");
     let articles: Vec<Article<'_>> = owned.iter().map(OwnedArticle::as_wire).collect();
-    screen::render(epitome_host::boards::BoardName::default(), &articles, display).expect("render")
+    screen::render(epitome_host::boards::BoardName::WITH_SCREEN, &articles, display).expect("render")
 }
 
 /// Asserts that the PNG at `png` is `frame` enlarged `scale` times.

@@ -109,7 +109,7 @@ impl Screen {
     }
 
     /// Width and height in pixels.
-    pub fn size(&self) -> Size {
+    pub const fn size(&self) -> Size {
         Size::new(self.width, self.height)
     }
 

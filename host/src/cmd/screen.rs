@@ -17,7 +17,7 @@ pub fn run(args: &ScreenArgs, out: &mut impl Write) -> Result<ExitCode> {
     let display = screen::display(&args.display)?;
     let owned = files::load_corpus(&args.inputs)?;
     let articles: Vec<Article<'_>> = owned.iter().map(OwnedArticle::as_wire).collect();
-    let frames = screen::render(BoardName::default(), &articles, display)?;
+    let frames = screen::render(BoardName::WITH_SCREEN, &articles, display)?;
     let count = frames.len();
     // Zero-padded page numbers, so that file names sort in page order.
     let digits = count.to_string().len();
