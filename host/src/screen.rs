@@ -201,17 +201,8 @@ fn next_token<'b>(r: &mut &'b [u8]) -> &'b [u8] {
 ///
 /// Errors: a size that is no whole multiple of the frame's.
 pub fn differing_pixels(picture: &Grey, frame: &Frame) -> Result<usize> {
-    if frame.width == 0 || !picture.width.is_multiple_of(frame.width) || picture.width / frame.width == 0 {
-        bail!(
-            "a {}x{} picture is no enlargement of a {}x{} display",
-            picture.width,
-            picture.height,
-            frame.width,
-            frame.height
-        );
-    }
-    let scale = picture.width / frame.width;
-    if picture.height != frame.height * scale {
+    let scale = if frame.width == 0 { 0 } else { picture.width / frame.width };
+    if scale == 0 || picture.width != frame.width * scale || picture.height != frame.height * scale {
         bail!(
             "a {}x{} picture is no enlargement of a {}x{} display",
             picture.width,

@@ -9,7 +9,7 @@
 //! the board's buttons ([`pager`]).
 //!
 //! QEMU's model is what is tested: the real EVB carries a 128x96 OLED on
-//! an SSD1329, whose commands differ; see `firmware/README.md`.
+//! an SSD1329, whose commands differ (README, "The digest on the board's OLED").
 #![no_std]
 #![deny(missing_docs)]
 
