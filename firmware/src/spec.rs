@@ -25,4 +25,6 @@ pub struct BoardSpec {
     pub max_frame: usize,
     /// The firmware's send buffer: the longest frame it sends.
     pub scratch: usize,
+    /// True if it draws the digest on a display (`epitome board --screenshot`).
+    pub display: bool,
 }

@@ -14,17 +14,23 @@ pub enum BoardName {
     Stm32f405,
     /// BBC micro:bit v1, nRF51822, Cortex-M0 with 16 KiB of RAM (QEMU `microbit`).
     Microbit,
+    /// Stellaris LM3S6965, Cortex-M3, with a 128x64 OLED (QEMU `lm3s6965evb`).
+    Lm3s6965evb,
 }
 
 impl BoardName {
     /// Every board, in `--board`'s order.
-    pub const ALL: [BoardName; 2] = [BoardName::Stm32f405, BoardName::Microbit];
+    pub const ALL: [BoardName; 3] = [BoardName::Stm32f405, BoardName::Microbit, BoardName::Lm3s6965evb];
+
+    /// The board with a display, whose pages `epitome screen` draws.
+    pub const WITH_SCREEN: BoardName = BoardName::Lm3s6965evb;
 
     /// The board's facts.
     pub fn spec(self) -> &'static BoardSpec {
         match self {
             BoardName::Stm32f405 => &epitome_board_stm32f405::SPEC,
             BoardName::Microbit => &epitome_board_microbit::SPEC,
+            BoardName::Lm3s6965evb => &epitome_board_lm3s6965evb::SPEC,
         }
     }
 
@@ -53,6 +59,12 @@ macro_rules! with_workspace {
                 type $Ws = epitome_board_microbit::Workspace;
                 #[allow(dead_code)]
                 type $Digest<'a> = epitome_board_microbit::CorpusDigest<'a>;
+                $body
+            }
+            $crate::boards::BoardName::Lm3s6965evb => {
+                type $Ws = epitome_board_lm3s6965evb::Workspace;
+                #[allow(dead_code)]
+                type $Digest<'a> = epitome_board_lm3s6965evb::CorpusDigest<'a>;
                 $body
             }
         }

@@ -47,6 +47,9 @@ pub enum Command {
     /// Pack articles, build a board's firmware with them in flash, flash
     /// and run it with probe-rs (its defmt log shown over RTT).
     Flash(FlashArgs),
+    /// Draw the pages a board's small display shows (one article: its
+    /// summary; several: their digest) as PNG files.
+    Screen(ScreenArgs),
 }
 
 /// `epitome flash`.
@@ -67,6 +70,29 @@ pub struct FlashArgs {
     /// Print the commands instead of running them.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// `epitome screen`.
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// A corpus bundle, or article files and directories as for `pack`.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// The display: 128x64 (OLED) or 296x128 (e-paper).
+    #[arg(long, default_value = "128x64")]
+    pub display: String,
+    /// The page to draw (1 = first).
+    #[arg(long, default_value_t = 1, conflicts_with = "all")]
+    pub page: usize,
+    /// Draw every page, as DIR/page-N.png.
+    #[arg(long)]
+    pub all: bool,
+    /// Pixels of the PNG per display pixel.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=16))]
+    pub scale: u32,
+    /// Output: a .png file, or a directory (for --all, or to get DIR/page-N.png).
+    #[arg(short, long)]
+    pub output: PathBuf,
 }
 
 /// `epitome board`.
@@ -96,6 +122,15 @@ pub struct BoardArgs {
     /// Check every frame from the board byte for byte against the host's own computation.
     #[arg(long)]
     pub check: bool,
+    /// Save the board's display (QEMU's screendump) as a PNG once its first
+    /// page is drawn; with --check, compare it pixel for pixel with
+    /// `epitome screen` of the flash corpus.
+    #[arg(long, value_name = "FILE.png", conflicts_with = "port")]
+    pub screenshot: Option<PathBuf>,
+    /// The page to take the screenshot of: the host presses the board's
+    /// "right" button (QEMU's send-key) to page on.
+    #[arg(long, default_value_t = 1, requires = "screenshot", value_parser = clap::value_parser!(u16).range(1..))]
+    pub screen_page: u16,
     /// The corpus bundle the firmware was built with (for --check).
     #[arg(long, default_value = "firmware/corpus/sample.bin")]
     pub corpus: PathBuf,
@@ -503,6 +538,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::EvalKeywords(a)) => cmd::eval_keywords::run(&a, &mut out),
         Some(Command::Board(a)) => cmd::board::run(&a, &mut out),
         Some(Command::Flash(a)) => cmd::flash::run(&a, &mut out),
+        Some(Command::Screen(a)) => cmd::screen::run(&a, &mut out),
     }?;
     std::io::Write::flush(&mut out)?;
     Ok(code)

@@ -8,12 +8,14 @@ cd "$(dirname "$0")/../.."
 
 say() { printf 'firmware: %s\n' "$*"; }
 
-rustup target add thumbv7em-none-eabihf >/dev/null
+rustup target add thumbv7em-none-eabihf thumbv7m-none-eabi >/dev/null
 
 say "lint and host tests of the firmware library"
-cargo clippy -p epitome-firmware -p epitome-board-stm32f405 --all-targets -- -D warnings
+cargo clippy -p epitome-firmware -p epitome-board-stm32f405 -p epitome-board-lm3s6965evb --all-targets -- -D warnings
 DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf -- -D warnings
 cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --no-default-features --features qemu -- -D warnings
+DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --features ssd1306 -- -D warnings
+DEFMT_LOG=info cargo clippy -p epitome-board-lm3s6965evb --target thumbv7m-none-eabi -- -D warnings
 cargo test -q -p epitome-firmware
 
 say "the committed flash corpus is what 'epitome pack host/sample' makes"
@@ -25,10 +27,12 @@ if ! cmp -s "$fresh" firmware/corpus/sample.bin; then
     exit 1
 fi
 
-say "build: the real-board firmware (defmt over RTT, profile flash as epitome flash builds it), then the QEMU board's"
+say "build: the real-board firmware (defmt over RTT, profile flash as epitome flash builds it; and with an SSD1306 OLED on I2C1), then the QEMU boards'"
 DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile flash --target thumbv7em-none-eabihf
+DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile flash --target thumbv7em-none-eabihf --features ssd1306
 DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf \
     --no-default-features --features qemu
+DEFMT_LOG=info cargo build -p epitome-board-lm3s6965evb --profile firmware --target thumbv7m-none-eabi
 cargo build -q -p epitome-host
 
 say "epitome flash with a stand-in probe-rs: the chip and an ELF holding the packed articles passed on"
@@ -59,6 +63,9 @@ say "epitome board against the firmware: byte-identical session; QEMU stopped on
 EPITOME_REQUIRE_QEMU=1 cargo test -q -p epitome-host --test board_qemu
 
 bash firmware/qemu-test.sh
+
+say "the emulated OLED (lm3s6965evb) shows pixel for pixel what 'epitome screen' draws, pages 1 and 2"
+EPITOME_REQUIRE_QEMU=1 cargo test -q -p epitome-host --test screen_qemu
 
 say "figures (firmware/figures.sh)"
 bash firmware/figures.sh

@@ -26,7 +26,7 @@ use defmt_rtt as _;
 use defmt_semihosting as _;
 use embedded_io::{Read, Write};
 use epitome::digest::DigestBuilder;
-use epitome::wire::{Bundle, FrameReader};
+use epitome::wire::{Bundle, FrameReader, MultiDigest};
 
 use crate::offline;
 use crate::session::{Clock, Event, Session};
@@ -54,6 +54,13 @@ pub trait Board {
     type Clock: Clock;
     /// Brings up the UART and the clock.
     fn init(cp: cortex_m::Peripherals) -> (Self::Rx, Self::Tx, Self::Clock);
+    /// True if the board has a display: [`Board::show`] is then called once
+    /// after the offline digest, before serving.
+    const DISPLAY: bool = false;
+    /// Shows the offline digest of the flash corpus (a board with a display
+    /// draws it; the receiving half may keep what it needs to page through
+    /// it while it waits for bytes).
+    fn show(_rx: &mut Self::Rx, _digest: &MultiDigest<'static>) {}
 }
 
 /// Ends the program: under QEMU, the process exits with `code` (semihosting
@@ -80,7 +87,7 @@ pub fn run<B: Board, Z: Summarize, const K: usize, const KW: usize>(
     tx_buf: &'static mut [u8],
 ) -> ! {
     let Some(cp) = cortex_m::Peripherals::take() else { exit(2) };
-    let (rx, tx, clock) = B::init(cp);
+    let (mut rx, tx, clock) = B::init(cp);
     info!("epitome firmware {=str} on {=str}", env!("CARGO_PKG_VERSION"), B::NAME);
     info!(
         "workspace {=usize} bytes (size_of the board's Workspace), receive buffer {=usize}, send buffer {=usize}",
@@ -96,6 +103,9 @@ pub fn run<B: Board, Z: Summarize, const K: usize, const KW: usize>(
     }
 
     let mut failed = !boot_digest(&mut session, digest);
+    if B::DISPLAY {
+        show::<B, K, KW>(&mut rx, digest);
+    }
 
     let mut peak = measure::stack_used();
     info!("stack after boot and offline digest: {=usize} bytes", peak);
@@ -148,6 +158,13 @@ pub fn run<B: Board, Z: Summarize, const K: usize, const KW: usize>(
             }
         }
     }
+}
+
+/// Hands the digest the host was sent to the board's display (its own
+/// frame: the message is over a kilobyte).
+#[inline(never)]
+fn show<B: Board, const K: usize, const KW: usize>(rx: &mut B::Rx, digest: &DigestBuilder<'static, K, KW>) {
+    B::show(rx, &digest.to_message(crate::protocol::DIGEST_KEYWORDS));
 }
 
 /// The offline digest of the flash corpus; false on failure. Its own

@@ -26,6 +26,8 @@ pub struct QemuConfig {
     pub log: Option<PathBuf>,
     /// Count instructions deterministically (`-icount shift=0,sleep=off`).
     pub icount: bool,
+    /// Serve QEMU's machine protocol on this Unix socket (for screendumps).
+    pub qmp: Option<PathBuf>,
 }
 
 /// An open link to a board: frames in through a reader thread, bytes out.
@@ -103,6 +105,9 @@ impl Link {
             .stdout(stdout);
         if cfg.icount {
             cmd.args(["-icount", "shift=0,sleep=off"]);
+        }
+        if let Some(sock) = &cfg.qmp {
+            cmd.arg("-qmp").arg(format!("unix:{},server=on,wait=off", sock.display()));
         }
         let child = cmd.spawn().with_context(|| {
             format!("starting {} (install it with `apt-get install qemu-system-arm`)", cfg.qemu.display())

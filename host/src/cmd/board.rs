@@ -4,13 +4,17 @@
 
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+use epitome::wire::Message;
+use epitome_firmware::protocol;
+
 use crate::board::{self, FrameKind, Link, QemuConfig};
 use crate::cli::BoardArgs;
-use crate::pack;
+use crate::qmp::Qmp;
+use crate::{pack, screen};
 
 /// Runs the command.
 pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
@@ -36,6 +40,10 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         None
     };
 
+    if args.screenshot.is_some() && !spec.display {
+        bail!("board {} has no display to take a screenshot of", spec.name);
+    }
+    let qmp_socket = args.screenshot.as_ref().map(|_| tempfile::tempdir()).transpose()?;
     let mut link = match &args.port {
         Some(port) => Link::serial(port)?,
         None => Link::start_qemu(&QemuConfig {
@@ -44,6 +52,7 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
             qemu: args.qemu.clone(),
             log: args.log.clone(),
             icount: args.icount,
+            qmp: qmp_socket.as_ref().map(|d| d.path().join("qmp.sock")),
         })?,
     };
     let timeout = Duration::from_secs(args.timeout);
@@ -85,6 +94,10 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         writeln!(out, "MISMATCH: {} boot frames expected, {boot} received", b.len())?;
     }
 
+    if let (Some(png), Some(dir)) = (&args.screenshot, &qmp_socket) {
+        mismatches += screenshot(args, &mut link, dir.path(), png, timeout, out)?;
+    }
+
     let (mut replies, mut digests, mut errors) = (0usize, 0usize, 0usize);
     for seg in &segments {
         let want = board::expected_replies(args.board, seg)?;
@@ -115,6 +128,78 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         bail!("{mismatches} frames from the board differ from the host's");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Saves the board's display as `png` once page `--screen-page` is drawn,
+/// and with `--check` compares it with the host's own page of the flash
+/// corpus; returns 1 if they differ.
+///
+/// The firmware draws its first page before it serves, so the answer to a
+/// `Hello` sent now comes after the drawing. Later pages follow presses of
+/// the board's "right" button, which the firmware sees while it waits for
+/// bytes: the host takes screendumps until the page is there (with
+/// `--check`), or half a second after the last press.
+fn screenshot(
+    args: &BoardArgs,
+    link: &mut Link,
+    dir: &std::path::Path,
+    png: &std::path::Path,
+    timeout: Duration,
+    out: &mut impl Write,
+) -> Result<usize> {
+    let hello = board::encode(&Message::Hello(protocol::hello(args.board.spec().max_frame)), 64)?;
+    link.send(&hello)?;
+    let f = link.recv(timeout).context("waiting for the firmware's Hello")?;
+    if board::kind(&f) != FrameKind::Hello {
+        bail!("the firmware answered a Hello with {}", board::describe(&f));
+    }
+    let page = usize::from(args.screen_page);
+    let frames = if args.check {
+        let bytes = std::fs::read(&args.corpus).with_context(|| format!("reading {}", args.corpus.display()))?;
+        let corpus: Vec<_> = pack::open_bundle(&args.corpus, &bytes)?.iter().collect();
+        let frames = screen::render(args.board, &corpus, epitome_screen::Screen::OLED_128X64)?;
+        if page > frames.len() {
+            bail!("page {page} does not exist: {} pages", frames.len());
+        }
+        Some(frames)
+    } else {
+        None
+    };
+    let mut qmp = Qmp::connect(&dir.join("qmp.sock"), timeout)?;
+    let ppm = dir.join("screen.ppm");
+    let shot = |qmp: &mut Qmp, want: Option<&screen::Frame>| -> Result<(screen::Grey, Option<usize>)> {
+        // One press at a time, each waited for: presses in quick succession merge.
+        let deadline = Instant::now() + timeout.min(Duration::from_secs(10));
+        loop {
+            qmp.screendump(&ppm)?;
+            let picture = screen::read_picture(&ppm)?;
+            let differ = want.map(|w| screen::differing_pixels(&picture, w)).transpose()?;
+            if differ.unwrap_or(0) == 0 || Instant::now() >= deadline {
+                return Ok((picture, differ));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let mut result = shot(&mut qmp, frames.as_ref().map(|f| &f[0]))?;
+    for k in 2..=page {
+        qmp.send_key("right")?;
+        if frames.is_none() {
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        result = shot(&mut qmp, frames.as_ref().map(|f| &f[k - 1]))?;
+    }
+    let (picture, differ) = result;
+    screen::write_grey_png(png, &picture)?;
+    write!(out, "screenshot: {} (page {page}, {}x{})", png.display(), picture.width, picture.height)?;
+    match differ {
+        Some(d) => writeln!(
+            out,
+            ", {d} display pixels differing from `epitome screen {} --page {page}`",
+            args.corpus.display()
+        )?,
+        None => writeln!(out)?,
+    }
+    Ok(usize::from(differ.unwrap_or(0) > 0))
 }
 
 /// Cuts `stream` after every occurrence of a frame of `frames` (at most one

@@ -8,6 +8,7 @@ pub mod flash;
 pub mod keywords;
 pub mod model;
 pub mod pack;
+pub mod screen;
 pub mod sentences;
 pub mod summarize;
 pub mod unpack;

@@ -50,6 +50,7 @@ pub const SPEC: BoardSpec = BoardSpec {
     ram: 16 * 1024,
     max_frame: MAX_FRAME,
     scratch: SCRATCH,
+    display: false,
 };
 
 #[cfg(target_os = "none")]

@@ -41,10 +41,16 @@ pub const SPEC: BoardSpec = BoardSpec {
     ram: 128 * 1024,
     max_frame: MAX_FRAME,
     scratch: SCRATCH,
+    display: false,
 };
 
 #[cfg(target_os = "none")]
 mod usart;
+
+#[cfg(all(target_os = "none", feature = "ssd1306"))]
+mod i2c;
+#[cfg(all(target_os = "none", feature = "ssd1306"))]
+mod oled;
 
 /// The board for `epitome_firmware::runtime::run`.
 #[cfg(target_os = "none")]
@@ -69,5 +75,13 @@ impl epitome_firmware::runtime::Board for Board {
         let ticks = epitome_firmware::runtime::measure::Ticks::start(cp.SYST);
         let (rx, tx) = usart::init(CORE_HZ, BAUD);
         (rx, tx, ticks)
+    }
+
+    #[cfg(feature = "ssd1306")]
+    const DISPLAY: bool = true;
+
+    #[cfg(feature = "ssd1306")]
+    fn show(_rx: &mut usart::Rx, digest: &epitome::wire::MultiDigest<'static>) {
+        oled::show(digest);
     }
 }
