@@ -447,15 +447,23 @@ impl ScoringOpts {
 /// `epitome summarize`.
 #[derive(Debug, Args)]
 pub struct SummarizeArgs {
-    /// Text files, JSON-lines files, directories of them, or `-` for standard input.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub opts: SummaryOpts,
     /// Summarize with a board's workspace (its capacities) instead of the
     /// core's default: the summaries that board's firmware computes.
     #[arg(long, value_enum, value_name = "BOARD")]
     pub workspace: Option<crate::boards::BoardName>,
     #[command(flatten)]
-    pub opts: SummaryOpts,
+    pub batch: BatchArgs,
+}
+
+/// Inputs, reading, output shape and workers of a command with one result
+/// per article (`summarize`, `keywords`).
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Text files, JSON-lines files, directories of them, or `-` for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub input: InputOpts,
     #[command(flatten)]
@@ -468,19 +476,12 @@ pub struct SummarizeArgs {
 /// `# ORIGIN` line per article when the inputs can hold several.
 #[derive(Debug, Args)]
 pub struct KeywordsArgs {
-    /// Text files, JSON-lines files, directories of them, or `-` for standard input.
-    #[arg(required = true)]
-    pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
     #[command(flatten)]
-    pub input: InputOpts,
-    #[command(flatten)]
-    pub output: OutputOpts,
-    #[command(flatten)]
-    pub jobs: Jobs,
+    pub batch: BatchArgs,
 }
 
 /// `epitome eval-keywords`.

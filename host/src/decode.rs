@@ -132,13 +132,8 @@ mod tests {
         assert!(!is_binary("tabs\tform\x0cfeeds\r\nand lines\n"));
         assert!(is_binary("\u{85}\u{9f}ab"));
         // Random bytes without a single NUL are still refused.
-        let mut x = 12345u32;
-        let noise: Vec<u8> = (0..4096)
-            .map(|_| {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                ((x >> 16) as u8).max(1)
-            })
-            .collect();
+        let mut rng = crate::rng::SplitMix64::new(12345);
+        let noise: Vec<u8> = (0..4096).map(|_| (rng.next_u64() as u8).max(1)).collect();
         assert_eq!(decode(noise), Err(DecodeError::Binary));
     }
 }

@@ -27,7 +27,7 @@ impl Progress {
                     .unwrap_or_else(|_| ProgressStyle::default_bar()),
             ),
             None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-                ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}")
+                ProgressStyle::with_template("{spinner} {pos} articles in {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             ),
         };

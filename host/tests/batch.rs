@@ -177,13 +177,8 @@ fn binary_and_missing_inputs_are_refused_and_the_rest_processed() {
     write(d, "in/a.txt", format!("{title}\n{body}").as_bytes());
     // An executable's start, and random bytes without a single NUL.
     write(d, "in/b.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0");
-    let mut x = 7u32;
-    let noise: Vec<u8> = (0..8192)
-        .map(|_| {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            ((x >> 16) as u8).max(1)
-        })
-        .collect();
+    let mut rng = epitome_host::rng::SplitMix64::new(7);
+    let noise: Vec<u8> = (0..8192).map(|_| (rng.next_u64() as u8).max(1)).collect();
     write(d, "in/c.txt", &noise);
     write(d, "in/d.txt", format!("{title}\n{body}").as_bytes());
     std::fs::create_dir_all(d.join("nothing-here")).expect("mkdir");

@@ -20,10 +20,15 @@ pub fn run(args: &KeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     opts.keywords = args.keywords.count;
     // Keywords only: no sentence needs choosing.
     opts.budget = Budget::Sentences(0);
-    let read = args.input.read_options();
-    let headers = !input::is_single_text(&args.inputs, read.format);
-    let plan =
-        Plan { inputs: &args.inputs, read: &read, jobs: args.jobs.get(), shape: args.output.shape(), separator: b"" };
+    let read = args.batch.input.read_options();
+    let headers = !input::is_single_text(&args.batch.inputs, read.format);
+    let plan = Plan {
+        inputs: &args.batch.inputs,
+        read: &read,
+        jobs: args.batch.jobs.get(),
+        shape: args.batch.output.shape(),
+        separator: b"",
+    };
     stream::run(&plan, out, |summarizer, a| {
         let s = summarizer.summarize(&a.title, &a.body, &opts)?;
         let view = || KeywordsReport { id: &a.id, origin: &a.origin, keywords: report::keywords(&s.keywords) };

@@ -82,7 +82,7 @@ fn report<'a>(text: &'a str, u: &Unit) -> UnitReport<'a> {
 /// Writes the units of `text` as one pretty-printed JSON array.
 pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
     let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| report(text, &u)).collect();
-    serde_json::to_writer_pretty(&mut *out, &units)?;
-    writeln!(out)?;
+    // Through the one JSON writer, so that a closed pipe is recognised.
+    crate::output::write_pretty(out, &units)?;
     Ok(())
 }

@@ -96,9 +96,14 @@ pub fn render(shape: Shape, a: &InputArticle, s: &Summary<'_>) -> std::io::Resul
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> Result<ExitCode> {
     let idf = args.opts.scoring.load_idf()?;
     let opts = args.opts.to_options(idf.as_deref())?;
-    let read = args.input.read_options();
-    let plan =
-        Plan { inputs: &args.inputs, read: &read, jobs: args.jobs.get(), shape: args.output.shape(), separator: b"\n" };
+    let read = args.batch.input.read_options();
+    let plan = Plan {
+        inputs: &args.batch.inputs,
+        read: &read,
+        jobs: args.batch.jobs.get(),
+        shape: args.batch.output.shape(),
+        separator: b"\n",
+    };
     let Some(board) = args.workspace else {
         return stream::run(&plan, out, |summarizer, a| {
             let s = summarizer.summarize(&a.title, &a.body, &opts)?;
