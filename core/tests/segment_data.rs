@@ -42,7 +42,7 @@ fn texts(dir: &Path) -> Vec<(PathBuf, String)> {
 }
 
 fn balanced(s: &str) -> bool {
-    s.matches('"').count() % 2 == 0 && s.matches('\u{201c}').count() == s.matches('\u{201d}').count()
+    s.matches('"').count().is_multiple_of(2) && s.matches('\u{201c}').count() == s.matches('\u{201d}').count()
 }
 
 fn check_invariants(path: &Path, text: &str) {

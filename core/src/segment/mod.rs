@@ -4,10 +4,15 @@
 //! junk (share buttons, photo credits, headings) on lines of its own. Each
 //! line is classified, then split into sentences at `.`, `!`, `?` and `…`
 //! (plus closing quotes and brackets) followed by white space and a
-//! sentence start, except after abbreviations, initials and inside numbers.
+//! sentence start, except after abbreviations, initials and inside numbers
+//! (`abbrev`). A quotation that runs over sentences of one line stays one
+//! unit while it is short; units that would still show a quotation half-open
+//! are marked [`Unit::open_quote`] (`quotes`). List markers (`- `, `• `,
+//! `1. `, `(a) `) are left out of their item's span.
 //!
 //! Every unit gets a [`UnitKind`]; only [`UnitKind::Prose`] and full-sentence
-//! [`UnitKind::Bullet`] units can be chosen for a summary.
+//! [`UnitKind::Bullet`] units can be chosen for a summary. The committed case
+//! table `cases.txt` (run by the unit tests) shows what each rule does.
 
 mod abbrev;
 mod quotes;
