@@ -4,10 +4,15 @@
 //! junk (share buttons, photo credits, headings) on lines of its own. Each
 //! line is classified, then split into sentences at `.`, `!`, `?` and `…`
 //! (plus closing quotes and brackets) followed by white space and a
-//! sentence start, except after abbreviations, initials and inside numbers.
+//! sentence start, except after abbreviations, initials and inside numbers
+//! (`abbrev`). A quotation that runs over sentences of one line stays one
+//! unit while it is short; units that would still show a quotation half-open
+//! are marked [`Unit::open_quote`] (`quotes`). List markers (`- `, `• `,
+//! `1. `, `(a) `) are left out of their item's span.
 //!
 //! Every unit gets a [`UnitKind`]; only [`UnitKind::Prose`] and full-sentence
-//! [`UnitKind::Bullet`] units can be chosen for a summary.
+//! [`UnitKind::Bullet`] units can be chosen for a summary. The committed case
+//! table `cases.txt` (run by the unit tests) shows what each rule does.
 
 mod abbrev;
 mod quotes;
@@ -557,6 +562,30 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{} of {} cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    }
+
+    const PIECES: [&str; 24] = [
+        "Mr.", " ", "\"", "\u{201c}", "\u{201d}", ". ", "1. ", "\n", "word", "The", "\u{2026}", "...", "(", ")",
+        "\u{e9}", "p.m.", "U.S.", "- ", "? ", "\u{ab}", "\u{bb}", "\u{2043}", "a) ", "47.3%",
+    ];
+
+    proptest::proptest! {
+        /// On any mix of the pieces the rules look at, units are non-empty,
+        /// trimmed, in order, on one line, and a unit not marked
+        /// `open_quote` shows no unmatched double quotation mark.
+        #[test]
+        fn units_are_ordered_trimmed_spans(ix in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let text: String = ix.iter().map(|&i| PIECES[i]).collect();
+            let mut prev = 0u32;
+            for u in Segmenter::new(&text) {
+                let s = u.span.slice(&text);
+                proptest::prop_assert!(s.is_some(), "bad span {:?} in {:?}", u.span, text);
+                let s = s.unwrap_or("");
+                proptest::prop_assert!(u.span.start >= prev && !s.is_empty() && trim(s) == s && !s.contains('\n'), "{:?} in {:?}", s, text);
+                proptest::prop_assert!(u.open_quote || Marks::of(s).balanced(), "{:?} in {:?}", s, text);
+                prev = u.span.end;
+            }
+        }
     }
 
     proptest::proptest! {
