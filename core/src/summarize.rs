@@ -261,7 +261,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Summarizes one article: keywords and the best sentences under the
     /// budget, in text order. Never panics; deterministic on every target.
     ///
-    /// Errors: [`Error::InputTooLong`] if `title` or `body` is 4 GiB or more.
+    /// Errors: [`Error::InputTooLong`] if `body` is 4 GiB - 1 bytes or more,
+    /// or `title` 2 GiB or more (spans are `u32`; a title offset carries a flag bit).
     #[inline(never)]
     pub fn summarize<'a>(&mut self, title: &'a str, body: &'a str, opts: &Options<'_>) -> Result<Summary<'a>> {
         if body.len() >= u32::MAX as usize || title.len() >= (SURFACE_IN_TITLE as usize) {
