@@ -201,7 +201,7 @@ fn next_token<'b>(r: &mut &'b [u8]) -> &'b [u8] {
 ///
 /// Errors: a size that is no whole multiple of the frame's.
 pub fn differing_pixels(picture: &Grey, frame: &Frame) -> Result<usize> {
-    let scale = if frame.width == 0 { 0 } else { picture.width / frame.width };
+    let scale = picture.width.checked_div(frame.width).unwrap_or(0);
     if scale == 0 || picture.width != frame.width * scale || picture.height != frame.height * scale {
         bail!(
             "a {}x{} picture is no enlargement of a {}x{} display",
