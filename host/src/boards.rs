@@ -85,4 +85,15 @@ mod tests {
         }
         assert_eq!(BoardName::value_variants(), &BoardName::ALL);
     }
+
+    #[test]
+    fn the_firmware_scripts_know_every_board_and_its_target() {
+        let sh = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../firmware/boards.sh")).unwrap();
+        let names: Vec<&str> = BoardName::ALL.iter().map(|b| b.spec().name).collect();
+        assert!(sh.contains(&format!("BOARDS=({})", names.join(" "))), "firmware/boards.sh: BOARDS=(...)");
+        for b in BoardName::ALL {
+            let s = b.spec();
+            assert!(sh.contains(&format!("{}) echo {} ;;", s.name, s.target)), "firmware/boards.sh: {}", s.name);
+        }
+    }
 }

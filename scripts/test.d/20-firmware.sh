@@ -8,12 +8,15 @@ cd "$(dirname "$0")/../.."
 
 say() { printf 'firmware: %s\n' "$*"; }
 
-rustup target add thumbv7em-none-eabihf thumbv7m-none-eabi >/dev/null
+rustup target add thumbv7em-none-eabihf thumbv7m-none-eabi thumbv6m-none-eabi >/dev/null
 
 say "lint and host tests of the firmware library"
-cargo clippy -p epitome-firmware -p epitome-board-stm32f405 -p epitome-board-lm3s6965evb --all-targets -- -D warnings
-DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf -- -D warnings
-cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --no-default-features --features qemu -- -D warnings
+cargo clippy -p epitome-firmware -p epitome-board-stm32f405 -p epitome-board-microbit -p epitome-board-lm3s6965evb \
+    --all-targets -- -D warnings
+for t in epitome-board-stm32f405:thumbv7em-none-eabihf epitome-board-microbit:thumbv6m-none-eabi; do
+    DEFMT_LOG=info cargo clippy -p "${t%%:*}" --target "${t#*:}" -- -D warnings
+    cargo clippy -p "${t%%:*}" --target "${t#*:}" --no-default-features --features qemu -- -D warnings
+done
 DEFMT_LOG=info cargo clippy -p epitome-board-stm32f405 --target thumbv7em-none-eabihf --features ssd1306 -- -D warnings
 DEFMT_LOG=info cargo clippy -p epitome-board-lm3s6965evb --target thumbv7m-none-eabi -- -D warnings
 cargo test -q -p epitome-firmware
@@ -27,12 +30,12 @@ if ! cmp -s "$fresh" firmware/corpus/sample.bin; then
     exit 1
 fi
 
-say "build: the real-board firmware (defmt over RTT, profile flash as epitome flash builds it; and with an SSD1306 OLED on I2C1), then the QEMU boards'"
+say "build: the real-board firmware (defmt over RTT, profile flash as epitome flash builds it; and with an SSD1306 OLED on I2C1), then each QEMU board's"
 DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile flash --target thumbv7em-none-eabihf
 DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile flash --target thumbv7em-none-eabihf --features ssd1306
-DEFMT_LOG=info cargo build -p epitome-board-stm32f405 --profile firmware --target thumbv7em-none-eabihf \
-    --no-default-features --features qemu
-DEFMT_LOG=info cargo build -p epitome-board-lm3s6965evb --profile firmware --target thumbv7m-none-eabi
+DEFMT_LOG=info cargo build -p epitome-board-microbit --profile flash --target thumbv6m-none-eabi
+source firmware/boards.sh
+for b in "${BOARDS[@]}"; do build_qemu_firmware "$b" >/dev/null; done
 cargo build -q -p epitome-host
 
 say "epitome flash with a stand-in probe-rs: the chip and an ELF holding the packed articles passed on"
@@ -62,7 +65,9 @@ fi
 say "epitome board against the firmware: byte-identical session; QEMU stopped on success, error and Ctrl-C"
 EPITOME_REQUIRE_QEMU=1 cargo test -q -p epitome-host --test board_qemu
 
-bash firmware/qemu-test.sh
+bash firmware/qemu-test.sh stm32f405
+# The micro:bit: the same runs with a shorter hostile stream (its UART is the slower link).
+bash firmware/qemu-test.sh microbit 50000
 
 say "the emulated OLED (lm3s6965evb) shows pixel for pixel what 'epitome screen' draws, pages 1 and 2"
 EPITOME_REQUIRE_QEMU=1 cargo test -q -p epitome-host --test screen_qemu
