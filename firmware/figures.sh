@@ -85,6 +85,22 @@ awk -v boards="${BOARDS[*]}" -v work="$work" -v what="$what" -v m0_flash="$m0_fl
         for (i = 1; i <= nb; i++) line = line " | " fmt(v[b[i], key]) (v[b[i], key] == "-" ? "" : unit)
         print line " |"
     }
+    BEGIN {
+        nb = split(boards, b, " ")
+        for (i = 1; i <= nb; i++) { f = work "/" b[i] ".fig"; while ((getline l < f) > 0) { split(l, kv, " "); v[b[i], kv[1]] = kv[2] } }
+        head = "| figure (release firmware under QEMU)"; sep = "|---"
+        for (i = 1; i <= nb; i++) { head = head " | " b[i]; sep = sep "|---" }
+        print head " |"; print sep "|"
+        row("flash: vectors + text + rodata + data, sample corpus included", "flash", " B")
+        row("static RAM: data + bss", "ram", " B")
+        row("peak stack (painted; boot, flash digests and every article)", "peak", " B")
+        row("RAM including peak stack", "all", " B")
+        row("workspace `size_of::<Workspace>()` on the target", "ws", " B")
+        row("instructions per input byte, the 4 sample articles over the UART", "sample", "")
+        row("instructions per input byte, " what " over the UART", "all_articles", "")
+        row("instructions per input byte, one 16 KiB article (16,001 bytes)", "big", "")
+        printf "\ncore alone on Cortex-M0+ (thumbv6m, panic-never binary): flash %s B, static RAM %s B\n", fmt(m0_flash), fmt(m0_ram)
+    }'
 
 # The lm3s6965evb: the digest on its OLED (a screenshot of page 2 after a page turn).
 lm3s=target/thumbv7m-none-eabi/firmware/epitome-lm3s6965evb
