@@ -51,7 +51,9 @@ pub struct Weights {
     pub lead_pivot: u32,
     /// Sentences: how steeply the prior grows as the budget's share falls
     /// below [`Weights::lead_pivot`]: the strength is multiplied by
-    /// `(pivot / share) ^ lead_exponent`.
+    /// `(pivot / share) ^ lead_exponent`; exponents above 8 count as 8 (a
+    /// bounded loop; at a quarter of the pivot 8 already reaches
+    /// [`MAX_LEAD_STRENGTH`]).
     pub lead_exponent: u32,
     /// Sentences, when the budget keeps less than [`Weights::lead_pivot`]:
     /// shorter sentences count as this many content words in [`density`].
