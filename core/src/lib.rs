@@ -3,8 +3,10 @@
 //! `#![no_std]`, no allocation, no `unsafe`, no recursion, no floats in the
 //! scoring path (so every target computes identical results). The pipeline,
 //! one module per stage: [`segment`] → [`tokenize`] → [`normalize`]
-//! ([`stopwords`], [`stem`], [`hash`]) → [`terms`] → [`score`] → selection in
-//! [`summarize`]. All results borrow from the caller's text.
+//! ([`stopwords`], [`stem`], [`hash`]) → [`terms`] → [`score`], run by
+//! [`summarize`], itself one module per stage (counting pass, keyphrase
+//! candidates, sentence scores, selection, keyphrases). All results borrow
+//! from the caller's text.
 //!
 //! ```
 //! use epitome::{DefaultSummarizer, Options};

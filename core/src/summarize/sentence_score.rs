@@ -1,0 +1,122 @@
+//! Stage 2, scoring sentences: each choosable record gets the summed
+//! centrality of its content words (from the slot pool, or by reading the
+//! sentence again), normalised by length, times a position prior.
+
+use super::record::Record;
+use super::{Budget, Options, Summarizer, term_keys};
+use crate::score::{centrality_weight, density, lead_strength, normalise, position_prior};
+use crate::terms::TermTable;
+
+/// Score factor (x/256) of a sentence that would show a quotation
+/// half-open (`Unit::open_quote`): taken only when far better than the rest.
+const OPEN_QUOTE_WEIGHT: u32 = 224;
+
+impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
+    /// Pass 2: score each candidate sentence: the summed centrality of its
+    /// content words (a word repeated in the sentence counts each time, as
+    /// word overlap does in TextRank), normalised by length, times a small
+    /// position prior.
+    pub(super) fn score_sentences(&mut self, body: &str, n: usize, opts: &Options<'_>) {
+        let w = &opts.weights;
+        let (share, kept) = self.budget_share(body, n, opts.budget);
+        let strength = lead_strength(share, w);
+        // A budget that keeps little of the article: the lead, and a later
+        // sentence only where it is clearly denser (see `density`).
+        let lead = share < w.lead_pivot;
+        let mut best = 1u32;
+        let mut pooled = 0usize;
+        // Rank among choosable sentences: a dateline or a share button
+        // before the first sentence does not push it down.
+        let mut rank = 0u32;
+        for r in self.records.iter_mut().take(n) {
+            if r.state & Record::CHOOSABLE == 0 {
+                continue;
+            }
+            let mut sum = None;
+            if r.state & Record::POOLED != 0 {
+                let end = pooled.saturating_add(usize::from(r.content_words));
+                sum = pooled_centrality(&self.terms, self.pool.get(pooled..end).unwrap_or(&[]), pooled);
+                if sum.is_none() {
+                    r.state &= !Record::POOL_VALID;
+                }
+                pooled = end;
+            }
+            // Not pooled, or a slot was since given to another term: read
+            // the sentence again and look its terms up by hash.
+            let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r));
+            let s = if lead {
+                density(sum, u32::from(r.content_words), w)
+            } else {
+                normalise(sum, u32::from(r.content_words), w)
+            };
+            let prior = position_prior(rank, strength, kept);
+            rank = rank.saturating_add(1);
+            r.score = u32::try_from(u64::from(s) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
+            if r.state & Record::OPEN_QUOTE != 0 {
+                r.score =
+                    u32::try_from(u64::from(r.score) * u64::from(OPEN_QUOTE_WEIGHT) / 256).unwrap_or(u32::MAX).max(1);
+            }
+            best = best.max(r.score);
+        }
+        // Rescale to 1..=1000 so scores compare across articles.
+        for r in self.records.iter_mut().take(n) {
+            if r.state & Record::CHOOSABLE != 0 {
+                r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best)).unwrap_or(1000).max(1);
+            }
+        }
+    }
+
+    /// Share (x/256) of the article's choosable sentences, or of their
+    /// characters for a character budget, that the budget can keep, and
+    /// about how many sentences that is (at least 1). Fills each choosable
+    /// record's `chars` for a character budget.
+    pub(super) fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> (u32, u32) {
+        let mut total = 0u64;
+        let mut count = 0u64;
+        for r in self.records.iter_mut().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
+            count = count.saturating_add(1);
+            total = total.saturating_add(match budget {
+                Budget::Sentences(_) => 1,
+                Budget::Chars(_) => {
+                    let t = body.get(r.start as usize..r.end as usize).unwrap_or("");
+                    r.chars = u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
+                    u64::from(r.chars).saturating_add(1)
+                }
+            });
+        }
+        let keep = match budget {
+            Budget::Sentences(k) => u64::from(k),
+            Budget::Chars(m) => u64::from(m).saturating_add(1),
+        };
+        let share = u32::try_from((keep.saturating_mul(256) / total.max(1)).min(256)).unwrap_or(256);
+        // Sentences the budget keeps: all it asks for, or as many of the
+        // article's mean length as its characters hold.
+        let kept = match budget {
+            Budget::Sentences(k) => u64::from(k).min(count),
+            Budget::Chars(_) => keep.saturating_mul(count) / total.max(1),
+        };
+        (share, u32::try_from(kept).unwrap_or(u32::MAX).max(1))
+    }
+}
+
+/// Summed centrality of the terms in `slots` (pool entries from place
+/// `first` on), or `None` if a slot changed hands after its entry was
+/// written (then the caller looks the terms up by hash).
+fn pooled_centrality<const T: usize>(terms: &TermTable<T>, slots: &[u16], first: usize) -> Option<u32> {
+    let mut sum = 0u32;
+    for (q, &s) in (first..).zip(slots) {
+        let t = terms.slot(usize::from(s))?;
+        if usize::from(t.weight) > q {
+            return None;
+        }
+        sum = sum.saturating_add(centrality_weight(t));
+    }
+    Some(sum)
+}
+
+/// Summed centrality of a sentence's content words, every occurrence
+/// counted, looked up by hash.
+fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record) -> u32 {
+    term_keys(body.get(r.start as usize..r.end as usize).unwrap_or(""))
+        .fold(0u32, |sum, k| sum.saturating_add(terms.get(k).map_or(0, centrality_weight)))
+}
