@@ -20,6 +20,7 @@ mod quotes;
 use self::abbrev::dot_ends_sentence;
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
+pub use self::quotes::{MissingMarks, Shown};
 use crate::Span;
 use crate::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
 
@@ -572,7 +573,8 @@ mod tests {
     proptest::proptest! {
         /// On any mix of the pieces the rules look at, units are non-empty,
         /// trimmed, in order, on one line, and a unit not marked
-        /// `open_quote` shows no unmatched double quotation mark.
+        /// `open_quote` shows no unmatched double quotation mark, and none
+        /// once shown with the marks it lacks.
         #[test]
         fn units_are_ordered_trimmed_spans(ix in proptest::collection::vec(0..PIECES.len(), 0..60)) {
             let text: String = ix.iter().map(|&i| PIECES[i]).collect();
@@ -583,6 +585,12 @@ mod tests {
                 let s = s.unwrap_or("");
                 proptest::prop_assert!(u.span.start >= prev && !s.is_empty() && trim(s) == s && !s.contains('\n'), "{:?} in {:?}", s, text);
                 proptest::prop_assert!(u.open_quote || Marks::of(s).balanced(), "{:?} in {:?}", s, text);
+                // Shown with the marks it lacks, every unit is balanced
+                // (a unit lacking more than four marks on a side is not).
+                let shown = std::format!("{}", Shown::new(s));
+                let m = MissingMarks::of(s);
+                let full = m.before().chars().count() < 4 && m.after().chars().count() < 4;
+                proptest::prop_assert!(!full || Marks::of(&shown).balanced(), "{:?} shown as {:?}", s, shown);
                 prev = u.span.end;
             }
         }
