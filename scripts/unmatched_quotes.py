@@ -3,7 +3,10 @@
 
 Reads the JSON of `epitome summarize DIR --json` (a file, or stdin) and
 counts the chosen sentences whose straight double quotes are odd in number or
-whose curly opening and closing double quotes differ in number (issue 13).
+whose curly opening and closing double quotes differ in number (issue 13), as
+a reader is shown them (the `shown` field when present: the sentence with the
+quotation marks it lacks added), and, for comparison, as they stand in the
+source (`text`).
 
     cargo run --release -p epitome-host -- summarize ../shared/eval/bbc/articles --json \
         | python3 scripts/unmatched_quotes.py [--show N] [--max-share 0.005]
@@ -30,13 +33,18 @@ def main() -> int:
     articles = data if isinstance(data, list) else [data]
     chosen = 0
     bad = []
+    in_source = 0
     for a in articles:
         for s in a.get("sentences", []):
             chosen += 1
-            if unmatched(s["text"]):
-                bad.append((a.get("origin", "?"), s["text"]))
+            shown = s.get("shown", s["text"])
+            in_source += unmatched(s["text"])
+            if unmatched(shown):
+                bad.append((a.get("origin", "?"), shown))
     share = len(bad) / chosen if chosen else 0.0
-    print(f"{len(bad)} of {chosen} chosen sentences show an unmatched quote mark ({100 * share:.2f} %)")
+    src = in_source / chosen if chosen else 0.0
+    print(f"{len(bad)} of {chosen} chosen sentences show an unmatched quote mark ({100 * share:.2f} %); "
+          f"{in_source} ({100 * src:.2f} %) in the source text, before the missing marks are added")
     for origin, text in bad[: args.show]:
         print(f"  {origin}: {text}")
     if args.max_share is not None and share > args.max_share:

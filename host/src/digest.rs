@@ -23,8 +23,12 @@ pub struct DigestSentenceReport<'a> {
     pub title: &'a str,
     /// That article's source (outlet), possibly empty.
     pub source: &'a str,
-    /// The sentence.
+    /// The sentence, as in its article.
     pub text: &'a str,
+    /// The sentence as a reader is shown it, present only when it differs
+    /// from `text` ([`crate::report::shown`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shown: Option<String>,
     /// Byte offset in that article's body.
     pub start: u32,
     /// End byte offset in that article's body.
@@ -74,6 +78,7 @@ pub fn digest<'a>(
                 title: by_id(e.article).map_or("", |a| a.title),
                 source: by_id(e.article).map_or("", |a| a.source),
                 text: e.text,
+                shown: crate::report::shown(e.text),
                 start: e.span.start,
                 end: e.span.end,
                 score: e.score,
@@ -92,7 +97,7 @@ pub fn write_text(r: &DigestReport<'_>, out: &mut impl Write) -> std::io::Result
         writeln!(out, "  flags:    {}", r.flags.join(", "))?;
     }
     for s in &r.sentences {
-        let one_line: Vec<&str> = s.text.split_whitespace().collect();
+        let one_line: Vec<&str> = s.shown.as_deref().unwrap_or(s.text).split_whitespace().collect();
         let from = match (s.source.trim(), s.title.trim()) {
             ("", "") => "untitled".to_owned(),
             ("", title) => shorten(title, 40),

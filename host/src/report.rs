@@ -47,14 +47,27 @@ pub struct KeywordReport<'a> {
 /// JSON view of a chosen sentence.
 #[derive(Debug, Serialize)]
 pub struct SentenceReport<'a> {
-    /// The sentence.
+    /// The sentence, as in the body.
     pub text: &'a str,
+    /// The sentence as a reader is shown it, present only when it differs
+    /// from `text`: with the quotation marks it lacks (see [`shown`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shown: Option<String>,
     /// Byte offset in the body.
     pub start: u32,
     /// End byte offset in the body.
     pub end: u32,
     /// Score, 1000 = best.
     pub score: u32,
+}
+
+/// `text` as a reader is shown it when that differs from `text`: a
+/// sentence that opens a quotation and leaves it open (news re-opens each
+/// paragraph of a long quotation) is shown closed, and one that closes a
+/// quotation it did not open is shown opened ([`epitome::segment::Shown`]).
+pub fn shown(text: &str) -> Option<String> {
+    let s = epitome::segment::Shown::new(text);
+    (!s.marks.is_empty()).then(|| s.to_string())
 }
 
 /// The views of keyphrases.
@@ -72,7 +85,13 @@ pub fn article<'a>(a: &'a InputArticle, s: &Summary<'a>) -> ArticleReport<'a> {
         sentences: s
             .sentences
             .iter()
-            .map(|c| SentenceReport { text: c.text, start: c.span.start, end: c.span.end, score: c.score })
+            .map(|c| SentenceReport {
+                text: c.text,
+                shown: shown(c.text),
+                start: c.span.start,
+                end: c.span.end,
+                score: c.score,
+            })
             .collect(),
         flags: flag_names(s.flags),
     }
@@ -108,6 +127,19 @@ pub fn flag_names(f: Flags) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_differs_only_when_marks_are_missing() {
+        assert_eq!(
+            shown("Wenger said: \"We are still in the tie."),
+            Some("Wenger said: \"We are still in the tie.\"".into())
+        );
+        assert_eq!(
+            shown("We are still in the tie,\u{201d} he said."),
+            Some("\u{201c}We are still in the tie,\u{201d} he said.".into())
+        );
+        assert_eq!(shown("\"We are still in the tie,\" he said."), None);
+    }
 
     #[test]
     fn every_named_flag_is_listed_and_unknown_bits_are_kept() {

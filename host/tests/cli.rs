@@ -45,6 +45,28 @@ fn summarize_a_directory_as_json() {
 }
 
 #[test]
+fn a_quotation_left_open_by_its_paragraph_is_shown_closed() {
+    // News re-opens each paragraph of a long quotation; the source leaves
+    // the first paragraph's sentence open.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let body = "Parry firm over Gerrard\n\nLiverpool chief executive Rick Parry says the club will not sell Steven Gerrard. \
+                He told BBC Five Live: \"Steven Gerrard is above money for the club. \"We will not accept offers for Steven Gerrard.\"";
+    std::fs::write(dir.path().join("a.txt"), body).expect("write");
+    let o = epitome(&["summarize", "--json", "-n", "3", "a.txt"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let open = "He told BBC Five Live: \"Steven Gerrard is above money for the club.";
+    let s = v[0]["sentences"].as_array().expect("sentences");
+    let half = s.iter().find(|x| x["text"] == open).expect("the half-open sentence is chosen");
+    assert_eq!(half["shown"], format!("{open}\""));
+    let (start, end) = (half["start"].as_u64().expect("start"), half["end"].as_u64().expect("end"));
+    assert_eq!(end - start, open.len() as u64, "the span stays the source's");
+    assert!(s.iter().filter(|x| x["text"] != open).all(|x| x.get("shown").is_none()), "{s:?}");
+    let text = stdout(&epitome(&["summarize", "-n", "3", "a.txt"], dir.path()));
+    assert!(text.contains(&format!("  - {open}\"\n")), "{text}");
+}
+
+#[test]
 fn max_chars_budget_and_keywords_command() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("a.txt");

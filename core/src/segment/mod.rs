@@ -7,19 +7,24 @@
 //! sentence start, except after abbreviations, initials and inside numbers
 //! (`abbrev`). A quotation that runs over sentences of one line stays one
 //! unit while it is short; units that would still show a quotation half-open
-//! are marked [`Unit::open_quote`] (`quotes`). List markers (`- `, `• `,
-//! `1. `, `(a) `) are left out of their item's span.
+//! are marked [`Unit::open_quote`] (`quotes`), and [`Shown`] adds the marks
+//! such a unit lacks when it is shown alone. List markers (`- `, `• `,
+//! `1. `, `(a) `) are left out of their item's span, and a list written on
+//! one line (`1) One 2) Two`) is split at its markers (`lists`).
 //!
 //! Every unit gets a [`UnitKind`]; only [`UnitKind::Prose`] and full-sentence
 //! [`UnitKind::Bullet`] units can be chosen for a summary. The committed case
 //! table `cases.txt` (run by the unit tests) shows what each rule does.
 
 mod abbrev;
+mod lists;
 mod quotes;
 
 use self::abbrev::dot_ends_sentence;
+use self::lists::{Marker, bullet_marker, continues, next_item};
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
+pub use self::quotes::{MissingMarks, Shown};
 use crate::Span;
 use crate::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
 
@@ -89,7 +94,11 @@ pub struct Segmenter<'a> {
     cur: usize,
     line_end: usize,
     line_start_pending: bool,
-    line_bullet: bool,
+    /// The marker of the current list item's line, if it has one: a
+    /// later marker of the same list within the line starts a new item.
+    list: Option<Marker>,
+    /// The next unit starts a list item.
+    item_start: bool,
     paragraph: u32,
     started: bool,
     quote: QuoteState,
@@ -104,7 +113,8 @@ impl<'a> Segmenter<'a> {
             cur: 0,
             line_end: 0,
             line_start_pending: false,
-            line_bullet: false,
+            list: None,
+            item_start: false,
             paragraph: 0,
             started: false,
             quote: QuoteState::new(),
@@ -137,7 +147,8 @@ impl<'a> Segmenter<'a> {
             let e = s.saturating_add(trimmed.len());
             self.line_end = e;
             self.line_start_pending = true;
-            self.line_bullet = false;
+            self.list = None;
+            self.item_start = false;
             self.quote = QuoteState::new();
             if is_boilerplate_line(trimmed) {
                 self.cur = e;
@@ -150,9 +161,10 @@ impl<'a> Segmenter<'a> {
                 return Some(Some(self.unit(s, me, UnitKind::Boilerplate)));
             }
             self.cur = s;
-            if let Some(marker) = bullet_marker(trimmed) {
-                self.cur = s.saturating_add(marker);
-                self.line_bullet = true;
+            if let Some((len, marker)) = bullet_marker(trimmed) {
+                self.cur = s.saturating_add(len);
+                self.list = Some(marker).filter(|m| m.may_continue_inline());
+                self.item_start = true;
             }
             return Some(None);
         }
@@ -176,7 +188,16 @@ impl Iterator for Segmenter<'_> {
                     None => continue,
                 }
             }
-            let line = self.text.get(self.cur..self.line_end)?;
+            let mut line = self.text.get(self.cur..self.line_end)?;
+            if let Some(marker) = self.list {
+                // The next item of a list written on one line.
+                let rest = trim_start(line);
+                if let Some((len, next)) = continues(rest, marker) {
+                    self.cur = self.cur.saturating_add(line.len().saturating_sub(rest.len())).saturating_add(len);
+                    line = self.text.get(self.cur..self.line_end)?;
+                    (self.list, self.item_start) = (Some(next), true);
+                }
+            }
             let (mut end, mut terminated, mut marks) = sentence_end(line, 0);
             // A quotation left open here that closes a little further on in
             // the line: keep going to the sentence end after its closing mark.
@@ -189,6 +210,16 @@ impl Iterator for Segmenter<'_> {
                 marks = Marks::of(line.get(..e2).unwrap_or(""));
                 (end, terminated) = (e2, t2);
             }
+            if let Some(marker) = self.list {
+                let lead = line.len().saturating_sub(trim_start(line).len());
+                let item = line.get(lead..).unwrap_or("");
+                if let Some(at) = next_item(item, end.saturating_sub(lead), marker) {
+                    end = lead.saturating_add(at);
+                    let t = trim_end(line.get(..end).unwrap_or(""));
+                    terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(is_terminal);
+                    marks = Marks::of(t);
+                }
+            }
             let piece = line.get(..end)?;
             let lead = piece.len().saturating_sub(trim_start(piece).len());
             let s = self.cur.saturating_add(lead);
@@ -199,7 +230,8 @@ impl Iterator for Segmenter<'_> {
                 continue;
             }
             let text = self.text.get(s..e).unwrap_or("");
-            let kind = classify(text, terminated, whole_line, self.line_bullet && self.line_start_pending);
+            let kind = classify(text, terminated, whole_line, self.item_start);
+            self.item_start = false;
             let open_quote = self.quote.step(text, marks);
             return Some(Unit { open_quote, ..self.unit(s, e, kind) });
         }
@@ -447,58 +479,6 @@ fn metadata_prefix(line: &str) -> Option<usize> {
     Some(line.len() - after_key.len() + stamp)
 }
 
-/// Length of a list marker at the line start, white space after it
-/// included: a bullet (`- `, `• `, `* `, `– `, `‣ `, `⁃ `), an enumerator
-/// (`1. `, `1) `, `1.) `, `(a) `, `a. `, `iv. `, `1.The`), or a bullet and an
-/// enumerator (`• 9. `, `⁃9. `). Capital letters are not enumerators: they
-/// are initials (`A. Smith`).
-fn bullet_marker(line: &str) -> Option<usize> {
-    let first = line.chars().next()?;
-    if matches!(first, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}' | '\u{2023}' | '\u{2043}') {
-        let mut at = first.len_utf8();
-        let rest = line.get(at..)?;
-        let space = rest.len().saturating_sub(trim_start(rest).len());
-        if space > 0 {
-            at = at.saturating_add(space);
-            return Some(enumerator(line.get(at..)?).map_or(at, |e| at.saturating_add(e)));
-        }
-        // `-5 degrees` is a number; `⁃9. item` a bullet glued to its number.
-        return enumerator(rest).map(|e| at.saturating_add(e));
-    }
-    enumerator(line)
-}
-
-/// Length of an enumerator (`1. `, `2) `, `3.) `, `(b) `, `c. `, `iv. `)
-/// and the white space after it; digits may run into a capital (`1.The`).
-fn enumerator(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let paren = b.first() == Some(&b'(');
-    let start = usize::from(paren);
-    let body = b.get(start..)?;
-    let digits = body.iter().take_while(|c| c.is_ascii_digit()).count();
-    let letters = body.iter().take_while(|c| c.is_ascii_lowercase()).count();
-    let roman = body.iter().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
-    let len = if (1..=3).contains(&digits) {
-        digits
-    } else if letters == 1 || roman == letters && (1..=4).contains(&roman) {
-        letters
-    } else {
-        return None;
-    };
-    let mut i = start.saturating_add(len);
-    let close = match (b.get(i), b.get(i.saturating_add(1))) {
-        (Some(b')'), _) => 1,
-        (Some(b'.'), Some(b')')) if !paren => 2,
-        (Some(b'.'), _) if !paren => 1,
-        _ => return None,
-    };
-    i = i.saturating_add(close);
-    let rest = s.get(i..)?;
-    let space = rest.len().saturating_sub(trim_start(rest).len());
-    let glued = space == 0 && digits > 0 && rest.chars().next().is_some_and(is_upper);
-    (space > 0 && !trim_start(rest).is_empty() || glued).then(|| i.saturating_add(space))
-}
-
 fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
     s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
@@ -564,15 +544,42 @@ mod tests {
         assert!(failures.is_empty(), "{} of {} cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
     }
 
-    const PIECES: [&str; 24] = [
-        "Mr.", " ", "\"", "\u{201c}", "\u{201d}", ". ", "1. ", "\n", "word", "The", "\u{2026}", "...", "(", ")",
-        "\u{e9}", "p.m.", "U.S.", "- ", "? ", "\u{ab}", "\u{bb}", "\u{2043}", "a) ", "47.3%",
+    const PIECES: [&str; 28] = [
+        "Mr.",
+        " ",
+        "\"",
+        "\u{201c}",
+        "\u{201d}",
+        ". ",
+        "1. ",
+        "\n",
+        "word",
+        "The",
+        "\u{2026}",
+        "...",
+        "(",
+        ")",
+        "\u{e9}",
+        "p.m.",
+        "U.S.",
+        "- ",
+        "? ",
+        "\u{ab}",
+        "\u{bb}",
+        "\u{2043}",
+        "a) ",
+        "47.3%",
+        "2. ",
+        "b) ",
+        "\u{2022} ",
+        "(c) ",
     ];
 
     proptest::proptest! {
         /// On any mix of the pieces the rules look at, units are non-empty,
         /// trimmed, in order, on one line, and a unit not marked
-        /// `open_quote` shows no unmatched double quotation mark.
+        /// `open_quote` shows no unmatched double quotation mark, and none
+        /// once shown with the marks it lacks.
         #[test]
         fn units_are_ordered_trimmed_spans(ix in proptest::collection::vec(0..PIECES.len(), 0..60)) {
             let text: String = ix.iter().map(|&i| PIECES[i]).collect();
@@ -583,6 +590,12 @@ mod tests {
                 let s = s.unwrap_or("");
                 proptest::prop_assert!(u.span.start >= prev && !s.is_empty() && trim(s) == s && !s.contains('\n'), "{:?} in {:?}", s, text);
                 proptest::prop_assert!(u.open_quote || Marks::of(s).balanced(), "{:?} in {:?}", s, text);
+                // Shown with the marks it lacks, every unit is balanced
+                // (a unit lacking more than four marks on a side is not).
+                let shown = std::format!("{}", Shown::new(s));
+                let m = MissingMarks::of(s);
+                let full = m.before().chars().count() < 4 && m.after().chars().count() < 4;
+                proptest::prop_assert!(!full || Marks::of(&shown).balanced(), "{:?} shown as {:?}", s, shown);
                 prev = u.span.end;
             }
         }

@@ -121,6 +121,162 @@ impl QuoteState {
     }
 }
 
+/// Most marks [`MissingMarks`] adds on one side: four three-byte marks. A
+/// unit lacking more (four nested quotations left open) still shows the rest
+/// unmatched.
+const MAX_ADDED: usize = 12;
+
+/// Quotation marks added on one side of a unit, at most [`MAX_ADDED`] bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct MarkRun {
+    bytes: [u8; MAX_ADDED],
+    len: u8,
+}
+
+impl MarkRun {
+    /// Appends `c` `n` times while it fits (the rest is dropped: see [`MAX_ADDED`]).
+    fn push(&mut self, c: char, n: u8) {
+        let mut buf = [0u8; 4];
+        let enc = c.encode_utf8(&mut buf).as_bytes();
+        for _ in 0..n {
+            let at = usize::from(self.len);
+            let Some(dst) = self.bytes.get_mut(at..at.saturating_add(enc.len())) else { return };
+            dst.copy_from_slice(enc);
+            self.len = self.len.saturating_add(u8::try_from(enc.len()).unwrap_or(u8::MAX));
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.bytes.get(..usize::from(self.len)).and_then(|b| core::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
+/// The double quotation marks a unit lacks when it is shown on its own: a
+/// closing mark for each quotation it leaves open, an opening mark for each
+/// one it closes without having opened it.
+///
+/// Most units lacking one are the first sentence of a quotation that runs
+/// over paragraphs: news leaves each paragraph of such a quotation open and
+/// re-opens the next, so no run of whole sentences shows it closed, and an
+/// editor quoting that paragraph alone closes it. A quotation too long to
+/// be one unit (see `MAX_QUOTE_UNIT`) is shown the same way, as excerpts.
+///
+/// ```
+/// use epitome::segment::MissingMarks;
+/// let m = MissingMarks::of("He told BBC Five Live: \"Steven is above money.");
+/// assert_eq!((m.before(), m.after()), ("", "\""));
+/// let m = MissingMarks::of("It will be hard,” he said.");
+/// assert_eq!((m.before(), m.after()), ("“", ""));
+/// assert!(MissingMarks::of("\"It works,\" she said.").is_empty());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MissingMarks {
+    before: MarkRun,
+    after: MarkRun,
+}
+
+impl MissingMarks {
+    /// The marks `text` lacks. A straight `"` opens a quotation when it
+    /// follows a space, an opening bracket or dash (or starts the text) and
+    /// a non-space follows it; otherwise it closes one.
+    pub fn of(text: &str) -> Self {
+        // Per kind (straight, curly, guillemets): quotations open at the
+        // end, and closing marks that had none open.
+        let mut open = [0u8; 3];
+        let mut unopened = [0u8; 3];
+        let mut prev: Option<char> = None;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let kind = match c {
+                '"' => {
+                    let opens = prev.is_none_or(|p| {
+                        is_space(p) || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+                    }) && chars.peek().is_some_and(|&n| !is_space(n));
+                    let straight_open = open.first().is_some_and(|&n| n > 0);
+                    Some((0usize, !straight_open && opens))
+                }
+                '\u{201c}' => Some((1, true)),
+                '\u{201d}' => Some((1, false)),
+                '\u{ab}' => Some((2, true)),
+                '\u{bb}' => Some((2, false)),
+                _ => None,
+            };
+            if let Some((k, opening)) = kind
+                && let (Some(o), Some(u)) = (open.get(k).copied(), unopened.get_mut(k))
+            {
+                let o = if opening {
+                    o.saturating_add(1)
+                } else if o > 0 {
+                    o.saturating_sub(1)
+                } else {
+                    *u = u.saturating_add(1);
+                    0
+                };
+                if let Some(slot) = open.get_mut(k) {
+                    *slot = o;
+                }
+            }
+            prev = Some(c);
+        }
+        let mut m = MissingMarks::default();
+        let [so, co, go] = open;
+        let [su, cu, gu] = unopened;
+        m.before.push('\u{201c}', cu);
+        m.before.push('\u{ab}', gu);
+        m.before.push('"', su);
+        m.after.push('"', so);
+        m.after.push('\u{bb}', go);
+        m.after.push('\u{201d}', co);
+        m
+    }
+
+    /// Opening marks to show before the unit.
+    pub fn before(&self) -> &str {
+        self.before.as_str()
+    }
+
+    /// Closing marks to show after the unit.
+    pub fn after(&self) -> &str {
+        self.after.as_str()
+    }
+
+    /// True if the unit shows every quotation it has closed.
+    pub fn is_empty(&self) -> bool {
+        self.before.len == 0 && self.after.len == 0
+    }
+}
+
+/// A unit as a reader is shown it: its text with the quotation marks it
+/// lacks ([`MissingMarks`]); `Display` writes it without allocating.
+///
+/// ```
+/// use epitome::segment::Shown;
+/// let s = Shown::new("Wenger said: “The only positive is that we are still in the tie.");
+/// assert_eq!(s.to_string(), "Wenger said: “The only positive is that we are still in the tie.”");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    /// The unit's text, as in the source.
+    pub text: &'a str,
+    /// What is added around it.
+    pub marks: MissingMarks,
+}
+
+impl<'a> Shown<'a> {
+    /// `text` with the marks it lacks.
+    pub fn new(text: &'a str) -> Self {
+        Shown { text, marks: MissingMarks::of(text) }
+    }
+}
+
+impl core::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.marks.before())?;
+        f.write_str(self.text)?;
+        f.write_str(self.marks.after())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +312,58 @@ mod tests {
         assert!(!q.step("Done.", Marks::of("Done.")));
         assert!(q.step("\"Four.", Marks::of("\"Four.")));
         assert!(!q.step("\"Five.\"", Marks::of("\"Five.\"")));
+    }
+
+    fn added(text: &str) -> (&'static str, &'static str) {
+        let m = MissingMarks::of(text);
+        let known = ["", "\"", "\u{201c}", "\u{201d}", "\u{ab}", "\u{bb}", "\"\"", "\u{201d}\u{201d}"];
+        let find = |s: &str| known.iter().copied().find(|k| *k == s).unwrap_or("?");
+        (find(m.before()), find(m.after()))
+    }
+
+    #[test]
+    fn missing_marks_close_and_open_what_the_unit_lacks() {
+        // The paragraph convention: a quotation left open at the unit's end.
+        assert_eq!(added("He told BBC Five Live: \"Steven is above money."), ("", "\""));
+        assert_eq!(added("\"It was all about winning in front of my home crowd."), ("", "\""));
+        assert_eq!(added("Wenger said: \u{201c}We are still in the tie."), ("", "\u{201d}"));
+        assert_eq!(added("Il a dit : \u{ab}Non."), ("", "\u{bb}"));
+        // The tail of a quotation too long to be one unit.
+        assert_eq!(added("We will not sell him,\" he said."), ("\"", ""));
+        assert_eq!(added("We will not sell him,\u{201d} he said."), ("\u{201c}", ""));
+        // Both: a tail, then a new quotation left open.
+        assert_eq!(added("We will win.\" He added: \"Next year."), ("\"", "\""));
+        // Balanced units and units without marks lack nothing.
+        for ok in [
+            "\"It works,\" she said.",
+            "He said \u{201c}yes\u{201d}.",
+            "No marks here.",
+            "Don't \u{2014} it\u{2019}s fine.",
+            "(\"Yes\")",
+            "",
+        ] {
+            assert!(MissingMarks::of(ok).is_empty(), "{ok}");
+        }
+        // Nested curly quotations left open.
+        assert_eq!(added("He said: \u{201c}They told me \u{201c}no."), ("", "\u{201d}\u{201d}"));
+    }
+
+    #[test]
+    fn at_most_four_marks_are_added_on_a_side() {
+        let m = MissingMarks::of("\u{201c}\u{201c}\u{201c}\u{201c}\u{201c}\u{201c}deep.");
+        assert_eq!(m.after(), "\u{201d}\u{201d}\u{201d}\u{201d}");
+        assert_eq!(m.before(), "");
+    }
+
+    #[test]
+    fn shown_text_has_balanced_marks() {
+        extern crate std;
+        use std::string::ToString;
+        for t in ["She said: \"It works.", "It works,\" she said.", "\u{201c}One. \u{201c}Two.", "x\u{201d} and \u{bb}"]
+        {
+            let s = Shown::new(t).to_string();
+            assert!(Marks::of(&s).balanced(), "{s}");
+            assert!(s.contains(t));
+        }
     }
 }

@@ -32,6 +32,12 @@ pub fn kind(frame: &[u8]) -> FrameKind {
     }
 }
 
+/// A sentence on one line, with the quotation marks it lacks, as the
+/// `summarize` command prints it (`report::shown`).
+fn one_line(text: &str) -> String {
+    epitome::segment::Shown::new(text).to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A frame from the board, decoded for printing.
 pub fn describe(frame: &[u8]) -> String {
     let mut raw = frame.strip_suffix(&[0]).unwrap_or(frame).to_vec();
@@ -41,7 +47,7 @@ pub fn describe(frame: &[u8]) -> String {
             let mut s = format!("article {}:", d.article);
             for x in &d.sentences {
                 s.push_str("\n  - ");
-                s.push_str(&x.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                s.push_str(&one_line(x.text));
             }
             let kws: Vec<&str> = d.keywords.iter().map(|k| k.text).collect();
             s.push_str(&format!("\n  keywords: {}", kws.join(", ")));
@@ -50,11 +56,7 @@ pub fn describe(frame: &[u8]) -> String {
         Ok(Message::MultiDigest(d)) => {
             let mut s = format!("digest of {} articles:", d.articles);
             for x in &d.sentences {
-                s.push_str(&format!(
-                    "\n  - [{}] {}",
-                    x.article,
-                    x.text.split_whitespace().collect::<Vec<_>>().join(" ")
-                ));
+                s.push_str(&format!("\n  - [{}] {}", x.article, one_line(x.text)));
             }
             let kws: Vec<&str> = d.keywords.iter().map(|k| k.text).collect();
             s.push_str(&format!("\n  keywords: {}", kws.join(", ")));

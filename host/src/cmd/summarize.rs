@@ -26,8 +26,13 @@ pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
         let _ = writeln!(t, "  flags:    {}", flags.join(", "));
     }
     for c in &s.sentences {
+        // With the quotation marks it lacks (`report::shown`).
+        let marks = epitome::segment::MissingMarks::of(c.text);
         t.push_str("  - ");
+        let at = t.len();
         push_one_line(&mut t, c.text);
+        t.insert_str(at, marks.before());
+        t.push_str(marks.after());
         t.push('\n');
     }
     t.into_bytes()
