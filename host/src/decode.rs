@@ -61,25 +61,47 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
 /// True if `text` holds a NUL or more than one control character in
 /// [`CONTROL_SHARE`] (C0 other than tab, LF, FF, CR; DEL; C1).
 pub fn is_binary(text: &str) -> bool {
-    // One pass over the UTF-8 bytes, each with the byte before it (a C1
-    // control is 0xC2 then 0x80..=0x9F; a character starts at every
-    // non-continuation byte), in runs of 255 with byte counters and `&`/`|`
-    // rather than `&&`/`||`: no branches, so the compiler makes vector code
-    // of it (this runs on every article read).
+    // Nearly every article holds no control character at all, which one
+    // quick pass shows; only the others have their characters counted.
     let bytes = text.as_bytes();
-    let Some(&first) = bytes.first() else { return false };
-    let control = |b: u8, prev: u8| {
-        let c0 = (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r');
-        let c1 = (prev == 0xC2) & (0x80..0xA0).contains(&b);
-        c0 | (b == 0x7F) | c1
-    };
-    let (mut chars, mut controls, mut nul) = (1usize, usize::from(control(first, 0)), first == 0);
-    let (rest, prev) = (&bytes[1..], &bytes[..bytes.len() - 1]);
-    for (run, before) in rest.chunks(255).zip(prev.chunks(255)) {
+    any_control(bytes) && too_many_controls(bytes)
+}
+
+/// True if the UTF-8 byte `b`, after the byte `prev`, is (the last byte
+/// of) a control character: C0 but tab, LF, FF and CR; DEL; C1 (0xC2
+/// then 0x80..=0x9F). `&`/`|` rather than `&&`/`||`: no branches, so the
+/// loops over it become vector code.
+fn is_control(b: u8, prev: u8) -> bool {
+    let spacing = (b.wrapping_sub(b'\t') < 5) & (b != 0x0b);
+    let c0 = (b < 0x20) & !spacing;
+    let c1 = (prev == 0xC2) & (b.wrapping_sub(0x80) < 0x20);
+    c0 | (b == 0x7F) | c1
+}
+
+/// Each byte of `bytes` with the one before it, in runs of at most `len`;
+/// the first byte has none, and a 0 (not 0xC2) stands in.
+fn runs(bytes: &[u8], len: usize) -> impl Iterator<Item = (&[u8], &[u8])> {
+    let (head, rest) = bytes.split_at(bytes.len().min(1));
+    let before_head: &[u8] = if head.is_empty() { &[] } else { &[0] };
+    // Zipped runs of different lengths stop at the shorter: right here.
+    std::iter::once((head, before_head)).chain(rest.chunks(len).zip(bytes.chunks(len)))
+}
+
+fn any_control(bytes: &[u8]) -> bool {
+    // Long runs: the vector loop's scalar tail is run once per run.
+    runs(bytes, 1024)
+        .any(|(run, before)| run.iter().zip(before).fold(0u8, |any, (&b, &p)| any | u8::from(is_control(b, p))) != 0)
+}
+
+fn too_many_controls(bytes: &[u8]) -> bool {
+    let (mut chars, mut controls, mut nul) = (0usize, 0usize, false);
+    // Runs of 255, so that a `u8` can count over a run.
+    for (run, before) in runs(bytes, 255) {
         let (mut ch, mut co, mut z) = (0u8, 0u8, 0u8);
         for (&b, &p) in run.iter().zip(before) {
+            // A character starts at every byte but a continuation byte.
             ch += u8::from((b as i8) >= -0x40);
-            co += u8::from(control(b, p));
+            co += u8::from(is_control(b, p));
             z |= u8::from(b == 0);
         }
         chars += usize::from(ch);

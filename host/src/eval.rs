@@ -105,18 +105,13 @@ pub fn run(
         overall: vec![Totals::default(); SYSTEMS.len()],
         ..Report::default()
     };
+    // Random-N draws from one generator in data-set order, as it always
+    // has: the items are taken in order, and each draw is made as its item is.
+    let mut rng = SplitMix64::new(RANDOM_SEED);
+    let draws = items.iter().enumerate().map(move |(i, item)| (i, rng.shuffled(choosable_sentences(&item.body).len())));
     let done = batch::run(
         jobs,
-        |emit| {
-            // Random-N draws from one generator in data-set order, as it
-            // always has: the draws are made here, in order, and handed out.
-            let mut rng = SplitMix64::new(RANDOM_SEED);
-            for (i, item) in items.iter().enumerate() {
-                if !emit((i, rng.shuffled(choosable_sentences(&item.body).len()))) {
-                    return;
-                }
-            }
-        },
+        draws,
         || (Box::new(DefaultSummarizer::new()), Scorer::new()),
         |(summarizer, scorer), (i, random_order)| (i, score(&items[i], budget, opts, summarizer, scorer, random_order)),
         |(i, scored)| {

@@ -263,38 +263,102 @@ pub fn json_kind(v: &Value) -> &'static str {
     }
 }
 
-/// Walks `inputs` in order and hands every article still to read to
-/// `emit`, which returns false to stop (the reader of the results is gone).
+/// Walks `inputs` in order, yielding every article still to read.
 /// Problems with an input (missing, unreadable, a directory without
-/// articles) are handed over as [`Pending::Failed`] in their place.
-pub fn pending(inputs: &[PathBuf], opts: &ReadOptions, emit: &mut dyn FnMut(Pending) -> bool) {
-    for input in inputs {
-        let go_on = if input == Path::new("-") {
-            match opts.format {
-                Format::Jsonl => read_lines(Arc::from("-"), std::io::stdin().lock(), emit),
-                Format::Auto | Format::Text => {
-                    let mut bytes = Vec::new();
-                    match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(_) => emit(Pending::Text { origin: "-".into(), bytes }),
-                        Err(e) => emit(Pending::Failed(InputError::io("-", &e))),
-                    }
+/// articles) come as [`Pending::Failed`] in their place. Lazy: a directory
+/// is listed, and a JSON-lines file read a line further, only when the
+/// items before are taken, so a run that stops early reads no further.
+pub fn pending<'a>(inputs: &'a [PathBuf], opts: &'a ReadOptions) -> Pendings<'a> {
+    Pendings { inputs: inputs.iter(), format: opts.format, files: Vec::new().into_iter(), lines: None }
+}
+
+/// The iterator of [`pending`].
+pub struct Pendings<'a> {
+    inputs: std::slice::Iter<'a, PathBuf>,
+    format: Format,
+    /// The files of the directory being walked, still to come.
+    files: std::vec::IntoIter<PathBuf>,
+    /// The JSON-lines stream being read.
+    lines: Option<Lines>,
+}
+
+impl fmt::Debug for Pendings<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pendings").field("files", &self.files.len()).field("lines", &self.lines.is_some()).finish()
+    }
+}
+
+impl Iterator for Pendings<'_> {
+    type Item = Pending;
+
+    fn next(&mut self) -> Option<Pending> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match lines.next() {
+                    Some(p) => return Some(p),
+                    None => self.lines = None,
                 }
             }
-        } else if input.is_dir() {
-            match walk(input, |p| is_article_file(p, opts.format)) {
+            if let Some(path) = self.files.next() {
+                match self.file(path) {
+                    Some(p) => return Some(p),
+                    None => continue,
+                }
+            }
+            let input = self.inputs.next()?;
+            if let Some(p) = self.input(input) {
+                return Some(p);
+            }
+        }
+    }
+}
+
+impl Pendings<'_> {
+    /// Starts on one command-line input: the item it gives at once, if any
+    /// (otherwise its files or lines are set up to come next).
+    fn input(&mut self, input: &Path) -> Option<Pending> {
+        if input == Path::new("-") {
+            if self.format == Format::Jsonl {
+                self.lines = Some(Lines::new(Arc::from("-"), Box::new(BufReader::new(std::io::stdin()))));
+                return None;
+            }
+            let mut bytes = Vec::new();
+            return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => Pending::Text { origin: "-".into(), bytes },
+                Err(e) => Pending::Failed(InputError::io("-", &e)),
+            });
+        }
+        if input.is_dir() {
+            let format = self.format;
+            return match walk(input, |p| is_article_file(p, format)) {
                 Ok(files) if files.is_empty() => {
-                    emit(Pending::Failed(InputError::new(input.display().to_string(), Problem::NoArticles)))
+                    Some(Pending::Failed(InputError::new(input.display().to_string(), Problem::NoArticles)))
                 }
-                Ok(files) => files.into_iter().all(|f| file(f, opts.format, emit)),
-                Err(e) => emit(Pending::Failed(InputError::io(input.display().to_string(), &e))),
+                Ok(files) => {
+                    self.files = files.into_iter();
+                    None
+                }
+                Err(e) => Some(Pending::Failed(InputError::io(input.display().to_string(), &e))),
+            };
+        }
+        if input.exists() {
+            return self.file(input.to_path_buf());
+        }
+        Some(Pending::Failed(InputError::new(input.display().to_string(), Problem::NotFound)))
+    }
+
+    /// A text file's item, or the JSON-lines file set up to be read next.
+    fn file(&mut self, path: PathBuf) -> Option<Pending> {
+        if !is_jsonl(&path, self.format) {
+            return Some(Pending::TextFile(path));
+        }
+        let name: Arc<str> = Arc::from(path.display().to_string());
+        match std::fs::File::open(&path) {
+            Ok(f) => {
+                self.lines = Some(Lines::new(name, Box::new(BufReader::with_capacity(1 << 16, f))));
+                None
             }
-        } else if input.exists() {
-            file(input.clone(), opts.format, emit)
-        } else {
-            emit(Pending::Failed(InputError::new(input.display().to_string(), Problem::NotFound)))
-        };
-        if !go_on {
-            return;
+            Err(e) => Some(Pending::Failed(InputError::io(&*name, &e))),
         }
     }
 }
@@ -307,45 +371,62 @@ pub fn is_single_text(inputs: &[PathBuf], format: Format) -> bool {
     }
 }
 
-fn file(path: PathBuf, format: Format, emit: &mut dyn FnMut(Pending) -> bool) -> bool {
-    if !is_jsonl(&path, format) {
-        return emit(Pending::TextFile(path));
+/// The non-blank lines of a JSON-lines stream; a NUL byte ends the file
+/// as binary (it is never valid in JSON), a stream without a line is
+/// [`Problem::NoArticles`].
+struct Lines {
+    file: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    any: bool,
+    done: bool,
+}
+
+impl Lines {
+    fn new(file: Arc<str>, reader: Box<dyn BufRead + Send>) -> Self {
+        Lines { file, reader, line: 0, any: false, done: false }
     }
-    let name: Arc<str> = Arc::from(path.display().to_string());
-    match std::fs::File::open(&path) {
-        Ok(f) => read_lines(name, BufReader::with_capacity(1 << 16, f), emit),
-        Err(e) => emit(Pending::Failed(InputError::io(&*name, &e))),
+
+    /// Ends the stream with `problem`.
+    fn fail(&mut self, problem: Problem) -> Option<Pending> {
+        self.done = true;
+        Some(Pending::Failed(InputError::new(&*self.file, problem)))
     }
 }
 
-/// Hands every non-blank line of a JSON-lines stream over; a NUL byte ends
-/// the file as binary (it is never valid in JSON).
-fn read_lines(file: Arc<str>, mut reader: impl BufRead, emit: &mut dyn FnMut(Pending) -> bool) -> bool {
-    let mut line = 0;
-    let mut any = false;
-    loop {
-        let mut bytes = Vec::new();
-        match reader.read_until(b'\n', &mut bytes) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => return emit(Pending::Failed(InputError::io(&*file, &e))),
+impl Iterator for Lines {
+    type Item = Pending;
+
+    fn next(&mut self) -> Option<Pending> {
+        while !self.done {
+            let mut bytes = Vec::new();
+            match self.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) if self.any => self.done = true,
+                Ok(0) => return self.fail(Problem::NoArticles),
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Pending::Failed(InputError::io(&*self.file, &e)));
+                }
+            }
+            if self.done {
+                break;
+            }
+            self.line += 1;
+            if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+                bytes.drain(..3);
+            }
+            if bytes.contains(&0) {
+                return self.fail(Problem::Binary);
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.any = true;
+            return Some(Pending::Line { file: self.file.clone(), line: self.line, bytes });
         }
-        line += 1;
-        if line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-            bytes.drain(..3);
-        }
-        if bytes.contains(&0) {
-            return emit(Pending::Failed(InputError::new(&*file, Problem::Binary)));
-        }
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        any = true;
-        if !emit(Pending::Line { file: file.clone(), line, bytes }) {
-            return false;
-        }
+        None
     }
-    any || emit(Pending::Failed(InputError::new(&*file, Problem::NoArticles)))
 }
 
 fn is_jsonl(path: &Path, format: Format) -> bool {
@@ -517,12 +598,7 @@ mod tests {
 
     fn collect(inputs: &[PathBuf], format: Format) -> Vec<Result<InputArticle, String>> {
         let opts = ReadOptions { format, fields: Fields::default() };
-        let mut items = Vec::new();
-        pending(inputs, &opts, &mut |p| {
-            items.push(p.read(&opts.fields).map_err(|e| e.to_string()));
-            true
-        });
-        items
+        pending(inputs, &opts).map(|p| p.read(&opts.fields).map_err(|e| e.to_string())).collect()
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn run_with<Z: Default>(
     let fields = &plan.read.fields;
     batch::run(
         plan.jobs,
-        |emit| input::pending(plan.inputs, plan.read, emit),
+        input::pending(plan.inputs, plan.read),
         Box::<Z>::default,
         |summarizer, pending| -> Result<Vec<u8>, String> {
             let article = pending.read(fields).map_err(|e| e.to_string())?;

@@ -63,13 +63,7 @@ pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<Eva
     let mut scores = Vec::with_capacity(docs.len());
     batch::run(
         args.jobs.get(),
-        |emit| {
-            for d in docs {
-                if !emit(d) {
-                    return;
-                }
-            }
-        },
+        docs.iter(),
         || Box::new(DefaultSummarizer::new()),
         |summarizer, d| -> Result<Prf> {
             let s = summarizer.summarize(&d.title, &d.body, &opts)?;

@@ -15,15 +15,23 @@ use crate::stream::{self, Plan, Shape};
 
 /// The text block of one summary: title, source, keywords, flags, sentences.
 pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
-    use std::fmt::Write as _;
     let mut t = String::with_capacity(256 + s.sentences.iter().map(|c| c.text.len()).sum::<usize>());
-    let _ = writeln!(t, "# {}", if a.title.is_empty() { "(untitled)" } else { &a.title });
-    let _ = writeln!(t, "  source:   {}", a.origin);
-    let kws: Vec<&str> = s.keywords.iter().map(|k| k.text).collect();
-    let _ = writeln!(t, "  keywords: {}", kws.join(", "));
+    let line = |t: &mut String, label: &str, items: &mut dyn Iterator<Item = &str>| {
+        t.push_str(label);
+        for (i, item) in items.enumerate() {
+            if i > 0 {
+                t.push_str(", ");
+            }
+            t.push_str(item);
+        }
+        t.push('\n');
+    };
+    line(&mut t, "# ", &mut std::iter::once(if a.title.is_empty() { "(untitled)" } else { &a.title }));
+    line(&mut t, "  source:   ", &mut std::iter::once(a.origin.as_str()));
+    line(&mut t, "  keywords: ", &mut s.keywords.iter().map(|k| k.text));
     let flags = report::flag_names(s.flags);
     if !flags.is_empty() {
-        let _ = writeln!(t, "  flags:    {}", flags.join(", "));
+        line(&mut t, "  flags:    ", &mut flags.iter().map(String::as_str));
     }
     for c in &s.sentences {
         // With the quotation marks it lacks (`report::shown`).
@@ -44,13 +52,20 @@ pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
 fn push_one_line(t: &mut String, s: &str) {
     // Most sentences are already one line of single spaces: no ASCII
     // white space but the space, no byte that may start a non-ASCII space
-    // (U+0085, U+00A0, U+1680, U+2000.., U+3000), no doubled or outer space.
+    // (U+0085, U+00A0, U+1680, U+2000.., U+3000), no doubled or outer
+    // space. One branch-free pass over each byte and the one before it
+    // (a space before the first, so that a leading space counts) shows it.
     let b = s.as_bytes();
-    let odd = |c: u8| (b'\t'..=b'\r').contains(&c) || c == 0xC2 || (0xE1..=0xE3).contains(&c);
-    let plain = !b.iter().any(|&c| odd(c))
-        && b.first().is_none_or(|&c| c != b' ')
-        && b.last().is_none_or(|&c| c != b' ')
-        && !b.windows(2).any(|w| w == b"  ");
+    let odd = |c: u8, prev: u8| {
+        (c.wrapping_sub(b'\t') < 5) | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3) | ((c == b' ') & (prev == b' '))
+    };
+    let (head, rest) = b.split_at(b.len().min(1));
+    let plain = b.last() != Some(&b' ')
+        && !head.first().is_some_and(|&c| odd(c, b' '))
+        && !rest
+            .chunks(64)
+            .zip(b.chunks(64))
+            .any(|(run, before)| run.iter().zip(before).fold(false, |any, (&c, &p)| any | odd(c, p)));
     if plain {
         t.push_str(s);
         return;
