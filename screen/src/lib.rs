@@ -44,4 +44,4 @@ pub mod wrap;
 pub use bitmap::{Bitmap, BufferTooSmall};
 pub use content::{ArticleContent, Content, DigestContent};
 pub use font::{FONT_5X8, Font};
-pub use pages::{DrawError, Line, Lines, NO_SENTENCES, Pages, Screen, ScreenError};
+pub use pages::{DrawError, Line, Lines, NO_SENTENCES, Pages, RowMarks, Screen, ScreenError};

@@ -6,8 +6,11 @@
 //! with the title (at most [`TITLE_LINES`] rows, drawn inverted, cut with
 //! `…`) and the keywords line (keyphrases best first, separated by `·`,
 //! ` …` when some do not fit); then each sentence starts on a new row and
-//! is word-wrapped, continuing on the next page. A content without any
-//! sentence shows [`NO_SENTENCES`] instead.
+//! is word-wrapped, continuing on the next page. A sentence is shown with
+//! the quotation marks it lacks ([`epitome::segment::MissingMarks`], as the
+//! CLI prints it): an opening mark before its first row, a closing one
+//! after its last, so no quotation reaches the reader half-open. A content
+//! without any sentence shows [`NO_SENTENCES`] instead.
 
 use core::fmt::Write as _;
 
@@ -17,9 +20,13 @@ use embedded_graphics::prelude::*;
 use embedded_graphics::primitives::Rectangle;
 use embedded_graphics::text::{Baseline, Text};
 
+use epitome::segment::MissingMarks;
+
 use crate::content::Content;
 use crate::font::{ELLIPSIS, FONT_5X8, Font, Glyph};
-use crate::wrap::{KEYWORD_SEPARATOR, KeywordsFit, Piece, SEPARATOR_CELLS, fit_keywords, next_line, skip_spaces};
+use crate::wrap::{
+    KEYWORD_SEPARATOR, KeywordsFit, Piece, SEPARATOR_CELLS, fit_keywords, next_line, skip_spaces, width,
+};
 
 /// Rows the title may take before it is cut with `…`.
 pub const TITLE_LINES: usize = 2;
@@ -159,11 +166,56 @@ pub enum Line<'a> {
     Title(Piece<'a>),
     /// The keywords line.
     Keywords(KeywordsFit),
-    /// A row of a sentence.
-    Text(Piece<'a>),
+    /// A row of a sentence, with the quotation marks drawn around it.
+    Text(Piece<'a>, RowMarks),
     /// [`NO_SENTENCES`].
     Note(&'static str),
 }
+
+/// The quotation marks a sentence row shows beyond its text: the marks the
+/// sentence lacks ([`MissingMarks`]), opening ones on its first row and
+/// closing ones on its last.
+///
+/// ```
+/// use epitome_screen::pages::RowMarks;
+/// let m = RowMarks::new("He said: \"We are ready.", true, true);
+/// assert_eq!((m.before(), m.after()), ("", "\""));
+/// assert_eq!(RowMarks::new("He said: \"We are ready.", true, false).after(), "");
+/// assert_eq!(RowMarks::default().before(), "");
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowMarks {
+    marks: MissingMarks,
+    first: bool,
+    last: bool,
+}
+
+impl RowMarks {
+    /// The marks of a row of `sentence`: its first row and/or its last.
+    pub fn new(sentence: &str, first: bool, last: bool) -> Self {
+        RowMarks { marks: MissingMarks::of(sentence), first, last }
+    }
+
+    /// Marks drawn before the row's text (only on a sentence's first row).
+    pub fn before(&self) -> &str {
+        if self.first { self.marks.before() } else { "" }
+    }
+
+    /// Marks drawn after the row's text (only on a sentence's last row).
+    pub fn after(&self) -> &str {
+        if self.last { self.marks.after() } else { "" }
+    }
+}
+
+/// Equal when the same marks are drawn (a middle row of a quotation and a
+/// row of a sentence lacking none are alike).
+impl PartialEq for RowMarks {
+    fn eq(&self, other: &Self) -> bool {
+        self.before() == other.before() && self.after() == other.after()
+    }
+}
+
+impl Eq for RowMarks {}
 
 #[derive(Debug, Clone, Copy)]
 enum Stage {
@@ -222,11 +274,11 @@ impl<'c, C: Content + ?Sized> Iterator for Lines<'c, C> {
                     }
                 }
                 Stage::Sentence { index, from } => match self.content.sentence(index) {
-                    Some(text) => match next_line(self.font, text, from, self.cols) {
-                        Some((piece, next)) => {
+                    Some(text) => match sentence_row(self.font, text, from, self.cols) {
+                        Some((piece, marks, next)) => {
                             self.stage = Stage::Sentence { index, from: next };
                             self.text_rows = self.text_rows.saturating_add(1);
-                            return Some(Line::Text(piece));
+                            return Some(Line::Text(piece, marks));
                         }
                         None => self.stage = Stage::Sentence { index: index.saturating_add(1), from: 0 },
                     },
@@ -241,6 +293,33 @@ impl<'c, C: Content + ?Sized> Iterator for Lines<'c, C> {
             }
         }
     }
+}
+
+/// The row of `text` starting at byte `from` with the marks it shows, and
+/// where the next row starts; `None` when only whitespace is left. The
+/// first row leaves room for the opening marks, the last for the closing
+/// ones: if they do not fit after it, the row is wrapped narrower so that
+/// its last word moves on to a new last row (checked again there).
+fn sentence_row<'a>(font: &Font, text: &'a str, from: usize, cols: usize) -> Option<(Piece<'a>, RowMarks, usize)> {
+    let first = from == 0;
+    let marks = RowMarks::new(text, first, true);
+    let lead = width(font, marks.before());
+    let tail = width(font, marks.after());
+    let room = cols.saturating_sub(lead);
+    let (mut piece, mut next) = next_line(font, text, from, room)?;
+    let mut last = next_line(font, text, next, cols).is_none();
+    if last && !piece.clipped && width(font, piece.text).saturating_add(tail) > room {
+        match next_line(font, text, from, room.saturating_sub(tail)) {
+            Some((p, n)) if !p.clipped => {
+                (piece, next) = (p, n);
+                last = next_line(font, text, next, cols).is_none();
+            }
+            // A last word too wide for a row with the marks (a word of nearly
+            // the screen's width): shown whole, without them, rather than cut.
+            _ => last = false,
+        }
+    }
+    Some((piece, RowMarks::new(text, first, last), next))
 }
 
 /// A content's pages on a screen.
@@ -313,8 +392,14 @@ impl<'c, C: Content + ?Sized> Pages<'c, C> {
                     target.fill_solid(&bar, BinaryColor::On).map_err(err)?;
                     draw_piece(target, s, row, 0, cols, p, BinaryColor::Off).map_err(err)?;
                 }
-                Line::Text(p) => {
-                    draw_piece(target, s, row, 0, cols, p, BinaryColor::On).map_err(err)?;
+                Line::Text(p, marks) => {
+                    let on = BinaryColor::On;
+                    let open = Piece { text: marks.before(), clipped: false };
+                    let close = Piece { text: marks.after(), clipped: false };
+                    let at = draw_piece(target, s, row, 0, cols, open, on).map_err(err)?;
+                    let end = cols.saturating_sub(width(s.font, close.text));
+                    let at = draw_piece(target, s, row, at, end, p, on).map_err(err)?;
+                    draw_piece(target, s, row, at, cols, close, on).map_err(err)?;
                 }
                 Line::Note(text) => {
                     draw_piece(target, s, row, 0, cols, Piece { text, clipped: false }, BinaryColor::On)

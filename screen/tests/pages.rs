@@ -7,7 +7,7 @@
 use embedded_graphics::prelude::*;
 use epitome_screen::font::{ELLIPSIS, REPLACEMENT};
 use epitome_screen::wrap::{Piece, width};
-use epitome_screen::{Bitmap, Content, DrawError, FONT_5X8, Line, NO_SENTENCES, Pages, Screen};
+use epitome_screen::{Bitmap, Content, DrawError, FONT_5X8, Line, NO_SENTENCES, Pages, RowMarks, Screen};
 use proptest::prelude::*;
 
 /// A content made of plain strings.
@@ -97,9 +97,9 @@ fn forty_character_word_is_cut_with_an_ellipsis() {
     let t = text("T", &[], &[&format!("A {word} sailed.")]);
     let pages = Pages::new(Screen::OLED_128X64, &t);
     let lines: Vec<Line<'_>> = pages.lines(0).collect();
-    assert_eq!(lines[1], Line::Text(Piece { text: "A", clipped: false }));
-    assert_eq!(lines[2], Line::Text(Piece { text: word, clipped: true }));
-    assert_eq!(lines[3], Line::Text(Piece { text: "sailed.", clipped: false }));
+    assert_eq!(lines[1], Line::Text(Piece { text: "A", clipped: false }, RowMarks::default()));
+    assert_eq!(lines[2], Line::Text(Piece { text: word, clipped: true }, RowMarks::default()));
+    assert_eq!(lines[3], Line::Text(Piece { text: "sailed.", clipped: false }, RowMarks::default()));
     let (p, outside) = picture(Screen::OLED_128X64, &t, 0);
     assert_eq!(outside, 0);
     // Row 2: the first 24 letters, then the ellipsis in the last cell.
@@ -161,7 +161,7 @@ fn long_title_takes_two_rows_and_is_cut() {
     let lines: Vec<Line<'_>> = Pages::new(Screen::OLED_128X64, &t).lines(0).collect();
     assert_eq!(lines[0], Line::Title(Piece { text: "one two three four five", clipped: false }));
     assert_eq!(lines[1], Line::Title(Piece { text: "six seven eight nine ten eleven twelve", clipped: true }));
-    assert_eq!(lines[2], Line::Text(Piece { text: "Body.", clipped: false }));
+    assert_eq!(lines[2], Line::Text(Piece { text: "Body.", clipped: false }, RowMarks::default()));
 }
 
 #[test]
@@ -219,6 +219,50 @@ fn any_content() -> impl Strategy<Value = Text> {
         .prop_map(|(title, keywords, sentences)| Text { title, keywords, sentences })
 }
 
+/// The rows of the sentences of `t` on the OLED, with their marks, as drawn text.
+fn shown_rows(t: &impl Content) -> Vec<String> {
+    let pages = Pages::new(Screen::OLED_128X64, t);
+    (0..pages.count())
+        .flat_map(|page| pages.lines(page).collect::<Vec<_>>())
+        .filter_map(|line| match line {
+            Line::Text(p, m) => Some(format!("{}{}{}", m.before(), p.text, m.after())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_sentence_is_shown_with_the_quotation_marks_it_lacks() {
+    // The first paragraph of a quotation that runs on: closed on the screen.
+    let t = text("T", &[], &["Wenger said: \u{201c}We are still in the tie."]);
+    assert_eq!(shown_rows(&t), ["Wenger said: \u{201c}We are", "still in the tie.\u{201d}"]);
+    // Its last paragraph: opened on the first row only.
+    let t = text("T", &[], &["It will be hard, but we will go there to win,\u{201d} he said."]);
+    assert_eq!(shown_rows(&t), ["\u{201c}It will be hard, but we", "will go there to win,\u{201d} he", "said."]);
+    // A balanced sentence is shown as it is.
+    let t = text("T", &[], &["\"We are ready,\" she said."]);
+    assert_eq!(shown_rows(&t), ["\"We are ready,\" she said."]);
+    let pages = Pages::new(Screen::OLED_128X64, &t);
+    assert!(
+        pages.lines(0).any(
+            |l| l == Line::Text(Piece { text: "\"We are ready,\" she said.", clipped: false }, RowMarks::default())
+        )
+    );
+}
+
+#[test]
+fn a_closing_mark_that_does_not_fit_moves_the_last_word_down() {
+    // 25 cells: "Blah blah blah blah blah." fills the row; with its closing mark
+    // the last word goes on a row of its own.
+    let t = text("T", &[], &["\"Blah blah blah blah blah."]);
+    assert_eq!(shown_rows(&t), ["\"Blah blah blah blah", "blah.\""]);
+    let (p, outside) = picture(Screen::OLED_128X64, &t, 0);
+    assert_eq!(outside, 0);
+    // Rows: the title, the sentence's first row, then "blah." and the closing mark in cell 5.
+    assert_eq!(cell(&p, 4, 2), glyph_cell('.'));
+    assert_eq!(cell(&p, 5, 2), glyph_cell('"'));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
@@ -234,9 +278,13 @@ proptest! {
             prop_assert!(!lines.is_empty() && lines.len() <= screen.lines_per_page());
             rows += lines.len();
             for line in &lines {
-                if let Line::Title(p) | Line::Text(p) = line {
+                if let Line::Title(p) | Line::Text(p, _) = line {
                     prop_assert!(p.clipped || width(&FONT_5X8, p.text) <= screen.cols(), "{p:?}");
                     prop_assert!(width(&FONT_5X8, p.text) > 0, "{p:?}");
+                }
+                if let Line::Text(p, m) = line {
+                    let marks = width(&FONT_5X8, m.before()) + width(&FONT_5X8, m.after());
+                    prop_assert!(p.clipped || width(&FONT_5X8, p.text) + marks <= screen.cols(), "{p:?} {m:?}");
                 }
             }
             let mut a = vec![0u8; Bitmap::bytes(screen.size())];
