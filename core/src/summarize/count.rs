@@ -17,6 +17,30 @@ const MIN_WORDS: u32 = 5;
 /// Sentences longer than this (in words) are never chosen: run-ons, lists.
 const MAX_WORDS: u32 = 80;
 
+/// At least one word in this many must be a stopword for a sentence to
+/// read as English prose. Running English text is about 40 % function
+/// words; a caption in another language or a list of names has almost
+/// none, so one in 12 leaves a wide margin either way.
+const STOPWORD_ONE_IN: u32 = 12;
+/// Sentences shorter than this (in words) are too short to judge by
+/// their stopwords: a five-word sentence may have none.
+const MIN_WORDS_TO_JUDGE_LANGUAGE: u32 = 6;
+
+/// True if a sentence of `words` words of which `stops` are stopwords reads
+/// as English prose; prose with almost no English function words is another
+/// language or a list of names, and is never chosen.
+fn looks_english(words: u32, stops: u32) -> bool {
+    words < MIN_WORDS_TO_JUDGE_LANGUAGE || stops.saturating_mul(STOPWORD_ONE_IN) >= words
+}
+
+/// The bit a term sets in a sentence's 64-bit signature
+/// ([`crate::Chosen::signature`]): picked by the hash's top 6 bits, because
+/// FNV-1a mixes its high bits best (its lowest bit is only the parity of the
+/// bytes' lowest bits).
+pub(crate) fn signature_bit(hash: u32) -> u64 {
+    1u64 << (hash >> 26)
+}
+
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats) {
         let mut run: Vec<RunWord, 3> = Vec::new();
@@ -79,7 +103,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 }
                 f.stem();
                 let hash = f.hash();
-                signature |= 1u64 << (hash >> 26);
+                signature |= signature_bit(hash);
                 let mid = !first;
                 let cap = tok.capitalized && mid && tok.kind == TokenKind::Word;
                 first = false;
@@ -132,9 +156,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 self.phrase_push(&mut run, body, tok, hash, tok.kind == TokenKind::Number, false, sent);
             }
             stats.words = stats.words.saturating_add(words);
-            // Prose with almost no English function words is another
-            // language (a caption) or a list of names: never chosen.
-            let english = words < 6 || stops.saturating_mul(12) >= words;
+            let english = looks_english(words, stops);
             let choosable = unit.kind.is_choosable() && english && (MIN_WORDS..=MAX_WORDS).contains(&words);
             // Choosable sentences have at most MAX_WORDS content words, so
             // `content_words` counts their pool entries exactly.

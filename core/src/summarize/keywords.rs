@@ -3,6 +3,7 @@
 use heapless::Vec;
 
 use super::{Flags, Keyword, MAX_KEYWORDS, Options, Summarizer, term_keys};
+use crate::score::{per_mille_of_best, phrase_score};
 use crate::terms::SURFACE_IN_TITLE;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
@@ -44,13 +45,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 sum = sum.saturating_add(self.terms.get(k).map_or(0, |t| u32::from(t.weight)));
                 n = n.saturating_add(1);
             }
-            // A name seen in several sentences (`State Department`) is a
-            // unit: its words' weights add up. Other phrases score as their
-            // average word, so they win only over words not already shown
-            // (on crowd-sourced keys, ordinary phrases ranked high cost
-            // precision: see EVALUATION.md).
+            // A name: capitalized in at least half of its sentences.
             let name = u32::from(p.capitalized) * 2 >= u32::from(freq);
-            let score = if name { sum.saturating_mul(3) / (n.max(1).saturating_add(1)) } else { sum / n.max(1) };
+            let score = phrase_score(sum, n, name);
             offer(&mut cands, (score, p.surface, p.surface_len, p.first_sentence.clamp(2, 3)));
         }
         // Term keys of the keyphrases kept so far, to drop any candidate
@@ -69,8 +66,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             for k in keys {
                 let _ = kept.push(k);
             }
-            let rel = u32::try_from(u64::from(score) * 1000 / u64::from(best)).unwrap_or(1000);
-            let _ = out.push(Keyword { text, score: rel, words });
+            let _ = out.push(Keyword { text, score: per_mille_of_best(score, best), words });
         }
     }
 }

@@ -6,6 +6,7 @@ use heapless::Vec;
 use super::record::Record;
 use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer, term_keys};
 use crate::Span;
+use crate::score::redundancy_adjusted;
 
 /// A candidate sharing this fraction (x/256) of its signature with one
 /// chosen sentence is a near-duplicate and is skipped.
@@ -52,11 +53,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 if self.is_duplicate(body, i, n) {
                     continue;
                 }
-                let bits = r.signature.count_ones().max(1);
-                let overlap = (r.signature & union).count_ones() * 256 / bits;
-                let penalty = overlap * u32::from(opts.redundancy) / 256;
-                let adj = u64::from(r.score) * u64::from(256u32.saturating_sub(penalty)) / 256;
-                let adj = u32::try_from(adj).unwrap_or(u32::MAX);
+                let adj = redundancy_adjusted(r.score, r.signature, union, opts.redundancy);
                 if best.is_none_or(|(_, b)| adj > b) {
                     best = Some((i, adj));
                 }

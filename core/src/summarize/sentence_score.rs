@@ -4,12 +4,10 @@
 
 use super::record::Record;
 use super::{Budget, Options, Summarizer, term_keys};
-use crate::score::{centrality_weight, density, lead_strength, normalise, position_prior};
+use crate::score::{
+    centrality_weight, density, lead_strength, normalise, per_mille_of_best, position_prior, sentence_score,
+};
 use crate::terms::TermTable;
-
-/// Score factor (x/256) of a sentence that would show a quotation
-/// half-open (`Unit::open_quote`): taken only when far better than the rest.
-const OPEN_QUOTE_WEIGHT: u32 = 224;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Pass 2: score each candidate sentence: the summed centrality of its
@@ -51,17 +49,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             };
             let prior = position_prior(rank, strength, kept);
             rank = rank.saturating_add(1);
-            r.score = u32::try_from(u64::from(s) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
-            if r.state & Record::OPEN_QUOTE != 0 {
-                r.score =
-                    u32::try_from(u64::from(r.score) * u64::from(OPEN_QUOTE_WEIGHT) / 256).unwrap_or(u32::MAX).max(1);
-            }
+            r.score = sentence_score(s, prior, r.state & Record::OPEN_QUOTE != 0);
             best = best.max(r.score);
         }
         // Rescale to 1..=1000 so scores compare across articles.
         for r in self.records.iter_mut().take(n) {
             if r.state & Record::CHOOSABLE != 0 {
-                r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best)).unwrap_or(1000).max(1);
+                // At least 1: a choosable sentence still outranks none.
+                r.score = per_mille_of_best(r.score, best).max(1);
             }
         }
     }
