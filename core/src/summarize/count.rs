@@ -4,7 +4,7 @@
 
 use heapless::Vec;
 
-use super::phrases::RunWord;
+use super::phrases::{Part, Run};
 use super::record::Record;
 use super::{Flags, Stats, Summarizer};
 use crate::normalize::Folded;
@@ -43,13 +43,13 @@ pub(crate) fn signature_bit(hash: u32) -> u64 {
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats) {
-        let mut run: Vec<RunWord, 3> = Vec::new();
+        let mut run = Run::new();
         for tok in Tokens::new(title) {
             stats.words = stats.words.saturating_add(1);
             let word = tok.span.slice(title).unwrap_or("");
             let mut f = Folded::new(word);
             if f.is_stopword() {
-                self.phrase_break(&mut run, tok, &f);
+                run.stopword(tok, &f);
                 continue;
             }
             f.stem();
@@ -62,7 +62,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 // Title case says nothing about names: capitals are not counted here.
                 t.in_title = t.in_title.saturating_add(1);
             }
-            self.phrase_push(&mut run, title, tok, hash, false, true, u16::MAX);
+            run.word(&mut self.phrases, title, tok, hash, Part::Title);
         }
     }
 
@@ -83,7 +83,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let base = unit.span.start;
             let mut signature = 0u64;
             let (mut words, mut content, mut stops) = (0u32, 0u32, 0u32);
-            let mut run: Vec<RunWord, 3> = Vec::new();
+            let mut run = Run::new();
             let mut first = true;
             let mut fits = pooling;
             // Slots this sentence's words took over (see `t.weight` below).
@@ -97,7 +97,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 let mut f = Folded::new(word);
                 if f.is_stopword() {
                     stops = stops.saturating_add(1);
-                    self.phrase_break(&mut run, tok, &f);
+                    run.stopword(tok, &f);
                     first = false;
                     continue;
                 }
@@ -153,7 +153,11 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                         t.surface_len = u8::try_from(abs.len()).unwrap_or(u8::MAX);
                     }
                 }
-                self.phrase_push(&mut run, body, tok, hash, tok.kind == TokenKind::Number, false, sent);
+                if tok.kind == TokenKind::Number {
+                    run.clear();
+                } else {
+                    run.word(&mut self.phrases, body, tok, hash, Part::Body { sentence: sent });
+                }
             }
             stats.words = stats.words.saturating_add(words);
             let english = looks_english(words, stops);

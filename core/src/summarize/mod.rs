@@ -15,7 +15,6 @@
 
 use heapless::Vec;
 
-use crate::score::keyword_weight;
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
 use crate::tokenize::Tokens;
 use crate::{Error, Result};
@@ -34,6 +33,7 @@ pub use flags::Flags;
 pub use options::{Budget, Options};
 pub use summary::{Chosen, Keyword, Stats, Summary};
 
+use phrases::PhraseTable;
 use record::Record;
 
 /// Most sentences one [`Summary`] can hold.
@@ -71,7 +71,7 @@ pub const MAX_KEYWORDS: usize = 16;
 pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize = 96, const W: usize = 496> {
     records: [Record; S],
     terms: TermTable<T>,
-    phrases: TermTable<P>,
+    phrases: PhraseTable<P>,
     /// Term slot of every content word of the choosable sentences, in text
     /// order, for the sentences marked [`Record::POOLED`].
     pool: [u16; W],
@@ -100,7 +100,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: TermTable::new(), pool: [0; W] }
+        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: PhraseTable::new(), pool: [0; W] }
     }
 
     /// Summarizes one article: keywords and the best sentences under the
@@ -131,15 +131,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
 
-        // Sentence scoring reads the slot stamps that `keyword_weight` then
-        // overwrites, so it goes first.
         if scoring {
             self.score_sentences(body, n, opts);
-        }
-        for t in self.terms.slots_mut() {
-            if t.hash != 0 {
-                t.weight = keyword_weight(t, opts.idf.as_ref(), &opts.weights);
-            }
         }
         // Filled in place: a `Summary` is over a kilobyte, and building its
         // parts apart and then moving them costs that much more stack.
