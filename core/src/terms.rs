@@ -26,9 +26,11 @@ pub struct Term {
     pub count: u16,
     /// Number of sentences it occurs in.
     pub sentences: u16,
-    /// Index of the last sentence it was counted in (for `sentences`).
+    /// Number of the last body sentence it was counted in (for `sentences`;
+    /// sentence numbers as in [`crate::Chosen::index`]).
     pub last_sentence: u16,
-    /// Index of the first body sentence it occurs in (saturating at 255).
+    /// Number of the first body sentence it occurs in (as in
+    /// [`crate::Chosen::index`], saturating at 254; 255: none yet).
     pub first_sentence: u8,
     /// Occurrences written with a capital letter not at a sentence start.
     pub capitalized: u8,

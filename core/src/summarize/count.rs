@@ -73,12 +73,19 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Next free entry of the slot pool; a sentence's entries are kept
         // only if it turns out choosable and all of them fit.
         let mut pooled = 0usize;
-        for (index, unit) in Segmenter::new(body).enumerate() {
+        // Sentence number: units that are not boilerplate, counted on past
+        // the record capacity (`Chosen::index`). The segmenter's unit index
+        // also counts boilerplate, so it is not used here: a share button
+        // before the lead must not take the lead's place.
+        let mut number = 0u32;
+        for unit in Segmenter::new(body) {
             stats.sentences = stats.sentences.saturating_add(1);
             if unit.kind == UnitKind::Boilerplate {
                 continue;
             }
-            let sent = u16::try_from(index).unwrap_or(u16::MAX);
+            let sentence = number;
+            number = number.saturating_add(1);
+            let sent = u16::try_from(sentence).unwrap_or(u16::MAX);
             let text = unit.span.slice(body).unwrap_or("");
             let base = unit.span.start;
             let mut signature = 0u64;
@@ -139,7 +146,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                         t.sentences = t.sentences.saturating_add(1);
                     }
                     if t.first_sentence == u8::MAX {
-                        t.first_sentence = u8::try_from(index).unwrap_or(u8::MAX - 1);
+                        t.first_sentence = u8::try_from(sentence).unwrap_or(u8::MAX - 1);
                     }
                     if cap {
                         t.capitalized = t.capitalized.saturating_add(1);
