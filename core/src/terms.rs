@@ -29,14 +29,13 @@ pub struct Term {
     /// Number of the last body sentence it was counted in (for `sentences`;
     /// sentence numbers as in [`crate::Chosen::index`]).
     pub last_sentence: u16,
-    /// Number of the first body sentence it occurs in (as in
-    /// [`crate::Chosen::index`], saturating at 254; 255: none yet).
-    pub first_sentence: u8,
+    /// Number of the first body sentence it was counted in since it took
+    /// its slot (as in [`crate::Chosen::index`], saturating at 65,534;
+    /// `u16::MAX`: none yet). After an eviction that is the sentence whose
+    /// word took the slot, which the summarizer's slot pool relies on.
+    pub first_sentence: u16,
     /// Occurrences written with a capital letter not at a sentence start.
     pub capitalized: u8,
-    /// Final keyword weight (fixed point), set by scoring. Before that the
-    /// owner may use it as scratch (the summarizer stamps replaced slots).
-    pub weight: u16,
 }
 
 impl Term {
@@ -53,12 +52,11 @@ impl Term {
         last_sentence: 0,
         first_sentence: 0,
         capitalized: 0,
-        weight: 0,
     };
 
     /// A term just inserted, before its first count: not yet seen in any
     /// sentence.
-    pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u8::MAX, ..Term::EMPTY };
+    pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u16::MAX, ..Term::EMPTY };
 }
 
 impl Counted for Term {

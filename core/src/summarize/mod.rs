@@ -3,8 +3,8 @@
 //! One article flows through the stages in this order, one module each:
 //!
 //! 1. `count`: the counting pass over title and body (terms, the slot
-//!    pool, one record per sentence), with `phrases` collecting keyphrase
-//!    candidates from the same words;
+//!    pool of `pool`, one record per sentence), with `phrases` collecting
+//!    keyphrase candidates from the same words;
 //! 2. `sentence_score`: each choosable sentence scored;
 //! 3. `select`: the best sentences under the budget, near-duplicates skipped;
 //! 4. `keywords`: keyphrases ranked from the term and phrase tables.
@@ -24,6 +24,7 @@ mod flags;
 mod keywords;
 mod options;
 mod phrases;
+mod pool;
 mod record;
 mod select;
 mod sentence_score;
@@ -34,6 +35,7 @@ pub use options::{Budget, Options};
 pub use summary::{Chosen, Keyword, Stats, Summary};
 
 use phrases::PhraseTable;
+use pool::SlotPool;
 use record::Record;
 
 /// Most sentences one [`Summary`] can hold.
@@ -72,9 +74,9 @@ pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize
     records: [Record; S],
     terms: TermTable<T>,
     phrases: PhraseTable<P>,
-    /// Term slot of every content word of the choosable sentences, in text
-    /// order, for the sentences marked [`Record::POOLED`].
-    pool: [u16; W],
+    /// Term slots of the content words of the sentences marked
+    /// [`Record::POOLED`] (the rule: `pool`).
+    pool: SlotPool<W>,
 }
 
 /// The default workspace: 160 sentences, 480 terms, 96 phrases and a slot
@@ -100,7 +102,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: PhraseTable::new(), pool: [0; W] }
+        Summarizer {
+            records: [Record::EMPTY; S],
+            terms: TermTable::new(),
+            phrases: PhraseTable::new(),
+            pool: SlotPool::new(),
+        }
     }
 
     /// Summarizes one article: keywords and the best sentences under the

@@ -3,6 +3,7 @@
 
 use heapless::Vec;
 
+use super::pool::Pooled;
 use super::record::Record;
 use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer, term_keys};
 use crate::Span;
@@ -117,12 +118,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 .filter(|p| p.state & Record::POOLED != 0)
                 .map(|p| usize::from(p.content_words))
                 .sum();
-            let slots = self.pool.get(first..first.saturating_add(usize::from(r.content_words))).unwrap_or(&[]);
-            for &s in slots {
-                if add(self.terms.slot(usize::from(s)).map_or(0, |t| t.hash)) {
-                    break;
-                }
-            }
+            let p = Pooled { first, len: usize::from(r.content_words), sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+            // Checked valid by scoring; past DUPLICATE_TERMS keys `add`
+            // declines the rest.
+            let _ = self.pool.fold_terms(&self.terms, p, (), |(), t| {
+                add(t.hash);
+            });
             return keys;
         }
         for k in term_keys(body.get(r.start as usize..r.end as usize).unwrap_or("")) {
