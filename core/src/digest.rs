@@ -18,6 +18,7 @@
 use heapless::Vec;
 
 use crate::normalize::Folded;
+use crate::score::per_mille_of_best;
 use crate::tokenize::Tokens;
 use crate::wire::{Article, DigestKeyword, MultiDigest, MultiSentence};
 use crate::{Flags, MAX_CHOSEN, MAX_KEYWORDS, Options, Result, Span, Summarizer};
@@ -37,7 +38,7 @@ pub struct DigestEntry<'a> {
     pub span: Span,
     /// Score relative to its article's best sentence (1000 = best).
     pub score: u32,
-    /// Index of the sentence in its body.
+    /// Number of the sentence in its body (see [`crate::Chosen::index`]).
     pub index: u16,
     /// Term signature (see [`crate::Chosen::signature`]).
     pub signature: u64,
@@ -265,11 +266,8 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
     /// The top `n` corpus keywords, best first, with scores relative to the
     /// best (1000).
     pub fn keywords(&self, n: usize) -> impl Iterator<Item = DigestKeyword<'a>> + '_ {
-        let best = u64::from(self.words.first().map_or(1, |w| w.score.max(1)));
-        self.words.iter().take(n).map(move |w| DigestKeyword {
-            text: w.text,
-            score: u32::try_from(u64::from(w.score).saturating_mul(1000) / best).unwrap_or(1000),
-        })
+        let best = self.words.first().map_or(1, |w| w.score);
+        self.words.iter().take(n).map(move |w| DigestKeyword { text: w.text, score: per_mille_of_best(w.score, best) })
     }
 
     /// The digest as a wire message: up to [`MAX_CHOSEN`] sentences and

@@ -186,6 +186,54 @@ pub fn density(sum: u32, content_words: u32, w: &Weights) -> u32 {
     sum.saturating_mul(256) / content_words.max(w.lead_min_words).max(1)
 }
 
+/// Score factor (x/256) of a sentence that would show a quotation
+/// half-open (`Unit::open_quote` of the segmenter): taken only when far
+/// better than the rest.
+pub const OPEN_QUOTE_WEIGHT: u32 = 224;
+
+/// A choosable sentence's score from its length-normalised centrality
+/// ([`normalise`] or [`density`]) and its position prior (x/256,
+/// [`position_prior`]), lowered by [`OPEN_QUOTE_WEIGHT`] when it would show
+/// a quotation half-open. At least 1, so a choosable sentence always ranks
+/// above "not scored".
+pub fn sentence_score(normalised: u32, prior: u32, open_quote: bool) -> u32 {
+    let s = u32::try_from(u64::from(normalised) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
+    if !open_quote {
+        return s;
+    }
+    u32::try_from(u64::from(s) * u64::from(OPEN_QUOTE_WEIGHT) / 256).unwrap_or(u32::MAX).max(1)
+}
+
+/// `score` relative to the best score of its kind, in thousandths (1000 =
+/// the best), so scores compare across articles; `best` of 0 counts as 1.
+pub fn per_mille_of_best(score: u32, best: u32) -> u32 {
+    u32::try_from(u64::from(score) * 1000 / u64::from(best.max(1))).unwrap_or(1000)
+}
+
+/// Maximal marginal relevance: `score` lowered by the share of the
+/// candidate's term signature already covered by the chosen sentences'
+/// signatures (`chosen`, ORed), times `redundancy` (x/256; 0 leaves the
+/// score as it is, 256 removes all of a fully covered candidate's score).
+pub fn redundancy_adjusted(score: u32, signature: u64, chosen: u64, redundancy: u16) -> u32 {
+    let bits = signature.count_ones().max(1);
+    let overlap = (signature & chosen).count_ones() * 256 / bits; // 0..=256
+    let penalty = overlap * u32::from(redundancy) / 256;
+    let adj = u64::from(score) * u64::from(256u32.saturating_sub(penalty)) / 256;
+    u32::try_from(adj).unwrap_or(u32::MAX)
+}
+
+/// Score of a 2–3-word keyphrase from the summed keyword weights of its
+/// content words (`weights`, [`keyword_weight`]) and their number. A name
+/// seen in several sentences (`State Department`) is a unit: its words'
+/// weights add up (three words' worth for two). Other phrases score as
+/// their average word, so they win only over words not already shown (on
+/// crowd-sourced keys, ordinary phrases ranked high cost precision:
+/// EVALUATION.md).
+pub fn phrase_score(weights: u32, words: u32, name: bool) -> u32 {
+    let words = words.max(1);
+    if name { weights.saturating_mul(3) / words.saturating_add(1) } else { weights / words }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,5 +300,45 @@ mod tests {
         assert!(lead_strength(w.lead_pivot - 1, &w) < w.position / 4);
         assert!(c <= MAX_LEAD_STRENGTH);
         let _ = lead_strength(1, &Weights { position: u32::MAX, lead_exponent: u32::MAX, ..w });
+    }
+
+    #[test]
+    fn sentence_scores_are_positive_and_open_quotes_weigh_less() {
+        assert_eq!(sentence_score(1000, 256, false), 1000);
+        assert_eq!(sentence_score(1000, 512, false), 2000);
+        assert_eq!(sentence_score(1000, 256, true), 1000 * OPEN_QUOTE_WEIGHT / 256);
+        assert_eq!(sentence_score(0, 256, false), 1);
+        assert_eq!(sentence_score(0, 256, true), 1);
+        assert_eq!(sentence_score(u32::MAX, u32::MAX, false), u32::MAX);
+    }
+
+    #[test]
+    fn per_mille_puts_the_best_at_1000() {
+        assert_eq!(per_mille_of_best(50, 100), 500);
+        assert_eq!(per_mille_of_best(100, 100), 1000);
+        assert_eq!(per_mille_of_best(1, 3000), 0);
+        assert_eq!(per_mille_of_best(7, 0), 7000);
+        assert_eq!(per_mille_of_best(u32::MAX, 1), 1000);
+    }
+
+    #[test]
+    fn redundancy_lowers_covered_candidates_only() {
+        let sig = 0b1111u64;
+        assert_eq!(redundancy_adjusted(1000, sig, sig, 0), 1000);
+        assert_eq!(redundancy_adjusted(1000, sig, 0, 256), 1000);
+        assert_eq!(redundancy_adjusted(1000, sig, sig, 256), 0);
+        assert_eq!(redundancy_adjusted(1000, sig, 0b0011, 256), 500);
+        assert_eq!(redundancy_adjusted(1000, sig, 0b0011, 128), 750);
+        assert_eq!(redundancy_adjusted(1000, 0, u64::MAX, u16::MAX), 1000);
+        assert_eq!(redundancy_adjusted(u32::MAX, sig, sig, u16::MAX), 0);
+    }
+
+    #[test]
+    fn names_add_their_words_and_other_phrases_average_them() {
+        assert_eq!(phrase_score(600, 2, false), 300);
+        assert_eq!(phrase_score(600, 2, true), 600);
+        assert_eq!(phrase_score(900, 3, true), 675);
+        assert_eq!(phrase_score(900, 0, false), 900);
+        assert!(phrase_score(u32::MAX, 2, true) > 0);
     }
 }

@@ -26,15 +26,16 @@ pub struct Term {
     pub count: u16,
     /// Number of sentences it occurs in.
     pub sentences: u16,
-    /// Index of the last sentence it was counted in (for `sentences`).
+    /// Number of the last body sentence it was counted in (for `sentences`;
+    /// sentence numbers as in [`crate::Chosen::index`]).
     pub last_sentence: u16,
-    /// Index of the first body sentence it occurs in (saturating at 255).
-    pub first_sentence: u8,
+    /// Number of the first body sentence it was counted in since it took
+    /// its slot (as in [`crate::Chosen::index`], saturating at 65,534;
+    /// `u16::MAX`: none yet). After an eviction that is the sentence whose
+    /// word took the slot, which the summarizer's slot pool relies on.
+    pub first_sentence: u16,
     /// Occurrences written with a capital letter not at a sentence start.
     pub capitalized: u8,
-    /// Final keyword weight (fixed point), set by scoring. Before that the
-    /// owner may use it as scratch (the summarizer stamps replaced slots).
-    pub weight: u16,
 }
 
 impl Term {
@@ -51,47 +52,82 @@ impl Term {
         last_sentence: 0,
         first_sentence: 0,
         capitalized: 0,
-        weight: 0,
     };
 
     /// A term just inserted, before its first count: not yet seen in any
     /// sentence.
-    pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u8::MAX, ..Term::EMPTY };
+    pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u16::MAX, ..Term::EMPTY };
+}
+
+impl Counted for Term {
+    const EMPTY: Term = Term::EMPTY;
+    fn fresh(hash: u32, count: u16) -> Self {
+        Term { hash, count, ..Term::FRESH }
+    }
+    fn hash(&self) -> u32 {
+        self.hash
+    }
+    fn count(&self) -> u16 {
+        self.count
+    }
+    fn count_mut(&mut self) -> &mut u16 {
+        &mut self.count
+    }
 }
 
 /// Flag bit in [`Term::surface`]: the surface form is in the title.
 pub const SURFACE_IN_TITLE: u32 = 1 << 31;
 
-/// Fixed-capacity term table with `N` slots.
+/// An entry of a [`CountTable`]: a hash (0 marks an empty slot), a count
+/// the table maintains, and whatever statistics its owner keeps beside them.
+pub trait Counted: Copy {
+    /// An empty slot (`hash` 0).
+    const EMPTY: Self;
+    /// A new entry for `hash` starting from `count` (the count it inherits
+    /// from the entry it evicts, 0 in an empty slot), before its first count.
+    fn fresh(hash: u32, count: u16) -> Self;
+    /// Its hash; 0 marks an empty slot.
+    fn hash(&self) -> u32;
+    /// Its occurrence count.
+    fn count(&self) -> u16;
+    /// Its occurrence count, for the table to increment.
+    fn count_mut(&mut self) -> &mut u16;
+}
+
+/// Fixed-capacity heavy-hitter table of `N` entries of type `E` (the module
+/// documentation gives the rule).
 #[derive(Debug, Clone)]
-pub struct TermTable<const N: usize> {
-    slots: [Term; N],
+pub struct CountTable<E, const N: usize> {
+    slots: [E; N],
     len: usize,
     evicted: u32,
     /// Evictions of entries seen more than once.
     lost: u32,
 }
 
-impl<const N: usize> Default for TermTable<N> {
+/// The term table: [`Term`] entries, `N` slots.
+pub type TermTable<const N: usize> = CountTable<Term, N>;
+
+impl<E: Counted, const N: usize> Default for CountTable<E, N> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<const N: usize> TermTable<N> {
+impl<E: Counted, const N: usize> CountTable<E, N> {
     const CHECK: () = assert!(N >= WAYS && N <= u16::MAX as usize, "term capacity must be in WAYS..=65535");
 
     /// An empty table.
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        TermTable { slots: [Term::EMPTY; N], len: 0, evicted: 0, lost: 0 }
+        CountTable { slots: [E::EMPTY; N], len: 0, evicted: 0, lost: 0 }
     }
 
     /// Empties the table (cost: one pass over the slots).
     pub fn clear(&mut self) {
         for s in self.slots.iter_mut() {
-            *s = Term::EMPTY;
+            *s = E::EMPTY;
         }
         self.len = 0;
         self.evicted = 0;
@@ -121,19 +157,19 @@ impl<const N: usize> TermTable<N> {
     }
 
     /// The term in slot `i` (an empty slot has `hash` 0). Terms never move
-    /// between slots, so a slot index from [`TermTable::bump_slot`] finds its
+    /// between slots, so a slot index from [`CountTable::bump_slot`] finds its
     /// term again as long as that slot was not replaced since.
-    pub fn slot(&self, i: usize) -> Option<&Term> {
+    pub fn slot(&self, i: usize) -> Option<&E> {
         self.slots.get(i)
     }
 
     /// All slots, empty ones included (their `hash` is 0).
-    pub fn slots(&self) -> &[Term] {
+    pub fn slots(&self) -> &[E] {
         &self.slots
     }
 
     /// All slots, mutable, for scoring.
-    pub fn slots_mut(&mut self) -> &mut [Term] {
+    pub fn slots_mut(&mut self) -> &mut [E] {
         &mut self.slots
     }
 
@@ -157,8 +193,8 @@ impl<const N: usize> TermTable<N> {
         let mut i = Self::bucket(hash);
         for _ in 0..WAYS {
             match self.slots.get(i) {
-                Some(t) if t.hash == hash => return Some(i),
-                Some(t) if t.hash == 0 => return None,
+                Some(t) if t.hash() == hash => return Some(i),
+                Some(t) if t.hash() == 0 => return None,
                 _ => {}
             }
             i = Self::next_slot(i);
@@ -167,20 +203,20 @@ impl<const N: usize> TermTable<N> {
     }
 
     /// The term with `hash`, if present.
-    pub fn get(&self, hash: u32) -> Option<&Term> {
+    pub fn get(&self, hash: u32) -> Option<&E> {
         self.find(hash).and_then(|i| self.slots.get(i))
     }
 
     /// Counts one occurrence of `hash`; returns its entry. Inserts (or evicts
     /// the weakest term of the bucket) when absent, calling `init` on the
     /// fresh entry.
-    pub fn bump(&mut self, hash: u32, init: impl FnOnce(&mut Term)) -> Option<&mut Term> {
+    pub fn bump(&mut self, hash: u32, init: impl FnOnce(&mut E)) -> Option<&mut E> {
         self.bump_slot(hash, init).map(|b| b.term)
     }
 
-    /// [`TermTable::bump`], also telling where the term is and whether it
+    /// [`CountTable::bump`], also telling where the term is and whether it
     /// just replaced another term.
-    pub fn bump_slot(&mut self, hash: u32, init: impl FnOnce(&mut Term)) -> Option<Bumped<'_>> {
+    pub fn bump_slot(&mut self, hash: u32, init: impl FnOnce(&mut E)) -> Option<Bumped<'_, E>> {
         let hash = hash.max(1);
         let b = Self::bucket(hash);
         let mut victim = b;
@@ -189,16 +225,16 @@ impl<const N: usize> TermTable<N> {
         let mut i = b;
         for _ in 0..WAYS {
             let Some(t) = self.slots.get(i) else { break };
-            if t.hash == hash {
+            if t.hash() == hash {
                 slot = Some((i, false));
                 break;
             }
-            if t.hash == 0 {
+            if t.hash() == 0 {
                 slot = Some((i, true));
                 break;
             }
-            if t.count < victim_count {
-                victim_count = t.count;
+            if t.count() < victim_count {
+                victim_count = t.count();
                 victim = i;
             }
             i = Self::next_slot(i);
@@ -219,24 +255,24 @@ impl<const N: usize> TermTable<N> {
         }
         let t = self.slots.get_mut(i)?;
         if fresh {
-            *t = Term { hash, count: base, ..Term::FRESH };
+            *t = E::fresh(hash, base);
             init(t);
         }
-        t.count = t.count.saturating_add(1);
+        *t.count_mut() = t.count().saturating_add(1);
         Some(Bumped { slot: i, replaced: fresh && !was_empty, term: t })
     }
 }
 
-/// What [`TermTable::bump_slot`] did.
+/// What [`CountTable::bump_slot`] did.
 #[derive(Debug)]
-pub struct Bumped<'t> {
+pub struct Bumped<'t, E = Term> {
     /// Index of the term's slot.
     pub slot: usize,
     /// True if the term took this slot from another term just now (an
     /// eviction); false if it was there already or the slot was empty.
     pub replaced: bool,
     /// The term's entry.
-    pub term: &'t mut Term,
+    pub term: &'t mut E,
 }
 
 #[cfg(test)]

@@ -3,7 +3,30 @@
 use heapless::Vec;
 
 use super::{Flags, Keyword, MAX_KEYWORDS, Options, Summarizer, term_keys};
-use crate::terms::SURFACE_IN_TITLE;
+use crate::score::{keyword_weight, per_mille_of_best, phrase_score};
+use crate::terms::{SURFACE_IN_TITLE, Term};
+
+/// A keyword candidate: a term or a phrase, by its first surface form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Candidate {
+    score: u32,
+    /// Offset of the surface form, with [`SURFACE_IN_TITLE`] for the title.
+    surface: u32,
+    surface_len: u8,
+    words: u8,
+}
+
+impl Candidate {
+    /// Ranking order: higher score first; ties: earlier text first, then
+    /// the shorter form.
+    fn rank_key(&self) -> (core::cmp::Reverse<u32>, u32, u8) {
+        (core::cmp::Reverse(self.score), self.surface, self.surface_len)
+    }
+}
+
+/// Candidates kept: enough that dropping the ones sharing a word with a
+/// better one still leaves [`MAX_KEYWORDS`].
+const CANDIDATES: usize = MAX_KEYWORDS * 3;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Keyphrases: single terms and 2–3-word phrases ranked together; a
@@ -21,8 +44,37 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             flags.insert(Flags::KEYWORDS_CLAMPED);
         }
         let want = want.min(MAX_KEYWORDS);
-        // Candidates: (score, surface, len, words); keep the best few.
-        let mut cands: Vec<(u32, u32, u8, u8), { MAX_KEYWORDS * 3 }> = Vec::new();
+        let mut cands: Vec<Candidate, CANDIDATES> = Vec::new();
+        self.term_candidates(title, body, opts, &mut cands);
+        self.phrase_candidates(title, body, opts, &mut cands);
+        // Term keys of the keyphrases kept so far, to drop any candidate
+        // that shares a word with a better one.
+        let mut kept: Vec<u32, CANDIDATES> = Vec::new();
+        let best = cands.first().map_or(1, |c| c.score.max(1));
+        for c in cands.iter() {
+            if out.len() >= want {
+                break;
+            }
+            let text = surface(title, body, c.surface, c.surface_len);
+            let keys = content_keys(text);
+            if text.is_empty() || keys.iter().any(|k| kept.contains(k)) {
+                continue;
+            }
+            for k in keys {
+                let _ = kept.push(k);
+            }
+            let _ = out.push(Keyword { text, score: per_mille_of_best(c.score, best), words: c.words });
+        }
+    }
+
+    /// Single terms seen twice or in the title, numbers left out.
+    fn term_candidates<const N: usize>(
+        &self,
+        title: &str,
+        body: &str,
+        opts: &Options<'_>,
+        cands: &mut Vec<Candidate, N>,
+    ) {
         for t in self.terms.slots() {
             if t.hash == 0 || t.count < 2 && t.in_title == 0 {
                 continue;
@@ -30,8 +82,19 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if is_number(surface(title, body, t.surface, t.surface_len)) {
                 continue;
             }
-            offer(&mut cands, (u32::from(t.weight), t.surface, t.surface_len, 1));
+            let score = weight(t, opts);
+            offer(cands, Candidate { score, surface: t.surface, surface_len: t.surface_len, words: 1 });
         }
+    }
+
+    /// Phrases seen in two sentences (the title counts as one).
+    fn phrase_candidates<const N: usize>(
+        &self,
+        title: &str,
+        body: &str,
+        opts: &Options<'_>,
+        cands: &mut Vec<Candidate, N>,
+    ) {
         for p in self.phrases.slots() {
             let freq = p.sentences.saturating_add(u16::from(p.in_title));
             if p.hash == 0 || freq < 2 {
@@ -41,45 +104,28 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let mut sum = 0u32;
             let mut n = 0u32;
             for k in term_keys(text) {
-                sum = sum.saturating_add(self.terms.get(k).map_or(0, |t| u32::from(t.weight)));
+                sum = sum.saturating_add(self.terms.get(k).map_or(0, |t| weight(t, opts)));
                 n = n.saturating_add(1);
             }
-            // A name seen in several sentences (`State Department`) is a
-            // unit: its words' weights add up. Other phrases score as their
-            // average word, so they win only over words not already shown
-            // (on crowd-sourced keys, ordinary phrases ranked high cost
-            // precision: see EVALUATION.md).
+            // A name: capitalized in at least half of its sentences.
             let name = u32::from(p.capitalized) * 2 >= u32::from(freq);
-            let score = if name { sum.saturating_mul(3) / (n.max(1).saturating_add(1)) } else { sum / n.max(1) };
-            offer(&mut cands, (score, p.surface, p.surface_len, p.first_sentence.clamp(2, 3)));
-        }
-        // Term keys of the keyphrases kept so far, to drop any candidate
-        // that shares a word with a better one.
-        let mut kept: Vec<u32, { MAX_KEYWORDS * 3 }> = Vec::new();
-        let best = cands.first().map_or(1, |c| c.0.max(1));
-        for &(score, surf, len, words) in cands.iter() {
-            if out.len() >= want {
-                break;
-            }
-            let text = surface(title, body, surf, len);
-            let keys = content_keys(text);
-            if text.is_empty() || keys.iter().any(|k| kept.contains(k)) {
-                continue;
-            }
-            for k in keys {
-                let _ = kept.push(k);
-            }
-            let rel = u32::try_from(u64::from(score) * 1000 / u64::from(best)).unwrap_or(1000);
-            let _ = out.push(Keyword { text, score: rel, words });
+            let score = phrase_score(sum, n, name);
+            offer(
+                cands,
+                Candidate { score, surface: p.surface, surface_len: p.surface_len, words: p.words.clamp(2, 3) },
+            );
         }
     }
 }
 
-/// Inserts a candidate in score order (ties: earlier text first), keeping
-/// only the best `N`.
-fn offer<const N: usize>(cands: &mut Vec<(u32, u32, u8, u8), N>, c: (u32, u32, u8, u8)) {
-    let key = |x: &(u32, u32, u8, u8)| (core::cmp::Reverse(x.0), x.1, x.2);
-    let pos = cands.iter().position(|x| key(&c) < key(x)).unwrap_or(cands.len());
+/// The keyword weight of `t` under `opts` ([`keyword_weight`]).
+fn weight(t: &Term, opts: &Options<'_>) -> u32 {
+    u32::from(keyword_weight(t, opts.idf.as_ref(), &opts.weights))
+}
+
+/// Inserts a candidate in rank order, keeping only the best `N`.
+fn offer<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
+    let pos = cands.iter().position(|x| c.rank_key() < x.rank_key()).unwrap_or(cands.len());
     if pos >= N {
         return;
     }

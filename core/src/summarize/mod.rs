@@ -3,8 +3,8 @@
 //! One article flows through the stages in this order, one module each:
 //!
 //! 1. `count`: the counting pass over title and body (terms, the slot
-//!    pool, one record per sentence), with `phrases` collecting keyphrase
-//!    candidates from the same words;
+//!    pool of `pool`, one record per sentence), with `phrases` collecting
+//!    keyphrase candidates from the same words;
 //! 2. `sentence_score`: each choosable sentence scored;
 //! 3. `select`: the best sentences under the budget, near-duplicates skipped;
 //! 4. `keywords`: keyphrases ranked from the term and phrase tables.
@@ -15,7 +15,6 @@
 
 use heapless::Vec;
 
-use crate::score::keyword_weight;
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
 use crate::tokenize::Tokens;
 use crate::{Error, Result};
@@ -25,6 +24,7 @@ mod flags;
 mod keywords;
 mod options;
 mod phrases;
+mod pool;
 mod record;
 mod select;
 mod sentence_score;
@@ -34,6 +34,8 @@ pub use flags::Flags;
 pub use options::{Budget, Options};
 pub use summary::{Chosen, Keyword, Stats, Summary};
 
+use phrases::PhraseTable;
+use pool::SlotPool;
 use record::Record;
 
 /// Most sentences one [`Summary`] can hold.
@@ -71,10 +73,10 @@ pub const MAX_KEYWORDS: usize = 16;
 pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize = 96, const W: usize = 496> {
     records: [Record; S],
     terms: TermTable<T>,
-    phrases: TermTable<P>,
-    /// Term slot of every content word of the choosable sentences, in text
-    /// order, for the sentences marked [`Record::POOLED`].
-    pool: [u16; W],
+    phrases: PhraseTable<P>,
+    /// Term slots of the content words of the sentences marked
+    /// [`Record::POOLED`] (the rule: `pool`).
+    pool: SlotPool<W>,
 }
 
 /// The default workspace: 160 sentences, 480 terms, 96 phrases and a slot
@@ -100,7 +102,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     pub const fn new() -> Self {
         #[allow(clippy::let_unit_value)]
         let () = Self::CHECK;
-        Summarizer { records: [Record::EMPTY; S], terms: TermTable::new(), phrases: TermTable::new(), pool: [0; W] }
+        Summarizer {
+            records: [Record::EMPTY; S],
+            terms: TermTable::new(),
+            phrases: PhraseTable::new(),
+            pool: SlotPool::new(),
+        }
     }
 
     /// Summarizes one article: keywords and the best sentences under the
@@ -131,15 +138,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
 
-        // Sentence scoring reads the slot stamps that `keyword_weight` then
-        // overwrites, so it goes first.
         if scoring {
             self.score_sentences(body, n, opts);
-        }
-        for t in self.terms.slots_mut() {
-            if t.hash != 0 {
-                t.weight = keyword_weight(t, opts.idf.as_ref(), &opts.weights);
-            }
         }
         // Filled in place: a `Summary` is over a kilobyte, and building its
         // parts apart and then moving them costs that much more stack.

@@ -3,9 +3,11 @@
 
 use heapless::Vec;
 
+use super::pool::Pooled;
 use super::record::Record;
 use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer, term_keys};
 use crate::Span;
+use crate::score::redundancy_adjusted;
 
 /// A candidate sharing this fraction (x/256) of its signature with one
 /// chosen sentence is a near-duplicate and is skipped.
@@ -52,11 +54,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 if self.is_duplicate(body, i, n) {
                     continue;
                 }
-                let bits = r.signature.count_ones().max(1);
-                let overlap = (r.signature & union).count_ones() * 256 / bits;
-                let penalty = overlap * u32::from(opts.redundancy) / 256;
-                let adj = u64::from(r.score) * u64::from(256u32.saturating_sub(penalty)) / 256;
-                let adj = u32::try_from(adj).unwrap_or(u32::MAX);
+                let adj = redundancy_adjusted(r.score, r.signature, union, opts.redundancy);
                 if best.is_none_or(|(_, b)| adj > b) {
                     best = Some((i, adj));
                 }
@@ -120,12 +118,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 .filter(|p| p.state & Record::POOLED != 0)
                 .map(|p| usize::from(p.content_words))
                 .sum();
-            let slots = self.pool.get(first..first.saturating_add(usize::from(r.content_words))).unwrap_or(&[]);
-            for &s in slots {
-                if add(self.terms.slot(usize::from(s)).map_or(0, |t| t.hash)) {
-                    break;
-                }
-            }
+            let p = Pooled { first, len: usize::from(r.content_words), sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+            // Checked valid by scoring; past DUPLICATE_TERMS keys `add`
+            // declines the rest.
+            let _ = self.pool.fold_terms(&self.terms, p, (), |(), t| {
+                add(t.hash);
+            });
             return keys;
         }
         for k in term_keys(body.get(r.start as usize..r.end as usize).unwrap_or("")) {

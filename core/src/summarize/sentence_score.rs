@@ -2,14 +2,13 @@
 //! centrality of its content words (from the slot pool, or by reading the
 //! sentence again), normalised by length, times a position prior.
 
+use super::pool::Pooled;
 use super::record::Record;
 use super::{Budget, Options, Summarizer, term_keys};
-use crate::score::{centrality_weight, density, lead_strength, normalise, position_prior};
+use crate::score::{
+    centrality_weight, density, lead_strength, normalise, per_mille_of_best, position_prior, sentence_score,
+};
 use crate::terms::TermTable;
-
-/// Score factor (x/256) of a sentence that would show a quotation
-/// half-open (`Unit::open_quote`): taken only when far better than the rest.
-const OPEN_QUOTE_WEIGHT: u32 = 224;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Pass 2: score each candidate sentence: the summed centrality of its
@@ -28,18 +27,19 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Rank among choosable sentences: a dateline or a share button
         // before the first sentence does not push it down.
         let mut rank = 0u32;
-        for r in self.records.iter_mut().take(n) {
+        for (i, r) in self.records.iter_mut().take(n).enumerate() {
             if r.state & Record::CHOOSABLE == 0 {
                 continue;
             }
             let mut sum = None;
             if r.state & Record::POOLED != 0 {
-                let end = pooled.saturating_add(usize::from(r.content_words));
-                sum = pooled_centrality(&self.terms, self.pool.get(pooled..end).unwrap_or(&[]), pooled);
+                let len = usize::from(r.content_words);
+                let p = Pooled { first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+                sum = self.pool.fold_terms(&self.terms, p, 0u32, |s, t| s.saturating_add(centrality_weight(t)));
                 if sum.is_none() {
                     r.state &= !Record::POOL_VALID;
                 }
-                pooled = end;
+                pooled = pooled.saturating_add(len);
             }
             // Not pooled, or a slot was since given to another term: read
             // the sentence again and look its terms up by hash.
@@ -51,17 +51,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             };
             let prior = position_prior(rank, strength, kept);
             rank = rank.saturating_add(1);
-            r.score = u32::try_from(u64::from(s) * u64::from(prior) / 256).unwrap_or(u32::MAX).max(1);
-            if r.state & Record::OPEN_QUOTE != 0 {
-                r.score =
-                    u32::try_from(u64::from(r.score) * u64::from(OPEN_QUOTE_WEIGHT) / 256).unwrap_or(u32::MAX).max(1);
-            }
+            r.score = sentence_score(s, prior, r.state & Record::OPEN_QUOTE != 0);
             best = best.max(r.score);
         }
         // Rescale to 1..=1000 so scores compare across articles.
         for r in self.records.iter_mut().take(n) {
             if r.state & Record::CHOOSABLE != 0 {
-                r.score = u32::try_from(u64::from(r.score) * 1000 / u64::from(best)).unwrap_or(1000).max(1);
+                // At least 1: a choosable sentence still outranks none.
+                r.score = per_mille_of_best(r.score, best).max(1);
             }
         }
     }
@@ -97,21 +94,6 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         };
         (share, u32::try_from(kept).unwrap_or(u32::MAX).max(1))
     }
-}
-
-/// Summed centrality of the terms in `slots` (pool entries from place
-/// `first` on), or `None` if a slot changed hands after its entry was
-/// written (then the caller looks the terms up by hash).
-fn pooled_centrality<const T: usize>(terms: &TermTable<T>, slots: &[u16], first: usize) -> Option<u32> {
-    let mut sum = 0u32;
-    for (q, &s) in (first..).zip(slots) {
-        let t = terms.slot(usize::from(s))?;
-        if usize::from(t.weight) > q {
-            return None;
-        }
-        sum = sum.saturating_add(centrality_weight(t));
-    }
-    Some(sum)
 }
 
 /// Summed centrality of a sentence's content words, every occurrence

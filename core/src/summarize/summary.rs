@@ -29,7 +29,9 @@ pub struct Chosen<'a> {
     pub text: &'a str,
     /// Score relative to the article's best sentence (1000 = best).
     pub score: u32,
-    /// Index of the unit in the body (0 = first).
+    /// Number of the sentence in the body, counting the segmenter's units
+    /// that are not boilerplate (0 = the first such unit). Not the unit
+    /// index: a share button or a dateline line before it is not counted.
     pub index: u16,
     /// 64-bit signature of its terms: `(a & b).count_ones()` estimates overlap.
     pub signature: u64,
