@@ -4,9 +4,8 @@
 //! once, outside the measurement, as a real caller would).
 
 use epitome::digest::DefaultDigestBuilder;
-use epitome::normalize::Folded;
 use epitome::segment::Segmenter;
-use epitome::tokenize::Tokens;
+use epitome::tokenize::Words;
 use epitome::{Budget, DefaultSummarizer, Options};
 
 use crate::articles::Article;
@@ -261,12 +260,13 @@ impl Bench {
 }
 
 /// Tokenization + normalisation of `text`: what the summarizer does to each
-/// word before counting it.
+/// word before counting it, read in one pass by `Words` (tokens with their
+/// folds; the counting pass reads `Tokens` and folds each token apart until
+/// it switches to `Words`).
 fn tokenize(text: &str) -> u64 {
     let mut sum = 0u64;
-    for tok in Tokens::new(text) {
-        let word = tok.span.slice(text).unwrap_or("");
-        let mut f = Folded::new(word);
+    for w in Words::new(text) {
+        let mut f = w.folded;
         if f.is_stopword() {
             sum = sum.wrapping_add(1);
             continue;

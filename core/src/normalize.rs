@@ -11,6 +11,8 @@ pub const MAX_WORD_BYTES: usize = 32;
 /// A word folded to lower case in a fixed buffer, no allocation.
 #[derive(Debug, Clone, Copy)]
 pub struct Folded {
+    /// The folded bytes, then zeros: the stopword key reads the first 16
+    /// bytes as they are.
     buf: [u8; MAX_WORD_BYTES],
     len: usize,
     ascii: bool,
@@ -21,29 +23,31 @@ pub struct Folded {
 impl Folded {
     /// Folds `word`: lower case (one-to-one, [`crate::unicode::to_lower`]), curly apostrophe to
     /// `'`. Bytes past [`MAX_WORD_BYTES`] are dropped at a char boundary.
+    #[inline]
     pub fn new(word: &str) -> Self {
-        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: 0 };
-        // Fast path: most news words are short and ASCII; fold and hash in
-        // one pass, leaving for the general path at the first other byte.
+        // Fast path, inlined: most news words are short and ASCII; fold and
+        // hash in one pass with no branch per byte, and leave for the
+        // general path afterwards if any byte was not ASCII.
         if word.len() <= MAX_WORD_BYTES {
-            let mut h = hash::OFFSET;
-            let mut ascii = true;
+            let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: word.len(), ascii: true, hash: hash::OFFSET };
+            let mut seen = 0u8;
             for (d, &s) in f.buf.iter_mut().zip(word.as_bytes()) {
-                // One table load folds the case and flags non-ASCII (0).
+                seen |= s;
                 let l = ASCII_LOWER[usize::from(s)];
-                if l == 0 {
-                    ascii = false;
-                    break;
-                }
                 *d = l;
-                h = hash::step(h, l);
+                f.hash = hash::step(f.hash, l);
             }
-            if ascii {
-                f.len = word.len();
-                f.hash = h;
+            if seen.is_ascii() {
                 return f;
             }
-        } else if word.is_ascii() {
+        }
+        Self::new_general(word)
+    }
+
+    /// [`Folded::new`] of a long or non-ASCII word.
+    fn new_general(word: &str) -> Self {
+        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: 0 };
+        if word.is_ascii() {
             for (d, s) in f.buf.iter_mut().zip(word.bytes()) {
                 *d = s.to_ascii_lowercase();
             }
@@ -78,6 +82,15 @@ impl Folded {
         f
     }
 
+    /// The fold of an ASCII word of `len` bytes (at most
+    /// [`MAX_WORD_BYTES`]) folded into the start of `buf`, zero after, with
+    /// its [`fnv1a`] `hash`: what [`Folded::new`] makes of the word, for the
+    /// tokenizer's one-pass path.
+    #[inline]
+    pub(crate) const fn from_ascii(buf: [u8; MAX_WORD_BYTES], len: usize, hash: u32) -> Self {
+        Folded { buf, len, ascii: true, hash }
+    }
+
     fn push_byte(&mut self, b: u8) -> bool {
         match self.buf.get_mut(self.len) {
             Some(slot) => {
@@ -110,7 +123,16 @@ impl Folded {
     /// are dropped ([`crate::stem::stem_plural`]; full Porter2 stemming
     /// merged unrelated words and made sentence scores worse on news,
     /// EVALUATION.md); for other words only the possessive `'s` is dropped.
+    #[inline]
     pub fn stem(&mut self) {
+        // Every ending dropped ends in `s` or `'`: most words leave here,
+        // without a call.
+        if matches!(self.as_bytes().last(), Some(b's' | b'\'')) {
+            self.stem_ending();
+        }
+    }
+
+    fn stem_ending(&mut self) {
         let before = self.len;
         if self.ascii {
             let n = self.len.min(MAX_WORD_BYTES);
@@ -125,6 +147,9 @@ impl Folded {
         // the hash still holds (checked by `stem_keeps_the_hash_exact`).
         if self.len != before {
             self.hash = fnv1a(self.as_bytes());
+            for b in self.buf.get_mut(self.len..).unwrap_or(&mut []) {
+                *b = 0;
+            }
         }
     }
 
@@ -134,12 +159,11 @@ impl Folded {
     }
 }
 
-/// ASCII bytes to lower case; 0 for the bytes the fast path leaves to the
-/// general one (non-ASCII, and NUL, which folds the same either way).
+/// Bytes to ASCII lower case (other bytes unchanged): one load per byte.
 const ASCII_LOWER: [u8; 256] = {
     let mut t = [0u8; 256];
-    let mut i = 1;
-    while i < 0x80 {
+    let mut i = 0;
+    while i < 256 {
         t[i] = (i as u8).to_ascii_lowercase();
         i += 1;
     }

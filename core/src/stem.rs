@@ -40,6 +40,10 @@ fn is_vowel(c: u8) -> bool {
 /// ```
 pub fn stem_plural(word: &mut [u8]) -> usize {
     let mut n = word.len();
+    // Every rule below ends in `s` or `'`: most words leave here.
+    if !matches!(word.last(), Some(b's' | b'\'')) {
+        return n;
+    }
     let w: &[u8] = word;
     if let [.., b'\'', b's'] = w {
         n = n.saturating_sub(2);

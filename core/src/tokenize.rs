@@ -48,14 +48,50 @@ pub struct Token {
 pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
-    /// The previous token ended right before a hyphen.
-    after_hyphen: bool,
+    /// Where a token must start to be joined to the previous one: right
+    /// after the one hyphen that follows it (`usize::MAX`: no hyphen).
+    join_at: usize,
 }
 
 impl<'a> Tokens<'a> {
     /// Tokenizes `text` from its start.
     pub const fn new(text: &'a str) -> Self {
-        Tokens { text, pos: 0, after_hyphen: false }
+        Tokens { text, pos: 0, join_at: usize::MAX }
+    }
+
+    /// The token whose first char `first` (`first_len` bytes) starts at
+    /// `begin`, read to its end by the general rules; moves past it.
+    #[inline]
+    fn token_from(&mut self, begin: usize, first: char, first_len: usize, digit: bool, capitalized: bool) -> Token {
+        let bytes = self.text.as_bytes();
+        let i = begin.wrapping_add(first_len);
+        let stop = if first_len == 1 {
+            // An ASCII start: most tokens are one run of ASCII letters and
+            // digits ending at a separator, and need nothing else.
+            let run = ascii_word_run(bytes, i);
+            let end = i.wrapping_add(run);
+            if ends_at(bytes, end) {
+                end
+            } else {
+                let prev = bytes.get(end.wrapping_sub(1)).map_or(first, |&b| char::from(b));
+                // Letters since the start: only `<= 1` matters (see `rest`).
+                rest(self.text, end, prev, if run == 0 { 1 } else { 2 })
+            }
+        } else {
+            rest(self.text, i, first, 1)
+        };
+        self.finish(begin, stop, digit, capitalized)
+    }
+
+    /// The token `begin..stop`; moves past it and notes a hyphen after it.
+    #[inline]
+    fn finish(&mut self, begin: usize, stop: usize, digit: bool, capitalized: bool) -> Token {
+        // Joined to the previous token when exactly one hyphen separates them.
+        let joined = begin == self.join_at;
+        self.join_at = hyphen_end(self.text, stop);
+        self.pos = stop;
+        let kind = if digit { TokenKind::Number } else { TokenKind::Word };
+        Token { span: Span::new(begin, stop), kind, capitalized, joined }
     }
 }
 
@@ -69,6 +105,21 @@ fn is_hyphen(c: char) -> bool {
     c == '-' || c == '\u{2010}' || c == '\u{2011}'
 }
 
+/// The end of the hyphen starting at byte `at` of `text`; `usize::MAX`
+/// when there is none.
+#[inline]
+fn hyphen_end(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        Some(b'-') => at.wrapping_add(1),
+        Some(&b) if b >= 0x80 => match char_at(text, at) {
+            Some(c) if is_hyphen(c) => at.wrapping_add(c.len_utf8()),
+            _ => usize::MAX,
+        },
+        _ => usize::MAX,
+    }
+}
+
+use crate::normalize::{Folded, MAX_WORD_BYTES};
 use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
 /// Byte classes for the ASCII fast paths, one table load per byte. Bytes
@@ -122,20 +173,31 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-const LANES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+/// What the ASCII fast paths read at a time: a machine word, so 8 bytes on
+/// x86-64 and 4 on Cortex-M, where a `u64` would take two registers. It is
+/// read from a byte slice, so the compiler uses byte loads where unaligned
+/// word loads fault (Cortex-M0) and one load where they are allowed.
+type Chunk = usize;
+const CHUNK: usize = core::mem::size_of::<Chunk>();
+const LANES: Chunk = Chunk::MAX / 0xFF;
+const HIGH: Chunk = LANES * 0x80;
+
+/// The high bit of each byte of `x` (high bits clear) that is in `lo..=hi`.
+/// Per byte, `x + (0x80 - lo)` has its high bit set iff `x >= lo` (no carry
+/// into the next byte: `x` is at most 0x7f), so a byte is in range iff the
+/// first sum has the bit and the second (`hi + 1`) not.
+#[inline]
+const fn in_range(x: Chunk, lo: u8, hi: u8) -> Chunk {
+    (x.wrapping_add(LANES * (0x80 - lo as Chunk))) & !(x.wrapping_add(LANES * (0x7f - hi as Chunk)))
+}
 
 /// The high bit of each byte of `v` that is not an ASCII letter or digit.
-/// Per byte, `x + (0x80 - lo)` has its high bit set iff `x >= lo` (no carry
-/// into the next byte: `x` is at most 0x7f after masking), so a byte is in
-/// `lo..=hi` iff the first sum has the bit and the second (`hi + 1`) not.
 #[inline]
-const fn not_word_bytes(v: u64) -> u64 {
+const fn not_word_bytes(v: Chunk) -> Chunk {
     let x = v & !HIGH;
     // Setting bit 5 maps `A..=Z` onto `a..=z` (and nothing else onto them).
-    let l = x | (LANES * 0x20);
-    let letter = (l + LANES * (0x80 - 0x61)) & !(l + LANES * (0x80 - 0x7b));
-    let digit = (x + LANES * (0x80 - 0x30)) & !(x + LANES * (0x80 - 0x3a));
+    let letter = in_range(x | (LANES * 0x20), b'a', b'z');
+    let digit = in_range(x, b'0', b'9');
     !((letter | digit) & !v) & HIGH
 }
 
@@ -145,18 +207,45 @@ fn ascii_word_run(bytes: &[u8], i: usize) -> usize {
     let mut n = 0usize;
     loop {
         let at = i.wrapping_add(n);
-        let Some(chunk) = bytes.get(at..).and_then(|r| r.first_chunk::<8>()) else {
-            // Fewer than eight bytes left: one at a time.
+        let Some(chunk) = bytes.get(at..).and_then(|r| r.first_chunk::<CHUNK>()) else {
+            // Fewer than a chunk left: one at a time.
             let tail = bytes.get(at..).unwrap_or(&[]);
             return n.wrapping_add(tail.iter().take_while(|&&b| ascii_class(b) & WORD != 0).count());
         };
-        let stop = not_word_bytes(u64::from_le_bytes(*chunk));
+        let stop = not_word_bytes(Chunk::from_le_bytes(*chunk));
         if stop != 0 {
             return n.wrapping_add((stop.trailing_zeros() / 8) as usize);
         }
-        n = n.wrapping_add(8);
+        n = n.wrapping_add(CHUNK);
     }
 }
+
+/// True if a token whose last char is an ASCII letter or digit surely
+/// ends right before byte `end`, seen from ASCII bytes alone: the text
+/// ends, or a separator follows, or in-word punctuation (`.`, `,`, `'`)
+/// that an ASCII byte other than a letter or digit follows (`said.`,
+/// `however, `), which no rule keeps. Anything else is for [`rest`].
+#[inline]
+fn ends_at(bytes: &[u8], end: usize) -> bool {
+    match class_at(bytes, end) {
+        None | Some(SEPARATOR) => true,
+        Some(INNER) => class_at(bytes, end.wrapping_add(1)).is_none_or(|c| c == SEPARATOR || c == INNER),
+        _ => false,
+    }
+}
+
+/// ASCII letters and digits folded to lower case; 0 for every other byte.
+const WORD_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        if ASCII_CLASS[i] & WORD != 0 {
+            t[i] = (i as u8).to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn ascii_class(b: u8) -> u8 {
@@ -188,81 +277,136 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool,
     }
 }
 
+/// The end of a token read up to byte `i` (its last char `prev`, `seg`
+/// chars since its last dot), by the general rules: in-word punctuation,
+/// non-ASCII chars, and a dotted abbreviation's final dot.
+fn rest(text: &str, mut i: usize, mut prev: char, mut seg: u32) -> usize {
+    let bytes = text.as_bytes();
+    // A dot was kept inside the token.
+    let mut dot = false;
+    loop {
+        // Fast path: a run of ASCII letters and digits, a chunk at a time.
+        let run = ascii_word_run(bytes, i);
+        if run != 0 {
+            i = i.wrapping_add(run);
+            if let Some(&b) = bytes.get(i.wrapping_sub(1)) {
+                prev = char::from(b);
+            }
+            // Letters since the last dot: `U.S.` and `a.m.` are one token
+            // because each dotted segment is a single letter. Only
+            // `seg <= 1` matters: a longer run counts as 2.
+            seg = if run == 1 { seg.saturating_add(1) } else { 2 };
+        }
+        // Most tokens end at an ASCII byte that can never stay inside
+        // one (space, quote, colon): stop without decoding.
+        if matches!(class_at(bytes, i), None | Some(SEPARATOR)) {
+            break;
+        }
+        let Some(c) = char_at(text, i) else { break };
+        let after = i.wrapping_add(c.len_utf8());
+        if is_word_char(c) {
+            prev = c;
+            seg = seg.saturating_add(1);
+            i = after;
+            continue;
+        }
+        let keep = match c {
+            '.' | ',' | '\'' | '\u{2019}' => char_at(text, after).is_some_and(|n| {
+                (is_apostrophe(c) && is_letter(prev) && is_letter(n))
+                    || ((c == '.' || c == ',') && is_digit(prev) && is_digit(n))
+                    || (c == '.' && seg == 1 && is_letter(prev) && is_letter(n) && is_upper(n) == is_upper(prev))
+            }),
+            _ => false,
+        };
+        if !keep {
+            break;
+        }
+        dot |= c == '.';
+        prev = c;
+        seg = 0;
+        i = after;
+    }
+    // `U.S.` keeps its final dot: the token is shown as a keyword.
+    let dotted = dot && seg <= 1 && is_letter(prev);
+    if dotted && char_at(text, i) == Some('.') { i.saturating_add(1) } else { i }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let (begin, first, first_len, digit, capitalized) = next_start(text, self.pos)?;
-        // Joined to the previous token when exactly one hyphen separates them.
-        let joined = self.after_hyphen
-            && text.get(self.pos..begin).is_some_and(|gap| {
-                let mut g = gap.chars();
-                g.next().is_some_and(is_hyphen) && g.next().is_none()
-            });
-        let kind = if digit { TokenKind::Number } else { TokenKind::Word };
-        let mut prev: char = first;
-        // Letters since the last dot: `U.S.` and `a.m.` are one token
-        // because each dotted segment is a single letter.
-        let mut seg = 1u32;
-        // A dot was kept inside the token.
-        let mut dot = false;
-        let mut i = begin.wrapping_add(first_len);
-        loop {
-            // Fast path: a run of ASCII letters and digits (most of news),
-            // eight bytes at a time.
-            let run = ascii_word_run(bytes, i);
-            if run != 0 {
-                i = i.wrapping_add(run);
-                if let Some(&b) = bytes.get(i.wrapping_sub(1)) {
-                    prev = char::from(b);
+        let (begin, first, first_len, digit, capitalized) = next_start(self.text, self.pos)?;
+        Some(self.token_from(begin, first, first_len, digit, capitalized))
+    }
+}
+
+/// A token and its folded form ([`Folded::new`] of the token's text).
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    /// The token, as [`Tokens`] gives it.
+    pub token: Token,
+    /// The token's text folded to lower case, with its hash.
+    pub folded: Folded,
+}
+
+/// Tokens with their folded forms, in one pass: the same tokens as
+/// [`Tokens`], each with what [`Folded::new`] makes of its text, but a word
+/// of ASCII letters and digits is folded and hashed in the loop that finds
+/// its end (one table load per byte gives both), instead of being found
+/// and then read again. Other words take the general paths of both.
+///
+/// ```
+/// use epitome::tokenize::Words;
+/// let text = "The CIA's long-term plans";
+/// let folded: Vec<String> =
+///     Words::new(text).map(|w| String::from_utf8_lossy(w.folded.as_bytes()).into_owned()).collect();
+/// assert_eq!(folded, ["the", "cia's", "long", "term", "plans"]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Words<'a>(Tokens<'a>);
+
+impl<'a> Words<'a> {
+    /// Reads the words of `text` from its start.
+    pub const fn new(text: &'a str) -> Self {
+        Words(Tokens::new(text))
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    #[inline]
+    fn next(&mut self) -> Option<Word> {
+        let t = &mut self.0;
+        let text = t.text;
+        let (begin, first, first_len, digit, capitalized) = next_start(text, t.pos)?;
+        if first_len == 1 {
+            let bytes = text.as_bytes();
+            // Find the end, fold and hash in one loop over the bytes.
+            let mut buf = [0u8; MAX_WORD_BYTES];
+            let mut h = crate::hash::OFFSET;
+            let mut n = 0usize;
+            for (d, &b) in buf.iter_mut().zip(bytes.get(begin..).unwrap_or(&[])) {
+                let l = WORD_LOWER[usize::from(b)];
+                if l == 0 {
+                    break;
                 }
-                // Only `seg <= 1` matters: a longer run counts as 2.
-                seg = if run == 1 { seg.saturating_add(1) } else { 2 };
+                *d = l;
+                h = crate::hash::step(h, l);
+                n = n.wrapping_add(1);
             }
-            let class = class_at(bytes, i);
-            // Most tokens end at an ASCII byte that can never stay inside
-            // one (space, quote, colon): stop without decoding.
-            match class {
-                None | Some(SEPARATOR) => break,
-                _ => {}
+            let end = begin.wrapping_add(n);
+            // A word that filled the buffer may go on: the general path.
+            if n < MAX_WORD_BYTES && ends_at(bytes, end) {
+                let token = t.finish(begin, end, digit, capitalized);
+                return Some(Word { token, folded: Folded::from_ascii(buf, n, h) });
             }
-            let Some(c) = char_at(text, i) else { break };
-            let after = i.wrapping_add(c.len_utf8());
-            if is_word_char(c) {
-                prev = c;
-                seg = seg.saturating_add(1);
-                i = after;
-                continue;
-            }
-            let keep = match c {
-                '.' | ',' | '\'' | '\u{2019}' => char_at(text, after).is_some_and(|n| {
-                    (is_apostrophe(c) && is_letter(prev) && is_letter(n))
-                        || ((c == '.' || c == ',') && is_digit(prev) && is_digit(n))
-                        || (c == '.' && seg == 1 && is_letter(prev) && is_letter(n) && is_upper(n) == is_upper(prev))
-                }),
-                _ => false,
-            };
-            if !keep {
-                break;
-            }
-            dot |= c == '.';
-            prev = c;
-            seg = 0;
-            i = after;
         }
-        // `U.S.` keeps its final dot: the token is shown as a keyword.
-        let dotted = dot && seg <= 1 && is_letter(prev);
-        let stop = if dotted && char_at(text, i) == Some('.') { i.saturating_add(1) } else { i };
-        // A hyphen right after the token joins the next token to this one.
-        self.after_hyphen = match bytes.get(stop) {
-            Some(&b) if b < 0x80 => b == b'-',
-            Some(_) => char_at(text, stop).is_some_and(is_hyphen),
-            None => false,
-        };
-        self.pos = stop;
-        Some(Token { span: Span::new(begin, stop), kind, capitalized, joined })
+        // Non-ASCII or in-word punctuation: the general rules, then the
+        // general fold.
+        let token = t.token_from(begin, first, first_len, digit, capitalized);
+        Some(Word { token, folded: Folded::new(token.span.slice(text).unwrap_or("")) })
     }
 }
 
@@ -282,19 +426,20 @@ mod tests {
         toks(text).iter().map(|&(w, _)| w).collect()
     }
 
-    /// The eight-at-a-time test against the byte table: every byte value in
-    /// every lane, next to neighbours that are and are not word bytes.
+    /// The chunk-at-a-time tests against the byte table: every byte value
+    /// in every lane, next to neighbours that are and are not word bytes.
     #[test]
     fn word_bytes_in_parallel_match_the_table() {
-        for lane in 0..8 {
-            for fill in [b'a', b' ', 0xC3, b'Z', b'0', 0x7F, 0xFF] {
+        for lane in 0..CHUNK {
+            for fill in [b'a', b' ', 0xC3, b'Z', b'0', 0x7F, 0xFF, b'@', b'['] {
                 for b in 0..=255u8 {
-                    let mut chunk = [fill; 8];
+                    let mut chunk = [fill; CHUNK];
                     chunk[lane] = b;
-                    let got = not_word_bytes(u64::from_le_bytes(chunk));
+                    let v = Chunk::from_le_bytes(chunk);
+                    let stop = not_word_bytes(v);
                     for (k, &x) in chunk.iter().enumerate() {
                         let want = ascii_class(x) & WORD == 0;
-                        assert_eq!(got >> (8 * k + 7) & 1 == 1, want, "byte {x:#x} in lane {k} of {chunk:x?}");
+                        assert_eq!(stop >> (8 * k + 7) & 1 == 1, want, "byte {x:#x} in lane {k} of {chunk:x?}");
                     }
                 }
             }

@@ -1,79 +1,22 @@
 //! Fast paths against naive references (as memchr checks its own): the
 //! tokenizer's ASCII runs and early exits against a char-at-a-time reading
-//! of its rules, term keys (fold, stopword test, stem, hash) against a
-//! char-at-a-time fold, a binary search of the stopword list and a plain
-//! FNV-1a, and the term table against exact counts.
+//! of its rules, the one-pass `Words` against tokenizing and then folding,
+//! term keys (fold, stopword test, stem, hash) against a char-at-a-time
+//! fold, a binary search of the stopword list and a plain FNV-1a, and the
+//! term table against exact counts.
 
 use std::collections::HashMap;
 
-use epitome::Span;
-use epitome::normalize::{MAX_WORD_BYTES, term_key};
-use epitome::stem::stem_plural;
+use epitome::normalize::{Folded, term_key};
 use epitome::stopwords::{ENGLISH, is_stopword};
 use epitome::terms::{TermTable, WAYS};
-use epitome::tokenize::{Token, TokenKind, Tokens};
-use epitome::unicode::{is_digit, is_letter, is_upper, is_word, to_lower};
+use epitome::tokenize::{Token, Tokens, Words};
 use proptest::prelude::*;
 
+mod reference;
+use reference::{naive_fnv1a, naive_term_key, naive_tokens};
+
 // ---- tokenizer ------------------------------------------------------------
-
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}')
-}
-
-/// The tokenizer's rules (module docs of `tokenize`), one decoded char at a
-/// time, no byte classes and no shortcuts.
-fn naive_tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    let mut after_hyphen = false;
-    loop {
-        let mut begin = pos;
-        let first = loop {
-            match char_at(text, begin) {
-                None => return out,
-                Some(c) if is_word(c) => break c,
-                Some(c) => begin += c.len_utf8(),
-            }
-        };
-        let gap: Vec<char> = text[pos..begin].chars().collect();
-        let joined = after_hyphen && gap.len() == 1 && is_hyphen(gap[0]);
-        let kind = if is_digit(first) { TokenKind::Number } else { TokenKind::Word };
-        let (mut prev, mut seg, mut dot) = (first, 1u32, false);
-        let mut i = begin + first.len_utf8();
-        while let Some(c) = char_at(text, i) {
-            let after = i + c.len_utf8();
-            if is_word(c) {
-                (prev, seg, i) = (c, seg + 1, after);
-                continue;
-            }
-            let next = char_at(text, after);
-            let keep = next.is_some_and(|n| {
-                (is_apostrophe(c) && is_letter(prev) && is_letter(n))
-                    || ((c == '.' || c == ',') && is_digit(prev) && is_digit(n))
-                    || (c == '.' && seg == 1 && is_letter(prev) && is_letter(n) && is_upper(n) == is_upper(prev))
-            });
-            if !keep {
-                break;
-            }
-            dot |= c == '.';
-            (prev, seg, i) = (c, 0, after);
-        }
-        let dotted = dot && seg <= 1 && is_letter(prev);
-        let stop = if dotted && char_at(text, i) == Some('.') { i + 1 } else { i };
-        after_hyphen = char_at(text, stop).is_some_and(is_hyphen);
-        pos = stop;
-        out.push(Token { span: Span::new(begin, stop), kind, capitalized: is_upper(first), joined });
-    }
-}
 
 /// Text that exercises every branch: ASCII words and separators, the
 /// in-word punctuation, hyphens, non-ASCII letters, digits and separators.
@@ -94,45 +37,29 @@ proptest! {
         let fast: Vec<Token> = Tokens::new(&text).collect();
         prop_assert_eq!(fast, naive_tokens(&text));
     }
+
+    /// The one-pass fold gives the tokens and, for each, what folding its
+    /// text gives: bytes, hash, stopword test and stem.
+    #[test]
+    fn words_match_tokens_then_fold(text in prop_oneof![texty(), "([a-zA-Z0-9]{20,40}[ .,'-]){0,4}"]) {
+        let words: Vec<_> = Words::new(&text).collect();
+        let tokens = naive_tokens(&text);
+        prop_assert_eq!(words.len(), tokens.len());
+        for (w, t) in words.iter().zip(&tokens) {
+            prop_assert_eq!(w.token, *t);
+            let want = Folded::new(t.span.slice(&text).unwrap_or(""));
+            prop_assert_eq!(w.folded.as_bytes(), want.as_bytes());
+            prop_assert_eq!(w.folded.hash(), naive_fnv1a(want.as_bytes()));
+            prop_assert_eq!(w.folded.is_stopword(), want.is_stopword());
+            let (mut a, mut b) = (w.folded, want);
+            a.stem();
+            b.stem();
+            prop_assert_eq!((a.as_bytes(), a.hash()), (b.as_bytes(), b.hash()));
+        }
+    }
 }
 
 // ---- term keys ------------------------------------------------------------
-
-fn naive_fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
-}
-
-/// Fold, stopword test, stem and hash with no fast path: one char at a time
-/// into a `Vec`, the stopword list by binary search, FNV-1a over the result.
-fn naive_term_key(word: &str) -> Option<u32> {
-    let mut folded: Vec<u8> = Vec::new();
-    // Mirrors `Folded`: a word with a char other than ASCII or `’` among
-    // those read (up to the first that does not fit) is not stemmed as ASCII.
-    let mut ascii = true;
-    for c in word.chars() {
-        if !c.is_ascii() && c != '\u{2019}' {
-            ascii = false;
-        }
-        let c = if c == '\u{2019}' { '\'' } else { to_lower(c) };
-        let mut tmp = [0u8; 4];
-        let enc = c.encode_utf8(&mut tmp).as_bytes();
-        if folded.len() + enc.len() > MAX_WORD_BYTES {
-            break;
-        }
-        folded.extend_from_slice(enc);
-    }
-    if ENGLISH.binary_search(&folded.as_slice()).is_ok() {
-        return None;
-    }
-    let n = if ascii {
-        stem_plural(&mut folded)
-    } else if folded.ends_with(b"'s") {
-        folded.len() - 2
-    } else {
-        folded.len()
-    };
-    Some(naive_fnv1a(&folded[..n]))
-}
 
 /// Words: stopwords and their case variants, plurals and possessives,
 /// long words, non-ASCII and arbitrary strings.
@@ -166,6 +93,15 @@ proptest! {
     fn stopword_index_matches_binary_search(word in wordy()) {
         let folded = word.to_lowercase().into_bytes();
         prop_assert_eq!(is_stopword(&folded), ENGLISH.binary_search(&folded.as_slice()).is_ok());
+    }
+
+    /// The stopword test on a stemmed word reads only its bytes (the
+    /// buffer past them is cleared), as on a word folded that way.
+    #[test]
+    fn stopword_test_after_stemming(word in wordy()) {
+        let mut f = Folded::new(&word);
+        f.stem();
+        prop_assert_eq!(f.is_stopword(), ENGLISH.binary_search(&f.as_bytes()).is_ok());
     }
 }
 

@@ -37,6 +37,12 @@ mod proof {
         for t in epitome::tokenize::Tokens::new(body) {
             black_box(t);
         }
+        for w in epitome::tokenize::Words::new(body) {
+            let mut f = w.folded;
+            black_box(f.is_stopword());
+            f.stem();
+            black_box(f.hash());
+        }
         if let Ok(idf) = epitome::Idf::from_bytes(black_box(bytes)) {
             black_box(idf.lookup(black_box(42)));
         }
