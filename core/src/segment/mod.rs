@@ -344,7 +344,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             break;
         };
         if !is_terminal(first) {
-            marks.add(first);
+            marks.add(first, p > 0 && bytes.get(p.saturating_sub(1)).is_some_and(u8::is_ascii_digit));
             i = p.saturating_add(first.len_utf8());
             continue;
         }
@@ -369,7 +369,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             if !is_closer(c) {
                 break;
             }
-            marks.add(c);
+            marks.add(c, false);
             j = j.saturating_add(c.len_utf8());
             chars.next();
         }
