@@ -23,6 +23,53 @@ const OTHER: [&str; 30] = [
     "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros", "Ft", "cf", "al", "Univ", "Assn",
 ];
 
+/// Capitalized words that go on a time of day (`5 p.m. Tuesday`, `6 a.m.
+/// GMT`, `9 a.m. Eastern time`) instead of starting a sentence after it.
+const AFTER_TIME: [&str; 42] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "GMT",
+    "UTC",
+    "BST",
+    "CET",
+    "CEST",
+    "EST",
+    "EDT",
+    "CST",
+    "CDT",
+    "MST",
+    "MDT",
+    "PST",
+    "PDT",
+    "ET",
+    "PT",
+    "CT",
+    "MT",
+    "Eastern",
+    "Central",
+    "Pacific",
+    "Mountain",
+    "Atlantic",
+    "Local",
+];
+
 /// Decides whether a single `.` after `before` ends the sentence, given the
 /// text that follows (which starts upper-case, a digit or a quote).
 pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
@@ -45,6 +92,9 @@ pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     }
     if TITLES.contains(&word) {
         return false;
+    }
+    if ["a.m", "p.m", "A.M", "P.M"].contains(&word) && !next_is_digit {
+        return ends_time_of_day(next_text);
     }
     if BEFORE_NUMBER.contains(&word) || is_dotted_abbreviation(word) || OTHER.contains(&word) {
         return !next_is_digit && next_word_is_opener(next_text);
@@ -74,6 +124,16 @@ fn is_dotted_abbreviation(word: &str) -> bool {
         }
     }
     groups >= 2
+}
+
+/// After `a.m.` or `p.m.`, a capitalized word starts a new sentence
+/// (`at 10 a.m. Officials said`) unless it goes on the time: a day, month
+/// or time zone, or a word followed by `time` (`9 a.m. London time`).
+fn ends_time_of_day(next_text: &str) -> bool {
+    let mut words = next_text.split([' ', ',', '.', '\t']).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let second = words.next().unwrap_or("");
+    !(AFTER_TIME.contains(&first) || second.eq_ignore_ascii_case("time"))
 }
 
 /// True if the next word is a capitalized stopword such as `The`, `He`, `But`.

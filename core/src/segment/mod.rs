@@ -59,8 +59,6 @@ pub struct Unit {
     pub kind: UnitKind,
     /// Index of the non-empty line (paragraph) it belongs to, from 0.
     pub paragraph: u32,
-    /// True for the first unit of its line.
-    pub line_start: bool,
     /// True if the unit shows a double quotation mark it does not match, or
     /// lies inside a quotation opened before it: a quotation too long to be
     /// one unit, or one running over paragraphs. A summary takes such a
@@ -171,9 +169,8 @@ impl<'a> Segmenter<'a> {
     }
 
     fn unit(&mut self, s: usize, e: usize, kind: UnitKind) -> Unit {
-        let line_start = self.line_start_pending;
         self.line_start_pending = false;
-        Unit { span: Span::new(s, e), kind, paragraph: self.paragraph, line_start, open_quote: false }
+        Unit { span: Span::new(s, e), kind, paragraph: self.paragraph, open_quote: false }
     }
 }
 
@@ -347,7 +344,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             break;
         };
         if !is_terminal(first) {
-            marks.add(first);
+            marks.add(first, p > 0 && bytes.get(p.saturating_sub(1)).is_some_and(u8::is_ascii_digit));
             i = p.saturating_add(first.len_utf8());
             continue;
         }
@@ -372,7 +369,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             if !is_closer(c) {
                 break;
             }
-            marks.add(c);
+            marks.add(c, false);
             j = j.saturating_add(c.len_utf8());
             chars.next();
         }
@@ -704,8 +701,8 @@ mod tests {
     #[test]
     fn paragraphs_are_counted() {
         let text = "One. Two.\n\n\nThree.\r\nFour.";
-        let p: heapless::Vec<(u32, bool), 8> = Segmenter::new(text).map(|u| (u.paragraph, u.line_start)).collect();
-        assert_eq!(p, [(0, true), (0, false), (1, true), (2, true)]);
+        let p: heapless::Vec<u32, 8> = Segmenter::new(text).map(|u| u.paragraph).collect();
+        assert_eq!(p, [0, 0, 1, 2]);
         assert_eq!(sentences(text), ["One.", "Two.", "Three.", "Four."]);
     }
 

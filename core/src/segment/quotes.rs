@@ -3,7 +3,9 @@
 //! never closes.
 //!
 //! Only double marks count (straight `"`, curly `“ ”`, guillemets `« »`):
-//! single ones double as apostrophes (`don't`, `the ’90s`).
+//! single ones double as apostrophes (`don't`, `the ’90s`). A straight `"`
+//! right after a digit while no straight quotation is open is an inch mark
+//! (`an 8" pipe`), not a quotation mark ([`is_inch_mark`]).
 
 use crate::unicode::is_space;
 
@@ -34,7 +36,12 @@ impl Marks {
         while let Some(rel) = b.get(i..).and_then(|t| t.iter().position(|&c| matches!(c, b'"' | 0xE2 | 0xC2))) {
             let p = i.saturating_add(rel);
             match (b.get(p), b.get(p.saturating_add(1)), b.get(p.saturating_add(2))) {
-                (Some(b'"'), _, _) => m.straight = m.straight.saturating_add(1),
+                (Some(b'"'), _, _) => {
+                    let after_digit = p > 0 && b.get(p.saturating_sub(1)).is_some_and(u8::is_ascii_digit);
+                    if !is_inch_mark(after_digit, m.straight) {
+                        m.straight = m.straight.saturating_add(1);
+                    }
+                }
                 (Some(0xE2), Some(0x80), Some(0x9C)) | (Some(0xC2), Some(0xAB), _) => m.open = m.open.saturating_add(1),
                 (Some(0xE2), Some(0x80), Some(0x9D)) | (Some(0xC2), Some(0xBB), _) => {
                     m.close = m.close.saturating_add(1)
@@ -46,9 +53,11 @@ impl Marks {
         m
     }
 
-    /// Counts `c` if it is a double quotation mark.
-    pub(super) fn add(&mut self, c: char) {
+    /// Counts `c` if it is a double quotation mark (`after_digit`: it
+    /// follows an ASCII digit, so a `"` may be an inch mark).
+    pub(super) fn add(&mut self, c: char, after_digit: bool) {
         match c {
+            '"' if is_inch_mark(after_digit, self.straight) => {}
             '"' => self.straight = self.straight.saturating_add(1),
             '\u{201c}' | '\u{ab}' => self.open = self.open.saturating_add(1),
             '\u{201d}' | '\u{bb}' => self.close = self.close.saturating_add(1),
@@ -66,6 +75,14 @@ impl Marks {
     const fn opens(self) -> bool {
         !self.straight.is_multiple_of(2) || self.open > self.close
     }
+}
+
+/// True if a straight `"` is an inch mark (`an 8" pipe`, `8"x10"`): it
+/// follows a digit while no straight quotation is open (`straight` marks
+/// before it, an even number). After a digit inside a quotation it closes
+/// it (`the score was "2-1"`).
+pub(super) const fn is_inch_mark(after_digit: bool, straight: u16) -> bool {
+    after_digit && straight.is_multiple_of(2)
 }
 
 /// For a piece with marks `m` that leaves a quotation open, the offset in
@@ -188,6 +205,13 @@ impl MissingMarks {
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             let kind = match c {
+                '"' if is_inch_mark(
+                    prev.is_some_and(|p| p.is_ascii_digit()),
+                    open.first().copied().map_or(0, u16::from),
+                ) =>
+                {
+                    None
+                }
                 '"' => {
                     let opens = prev.is_none_or(|p| {
                         is_space(p) || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
@@ -289,6 +313,9 @@ mod tests {
         assert!(!Marks::of("She said: \"It works.").balanced());
         assert!(!Marks::of("“It works.").balanced());
         assert!(Marks::of("Don't — it’s the ’90s.").balanced());
+        assert!(Marks::of("An 8\" pipe and an 8\"x10\" print.").balanced());
+        assert!(!Marks::of("The score was \"2-1\" and \"3").balanced());
+        assert_eq!(Marks::of("He said \"it was 2-1\" today"), Marks { straight: 2, open: 0, close: 0 });
     }
 
     #[test]
@@ -344,6 +371,10 @@ mod tests {
         ] {
             assert!(MissingMarks::of(ok).is_empty(), "{ok}");
         }
+        // Inch marks are not quotation marks; a digit closes an open quotation.
+        assert_eq!(added("It was an 8\" pipe."), ("", ""));
+        assert_eq!(added("He said: \"It was 2-1\" today."), ("", ""));
+        assert_eq!(added("It was 8\" long, he said: \"Yes."), ("", "\""));
         // Nested curly quotations left open.
         assert_eq!(added("He said: \u{201c}They told me \u{201c}no."), ("", "\u{201d}\u{201d}"));
     }
