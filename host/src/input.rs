@@ -187,7 +187,7 @@ impl Pending {
         match self {
             Pending::TextFile(path) => {
                 let origin = path.display().to_string();
-                let bytes = std::fs::read(&path).map_err(|e| InputError::io(origin.as_str(), &e))?;
+                let bytes = read_file(&path).map_err(|e| InputError::io(origin.as_str(), &e))?;
                 text_article(origin, bytes)
             }
             Pending::Text { origin, bytes } => text_article(origin, bytes),
@@ -201,6 +201,17 @@ impl Pending {
             Pending::Failed(e) => Err(e),
         }
     }
+}
+
+/// A whole file's bytes. Unlike `std::fs::read`, without asking the size
+/// first (two system calls per article file, `statx` and `lseek`): a
+/// buffer most articles fit is read into until a read returns nothing,
+/// and grows for the others. (Through `Take`, because `File`'s own
+/// `read_to_end` asks the size.)
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(16 << 10);
+    std::fs::File::open(path)?.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputError> {
@@ -218,7 +229,7 @@ pub fn read_text_file(path: &Path) -> Result<String, InputError> {
         std::io::stdin().lock().read_to_end(&mut b).map_err(|e| InputError::io("-", &e))?;
         b
     } else {
-        std::fs::read(path).map_err(|e| InputError::io(origin.as_str(), &e))?
+        read_file(path).map_err(|e| InputError::io(origin.as_str(), &e))?
     };
     decode::decode(bytes).map_err(|_| InputError::new(origin, Problem::Binary))
 }
@@ -636,6 +647,18 @@ mod tests {
         assert!(is_single_text(&[d.join("in/b.txt")], Format::Auto));
         assert!(!is_single_text(&[d.join("in")], Format::Auto));
         assert!(!is_single_text(&[d.join("in/sub/a.jsonl")], Format::Auto));
+    }
+
+    #[test]
+    fn files_past_the_first_buffer_are_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0, 1, 16 << 10, (16 << 10) + 1, 100_000] {
+            let p = dir.path().join(format!("{len}.txt"));
+            let bytes: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            std::fs::write(&p, &bytes).unwrap();
+            assert_eq!(read_file(&p).unwrap(), bytes, "{len} bytes");
+        }
+        assert_eq!(read_file(&dir.path().join("missing")).unwrap_err().kind(), std::io::ErrorKind::NotFound);
     }
 
     #[test]

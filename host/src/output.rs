@@ -79,17 +79,30 @@ pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()
     out.write_all(&line(value)?)
 }
 
+/// `value` as an element of a pretty-printed array, for
+/// [`JsonArray::push`]: [`pretty`] bytes with every line after the first
+/// indented one level. Made where the value is (a worker thread), so that
+/// the writer only copies bytes.
+pub fn array_element(value: &impl Serialize) -> io::Result<Vec<u8>> {
+    // serde_json indents it so itself inside a one-element array,
+    // `[\n  ELEMENT\n]`: cheaper than indenting afterwards byte by byte.
+    let mut bytes = serde_json::to_vec_pretty(&[value])?;
+    bytes.truncate(bytes.len().saturating_sub(2));
+    bytes.drain(..4.min(bytes.len()));
+    Ok(bytes)
+}
+
 /// A pretty-printed JSON array written one element at a time, so that it
 /// never has to be held whole; the bytes are exactly those of
 /// [`write_pretty`] on the whole array.
 ///
 /// ```
-/// use epitome_host::output::{JsonArray, pretty, write_pretty};
+/// use epitome_host::output::{JsonArray, array_element, write_pretty};
 /// let items = [serde_json::json!({"a": [1, 2]}), serde_json::json!("b")];
 /// let mut streamed = Vec::new();
 /// let mut array = JsonArray::default();
 /// for item in &items {
-///     array.push(&mut streamed, &pretty(item)?)?;
+///     array.push(&mut streamed, &array_element(item)?)?;
 /// }
 /// array.finish(&mut streamed)?;
 /// let mut whole = Vec::new();
@@ -103,20 +116,11 @@ pub struct JsonArray {
 }
 
 impl JsonArray {
-    /// Writes one element, given as [`pretty`] bytes.
+    /// Writes one element, given as [`array_element`] bytes.
     pub fn push(&mut self, out: &mut impl Write, element: &[u8]) -> io::Result<()> {
-        let mut buf = Vec::with_capacity(element.len() + element.len() / 8 + 4);
-        buf.extend_from_slice(if self.elements == 0 { b"[\n  " } else { b",\n  " });
-        // Indent it one level: pretty JSON has newlines only between
-        // tokens (inside strings they are escaped).
-        for &b in element {
-            buf.push(b);
-            if b == b'\n' {
-                buf.extend_from_slice(b"  ");
-            }
-        }
+        out.write_all(if self.elements == 0 { b"[\n  " } else { b",\n  " })?;
         self.elements += 1;
-        out.write_all(&buf)
+        out.write_all(element)
     }
 
     /// Closes the array (`[]` if it is empty) and ends the line.
@@ -143,7 +147,7 @@ mod tests {
             let mut streamed = Vec::new();
             let mut array = JsonArray::default();
             for item in &items {
-                array.push(&mut streamed, &pretty(item).unwrap()).unwrap();
+                array.push(&mut streamed, &array_element(item).unwrap()).unwrap();
             }
             array.finish(&mut streamed).unwrap();
             let mut whole = Vec::new();

@@ -33,7 +33,7 @@ pub fn run(args: &KeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
         let s = summarizer.summarize(&a.title, &a.body, &opts)?;
         let view = || KeywordsReport { id: &a.id, origin: &a.origin, keywords: report::keywords(&s.keywords) };
         Ok(match plan.shape {
-            Shape::Json => output::pretty(&view())?,
+            Shape::Json => output::array_element(&view())?,
             Shape::Jsonl => output::line(&view())?,
             Shape::Text => {
                 let mut t = if headers { format!("# {}\n", a.origin) } else { String::new() };

@@ -107,7 +107,7 @@ fn push_word(t: &mut String, w: &str) {
 pub fn render(shape: Shape, a: &InputArticle, s: &Summary<'_>) -> std::io::Result<Vec<u8>> {
     match shape {
         Shape::Text => Ok(text_block(a, s)),
-        Shape::Json => output::pretty(&report::article(a, s)),
+        Shape::Json => output::array_element(&report::article(a, s)),
         Shape::Jsonl => output::line(&report::article(a, s)),
     }
 }
