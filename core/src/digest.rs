@@ -17,9 +17,8 @@
 
 use heapless::Vec;
 
-use crate::normalize::Folded;
 use crate::score::per_mille_of_best;
-use crate::tokenize::Tokens;
+use crate::tokenize::{Word, Words};
 use crate::wire::{Article, DigestKeyword, MultiDigest, MultiSentence};
 use crate::{Flags, MAX_CHOSEN, MAX_KEYWORDS, Options, Result, Span, Summarizer};
 
@@ -79,8 +78,8 @@ struct CorpusWord<'a> {
 /// punctuation, quote style and spacing do not change it.
 fn words_key(text: &str, stem: bool) -> u64 {
     let mut h = crate::hash::OFFSET64;
-    for tok in Tokens::new(text) {
-        let mut f = Folded::new(tok.span.slice(text).unwrap_or(""));
+    for Word { mut folded, .. } in Words::new(text) {
+        let f = &mut folded;
         if stem {
             f.stem();
         }

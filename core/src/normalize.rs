@@ -21,6 +21,16 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// The term-table key of this folded word ([`term_key`]): `None` for a
+    /// stopword, else the hash of its stem.
+    pub fn term_key(mut self) -> Option<u32> {
+        if self.is_stopword() {
+            return None;
+        }
+        self.stem();
+        Some(self.hash())
+    }
+
     /// Folds `word`: lower case (one-to-one, [`crate::unicode::to_lower`]), curly apostrophe to
     /// `'`. Bytes past [`MAX_WORD_BYTES`] are dropped at a char boundary.
     #[inline]
@@ -181,12 +191,7 @@ const ASCII_LOWER: [u8; 256] = {
 /// ```
 #[inline]
 pub fn term_key(word: &str) -> Option<u32> {
-    let mut f = Folded::new(word);
-    if f.is_stopword() {
-        return None;
-    }
-    f.stem();
-    Some(f.hash())
+    Folded::new(word).term_key()
 }
 
 #[cfg(test)]

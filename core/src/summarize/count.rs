@@ -7,10 +7,9 @@ use super::pool::PoolWriter;
 use super::record::Record;
 use super::{Flags, Stats, Summarizer};
 use crate::Span;
-use crate::normalize::Folded;
 use crate::segment::{Segmenter, UnitKind};
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
-use crate::tokenize::{Token, TokenKind, Tokens};
+use crate::tokenize::{Token, TokenKind, Word, Words};
 
 /// Sentences shorter than this (in words) are never chosen: fragments.
 const MIN_WORDS: u32 = 5;
@@ -64,10 +63,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Counts the title's terms and phrases (it has no record).
     pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats) {
         let mut run = Run::new();
-        for tok in Tokens::new(title) {
+        for Word { token: tok, folded: mut f } in Words::new(title) {
             stats.words = stats.words.saturating_add(1);
-            let word = tok.span.slice(title).unwrap_or("");
-            let mut f = Folded::new(word);
             if f.is_stopword() {
                 run.stopword(tok, &f);
                 continue;
@@ -146,12 +143,11 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
         let mut run = Run::new();
         let mut first = true;
-        for tok in Tokens::new(text) {
+        for Word { token: tok, folded: mut f } in Words::new(text) {
             counted.words = counted.words.saturating_add(1);
             let abs =
                 Span { start: tok.span.start.saturating_add(span.start), end: tok.span.end.saturating_add(span.start) };
             let tok = Token { span: abs, ..tok };
-            let mut f = Folded::new(abs.slice(body).unwrap_or(""));
             let mid = !first;
             first = false;
             if f.is_stopword() {

@@ -16,7 +16,7 @@
 use heapless::Vec;
 
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
-use crate::tokenize::Tokens;
+use crate::tokenize::Words;
 use crate::{Error, Result};
 
 mod count;
@@ -153,9 +153,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 /// Term-table keys of the content words of `text`, in order, repeats
 /// included: what pass 1 counted for them (stopwords skipped).
 fn term_keys(text: &str) -> impl Iterator<Item = u32> + '_ {
-    Tokens::new(text)
-        .filter_map(move |t| crate::normalize::term_key(t.span.slice(text).unwrap_or("")))
-        .map(|k| k.max(1))
+    Words::new(text).filter_map(|w| w.folded.term_key()).map(|k| k.max(1))
 }
 
 #[cfg(test)]
