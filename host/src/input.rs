@@ -650,6 +650,26 @@ mod tests {
     }
 
     #[test]
+    fn inputs_are_looked_at_only_when_their_turn_comes() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("x.jsonl"), "{\"body\":\"one\"}\n{\"body\":\"two\"}\n").unwrap();
+        std::fs::write(d.join("y.txt"), "Y\nbody").unwrap();
+        let opts = ReadOptions::default();
+        let inputs = [d.join("x.jsonl"), d.join("y.txt")];
+        let mut items = pending(&inputs, &opts);
+        assert!(matches!(items.next(), Some(Pending::Line { line: 1, .. })));
+        // Gone before its turn: found missing then, not at the start.
+        std::fs::remove_file(d.join("y.txt")).unwrap();
+        assert!(matches!(items.next(), Some(Pending::Line { line: 2, .. })));
+        match items.next() {
+            Some(Pending::Failed(e)) => assert_eq!(e.problem, Problem::NotFound),
+            other => panic!("{other:?}"),
+        }
+        assert!(items.next().is_none());
+    }
+
+    #[test]
     fn files_past_the_first_buffer_are_read_whole() {
         let dir = tempfile::tempdir().unwrap();
         for len in [0, 1, 16 << 10, (16 << 10) + 1, 100_000] {
