@@ -75,6 +75,21 @@ impl Marker {
         self.number.is_some() || self.glyph.is_some_and(|g| INLINE_GLYPHS.contains(&g))
     }
 
+    /// A marker that `self` would follow if it is the first of a list
+    /// (`1`, `a`, `i`, any style), so that the list is found from its first
+    /// item on; `None` for a later one.
+    fn before_first(self) -> Option<Marker> {
+        let (ordinal, close) = self.number?;
+        let before = match ordinal {
+            Ordinal::Number(1) => Ordinal::Number(0),
+            Ordinal::Alpha { letter: Some(l @ (b'a' | b'i')), .. } => {
+                Ordinal::Alpha { letter: Some(l.saturating_sub(1)), roman: 0 }
+            }
+            _ => return None,
+        };
+        Some(Marker { glyph: self.glyph, number: Some((before, close)) })
+    }
+
     /// True if byte `c` may start the marker of the item after this one: a
     /// quick test before the marker is parsed.
     fn may_start_next(self, c: u8) -> bool {
@@ -185,6 +200,47 @@ pub(super) fn next_item(item: &str, limit: usize, marker: Marker) -> Option<usiz
         }
     }
     None
+}
+
+/// A list that a sentence introduces with a colon, flattened into its line
+/// (`You need: 1. A pen. 2. Some paper.`): if `piece` (a sentence as the
+/// scan found it, ending at the first marker's full stop) ends with `: `
+/// and a first enumerator (`1.`, `a.`, `i.`) whose item starts with a
+/// capital and whose next item follows in `line`, returns where the marker
+/// starts and a marker that the first one continues. Lower-case items are
+/// a run-in enumeration within one sentence (`You need: 1. a pen, 2. …`).
+#[inline(always)]
+pub(super) fn colon_list(line: &str, piece: &str) -> Option<(usize, Marker)> {
+    // Cheap test first, inline (this runs on every sentence).
+    if may_end_with_colon_marker(piece.as_bytes()) { colon_list_at(line, piece) } else { None }
+}
+
+/// [`colon_list`] past its first test: `…: 1.` ends in a colon, a space,
+/// one to four letters or digits and a full stop.
+#[inline(never)]
+fn colon_list_at(line: &str, piece: &str) -> Option<(usize, Marker)> {
+    let b = piece.as_bytes();
+    let dot = b.len().checked_sub(1).filter(|&i| b.get(i) == Some(&b'.'))?;
+    let word = b.get(dot.saturating_sub(4)..dot)?.iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let space = dot.checked_sub(word.saturating_add(1)).filter(|&i| word > 0 && b.get(i) == Some(&b' '))?;
+    let colon = space.checked_sub(1).filter(|&i| b.get(i) == Some(&b':'))?;
+    let rest = line.get(colon.saturating_add(1)..)?;
+    let at = colon.saturating_add(1).saturating_add(rest.len().saturating_sub(trim_start(rest).len()));
+    let item = line.get(at..)?;
+    let (len, m) = bullet_marker(item)?;
+    let capital = item.get(len..).and_then(|t| t.chars().next()).is_some_and(crate::unicode::is_upper);
+    let first = m.glyph.is_none() && capital && at.saturating_add(len) > piece.len();
+    let before = m.before_first().filter(|_| first)?;
+    next_item(item, item.len(), m)?;
+    Some((at, before))
+}
+
+/// True if `b` ends in a full stop with a colon three to six bytes before
+/// it: the only sentences [`colon_list`] looks at further.
+#[inline(always)]
+fn may_end_with_colon_marker(b: &[u8]) -> bool {
+    let n = b.len();
+    b.last() == Some(&b'.') && b.get(n.saturating_sub(7)..n.saturating_sub(3)).is_some_and(|t| t.contains(&b':'))
 }
 
 /// The marker at the start of `rest` if it continues the list of `marker`,

@@ -21,7 +21,7 @@ mod lists;
 mod quotes;
 
 use self::abbrev::dot_ends_sentence;
-use self::lists::{Marker, bullet_marker, continues, next_item};
+use self::lists::{Marker, bullet_marker, colon_list, continues, next_item};
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
 pub use self::quotes::{MissingMarks, Shown};
@@ -206,6 +206,13 @@ impl Iterator for Segmenter<'_> {
                 }
                 marks = Marks::of(line.get(..e2).unwrap_or(""));
                 (end, terminated) = (e2, t2);
+            }
+            if self.list.is_none()
+                && let Some((at, before)) = colon_list(line, line.get(..end).unwrap_or(""))
+            {
+                // `You need: 1. A pen. 2. …`: the sentence ends at its colon.
+                (end, terminated, self.list) = (at, true, Some(before));
+                marks = Marks::of(line.get(..at).unwrap_or(""));
             }
             if let Some(marker) = self.list {
                 let lead = line.len().saturating_sub(trim_start(line).len());
