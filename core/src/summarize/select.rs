@@ -5,16 +5,10 @@ use heapless::Vec;
 
 use super::pool::Pooled;
 use super::record::Record;
-use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer, term_keys};
+use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer};
 use crate::Span;
+use crate::near_duplicate::{TermSet, add_term, is_near_duplicate, term_set};
 use crate::score::redundancy_adjusted;
-
-/// A candidate sharing this fraction (x/256) of its signature with one
-/// chosen sentence is a near-duplicate and is skipped.
-const DUPLICATE_OVERLAP: u32 = 205; // 80 %
-
-/// Most distinct terms compared per sentence by the duplicate check.
-const DUPLICATE_TERMS: usize = 48;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Pass 3: greedy selection with a redundancy penalty under the budget.
@@ -82,66 +76,41 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
     }
 
-    /// True if sentence `i` nearly repeats a chosen one (a quote run twice, a
-    /// repeated paragraph). The 64-bit signatures only nominate pairs: two
-    /// sentences of one story share many signature bits by chance (skipping
-    /// such false repeats cost 0.005 ROUGE-2 on BBC, EVALUATION.md), so a
-    /// repeat is confirmed on the terms themselves.
-    pub(super) fn is_duplicate(&self, body: &str, i: usize, n: usize) -> bool {
+    /// True if sentence `i` nearly repeats a chosen one (a quote run
+    /// twice, a repeated paragraph), by the rule of [`crate::near_duplicate`].
+    fn is_duplicate(&self, body: &str, i: usize, n: usize) -> bool {
         let Some(r) = self.records.get(i) else { return false };
-        let bits = r.signature.count_ones();
         self.records.iter().enumerate().take(n).filter(|(_, c)| c.state & Record::CHOSEN != 0).any(|(j, c)| {
-            let small = bits.min(c.signature.count_ones());
-            // Signatures of one or two terms collide by chance: only an exact
-            // match counts as a repeat for such short sentences.
-            let nominated = if small < 3 {
-                r.signature == c.signature
-            } else {
-                (r.signature & c.signature).count_ones() * 256 >= small * DUPLICATE_OVERLAP
-            };
-            nominated && shares_most_terms(&self.sentence_terms(body, i), &self.sentence_terms(body, j))
+            is_near_duplicate(
+                r.signature,
+                c.signature,
+                || self.sentence_terms(body, i),
+                || self.sentence_terms(body, j),
+            )
         })
     }
 
-    /// Distinct term keys of sentence `i` (at most [`DUPLICATE_TERMS`]),
-    /// from the slot pool when it is valid there, else by reading it again.
-    pub(super) fn sentence_terms(&self, body: &str, i: usize) -> Vec<u32, DUPLICATE_TERMS> {
-        let mut keys: Vec<u32, DUPLICATE_TERMS> = Vec::new();
-        let Some(r) = self.records.get(i) else { return keys };
-        let mut add = |h: u32| !keys.contains(&h) && keys.push(h).is_err();
-        if r.state & Record::POOL_VALID != 0 {
-            // Its entries follow those of the pooled sentences before it.
-            let first: usize = self
-                .records
-                .iter()
-                .take(i)
-                .filter(|p| p.state & Record::POOLED != 0)
-                .map(|p| usize::from(p.content_words))
-                .sum();
-            let p = Pooled { first, len: usize::from(r.content_words), sentence: u32::try_from(i).unwrap_or(u32::MAX) };
-            // Checked valid by scoring; past DUPLICATE_TERMS keys `add`
-            // declines the rest.
-            let _ = self.pool.fold_terms(&self.terms, p, (), |(), t| {
-                add(t.hash);
-            });
-            return keys;
+    /// Distinct term keys of sentence `i`, from the slot pool when it is
+    /// valid there, else by reading the sentence again.
+    fn sentence_terms(&self, body: &str, i: usize) -> TermSet {
+        let Some(r) = self.records.get(i) else { return TermSet::new() };
+        if r.state & Record::POOL_VALID == 0 {
+            return term_set(body.get(r.start as usize..r.end as usize).unwrap_or(""));
         }
-        for k in term_keys(body.get(r.start as usize..r.end as usize).unwrap_or("")) {
-            if add(k) {
-                break;
-            }
-        }
+        // Its entries follow those of the pooled sentences before it.
+        let first: usize = self
+            .records
+            .iter()
+            .take(i)
+            .filter(|p| p.state & Record::POOLED != 0)
+            .map(|p| usize::from(p.content_words))
+            .sum();
+        let p = Pooled { first, len: usize::from(r.content_words), sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+        let mut keys = TermSet::new();
+        // Checked valid by scoring; once the set is full the rest is left out.
+        let _ = self.pool.fold_terms(&self.terms, p, (), |(), t| {
+            let _ = add_term(&mut keys, t.hash);
+        });
         keys
     }
-}
-
-/// True if `a` and `b` share [`DUPLICATE_OVERLAP`] of the distinct terms of
-/// the one with *more*: a repeat says nearly the same words, while a short
-/// sentence whose few words all recur in a longer one is not a repeat.
-fn shares_most_terms(ka: &[u32], kb: &[u32]) -> bool {
-    let shared = ka.iter().filter(|k| kb.contains(k)).count();
-    let large = ka.len().max(kb.len()).max(1);
-    let shared = u32::try_from(shared).unwrap_or(u32::MAX);
-    let large = u32::try_from(large).unwrap_or(u32::MAX);
-    shared.saturating_mul(256) >= large.saturating_mul(DUPLICATE_OVERLAP)
 }
