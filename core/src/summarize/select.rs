@@ -10,6 +10,16 @@ use crate::Span;
 use crate::near_duplicate::{TermSet, add_term, is_near_duplicate, term_set};
 use crate::score::redundancy_adjusted;
 
+/// Where the greedy selection stands between two picks.
+struct Picking {
+    /// Record indices of the sentences chosen so far, in the order chosen.
+    chosen: Vec<u16, MAX_CHOSEN>,
+    /// Their signatures, ORed (for the redundancy penalty).
+    union: u64,
+    /// Characters the budget has left.
+    chars_left: u32,
+}
+
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Pass 3: greedy selection with a redundancy penalty under the budget.
     pub(super) fn select<'a>(
@@ -20,7 +30,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         flags: &mut Flags,
         out: &mut Vec<Chosen<'a>, MAX_CHOSEN>,
     ) {
-        let (max_n, mut chars_left) = match opts.budget {
+        let (max_n, chars_left) = match opts.budget {
             Budget::Sentences(k) => {
                 if usize::from(k) > MAX_CHOSEN {
                     flags.insert(Flags::BUDGET_CLAMPED);
@@ -33,34 +43,18 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         if max_n == 0 || chars_left == 0 {
             return;
         }
-        let mut union = 0u64;
-        let mut picked = 0usize;
-        while picked < max_n {
-            let mut best: Option<(usize, u32)> = None;
-            let sep = u32::from(picked > 0);
-            for (i, r) in self.records.iter().take(n).enumerate() {
-                if r.state & (Record::CHOOSABLE | Record::CHOSEN) != Record::CHOOSABLE {
-                    continue;
-                }
-                if matches!(opts.budget, Budget::Chars(_)) && u32::from(r.chars).saturating_add(sep) > chars_left {
-                    continue;
-                }
-                if self.is_duplicate(body, i, n) {
-                    continue;
-                }
-                let adj = redundancy_adjusted(r.score, r.signature, union, opts.redundancy);
-                if best.is_none_or(|(_, b)| adj > b) {
-                    best = Some((i, adj));
-                }
-            }
-            let Some((i, _)) = best else { break };
-            let Some(r) = self.records.get_mut(i) else {
-                break;
-            };
+        let mut p = Picking { chosen: Vec::new(), union: 0, chars_left };
+        while p.chosen.len() < max_n {
+            let sep = u32::from(!p.chosen.is_empty());
+            let Some(i) = self.best_candidate(body, n, opts, &p, sep) else { break };
+            let Some(r) = self.records.get_mut(i) else { break };
             r.state |= Record::CHOSEN;
-            union |= r.signature;
-            chars_left = chars_left.saturating_sub(u32::from(r.chars).saturating_add(sep));
-            picked += 1;
+            p.union |= r.signature;
+            p.chars_left = p.chars_left.saturating_sub(u32::from(r.chars).saturating_add(sep));
+            // Record indices fit in u16: `S` is at most 65,535.
+            if p.chosen.push(u16::try_from(i).unwrap_or(u16::MAX)).is_err() {
+                break;
+            }
         }
         for (i, r) in self.records.iter().take(n).enumerate() {
             if r.state & Record::CHOSEN != 0 {
@@ -76,11 +70,36 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
     }
 
+    /// The record the next pick takes: the highest adjusted score (ties:
+    /// the earlier sentence) among choosable, not yet chosen sentences that
+    /// fit the characters left (after a separator `sep`) and repeat no
+    /// chosen one.
+    fn best_candidate(&self, body: &str, n: usize, opts: &Options<'_>, p: &Picking, sep: u32) -> Option<usize> {
+        let mut best: Option<(usize, u32)> = None;
+        for (i, r) in self.records.iter().take(n).enumerate() {
+            if r.state & (Record::CHOOSABLE | Record::CHOSEN) != Record::CHOOSABLE {
+                continue;
+            }
+            if matches!(opts.budget, Budget::Chars(_)) && u32::from(r.chars).saturating_add(sep) > p.chars_left {
+                continue;
+            }
+            let adj = redundancy_adjusted(r.score, r.signature, p.union, opts.redundancy);
+            // The duplicate check only rules candidates out: skip it for one
+            // that would not win anyway.
+            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, i, &p.chosen) {
+                continue;
+            }
+            best = Some((i, adj));
+        }
+        best.map(|(i, _)| i)
+    }
+
     /// True if sentence `i` nearly repeats a chosen one (a quote run
     /// twice, a repeated paragraph), by the rule of [`crate::near_duplicate`].
-    fn is_duplicate(&self, body: &str, i: usize, n: usize) -> bool {
+    fn is_duplicate(&self, body: &str, i: usize, chosen: &[u16]) -> bool {
         let Some(r) = self.records.get(i) else { return false };
-        self.records.iter().enumerate().take(n).filter(|(_, c)| c.state & Record::CHOSEN != 0).any(|(j, c)| {
+        chosen.iter().map(|&j| usize::from(j)).any(|j| {
+            let Some(c) = self.records.get(j) else { return false };
             is_near_duplicate(
                 r.signature,
                 c.signature,
