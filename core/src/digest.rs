@@ -3,10 +3,10 @@
 //!
 //! Feed articles one at a time with [`DigestBuilder::feed`]; each is
 //! summarized with the caller's [`Summarizer`] and its chosen sentences
-//! compete for the builder's `K` slots. A sentence that nearly repeats a kept
-//! one from any article (same words after case folding, or a term signature
-//! mostly contained in the other's, the rule the summarizer uses within one
-//! article) only replaces it if it scores better. Keywords of all articles
+//! compete for the builder's `K` slots ([`DigestBuilder::add`] takes a
+//! summary already made). A sentence that nearly repeats a kept one from
+//! any article (by the rule the summarizer uses within one article,
+//! [`crate::near_duplicate`]) only replaces it if it scores better. Keywords of all articles
 //! are merged by normalized text, their scores summed, so terms that every
 //! outlet uses rank first.
 //!
@@ -17,14 +17,11 @@
 
 use heapless::Vec;
 
+use crate::near_duplicate::{is_near_duplicate, term_set};
 use crate::score::per_mille_of_best;
 use crate::tokenize::{Word, Words};
 use crate::wire::{Article, DigestKeyword, MultiDigest, MultiSentence};
-use crate::{Flags, MAX_CHOSEN, MAX_KEYWORDS, Options, Result, Span, Summarizer};
-
-/// A candidate sharing this fraction (x/256) of the smaller term signature
-/// with a kept sentence is a near-duplicate (same rule as within an article).
-const DUPLICATE_OVERLAP: u32 = 205; // 80 %
+use crate::{Flags, MAX_CHOSEN, MAX_KEYWORDS, Options, Result, Span, Summarizer, Summary};
 
 /// A sentence kept by a [`DigestBuilder`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,8 +38,6 @@ pub struct DigestEntry<'a> {
     pub index: u16,
     /// Term signature (see [`crate::Chosen::signature`]).
     pub signature: u64,
-    /// Hash of its case-folded words: equal for the same sentence in two outlets.
-    text_key: u64,
     /// Feed order of its article: earlier articles win ties.
     order: u32,
 }
@@ -53,16 +48,9 @@ impl DigestEntry<'_> {
         (other.score, self.order, self.index) < (self.score, other.order, other.index)
     }
 
+    /// True if the two nearly say the same ([`crate::near_duplicate`]).
     fn repeats(&self, other: &DigestEntry<'_>) -> bool {
-        if self.text_key == other.text_key {
-            return true;
-        }
-        let small = self.signature.count_ones().min(other.signature.count_ones());
-        // Signatures of one or two terms collide by chance: only an exact match counts.
-        if small < 3 {
-            return self.signature == other.signature;
-        }
-        (self.signature & other.signature).count_ones().saturating_mul(256) >= small.saturating_mul(DUPLICATE_OVERLAP)
+        is_near_duplicate(self.signature, other.signature, || term_set(self.text), || term_set(other.text))
     }
 }
 
@@ -74,15 +62,14 @@ struct CorpusWord<'a> {
     score: u32,
 }
 
-/// 64-bit FNV-1a over the case-folded words of `text`, separated by a space:
-/// punctuation, quote style and spacing do not change it.
-fn words_key(text: &str, stem: bool) -> u64 {
+/// 64-bit FNV-1a over the case-folded, stemmed words of a keyword,
+/// separated by a space: punctuation, case and inflection do not change it,
+/// so one keyword from two articles merges.
+fn keyword_key(text: &str) -> u64 {
     let mut h = crate::hash::OFFSET64;
     for Word { mut folded, .. } in Words::new(text) {
         let f = &mut folded;
-        if stem {
-            f.stem();
-        }
+        f.stem();
         for &b in f.as_bytes().iter().chain(b" ") {
             h = crate::hash::step64(h, b);
         }
@@ -163,10 +150,19 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
         // Borrowed from the result, not moved out of it: a `Summary` is over
         // a kilobyte, and each move is a copy on the stack of a small target.
         let result = summarizer.summarize(title, body, opts);
-        let summary = match &result {
-            Ok(s) => s,
-            Err(e) => return Err(*e),
-        };
+        match &result {
+            Ok(s) => {
+                self.add(id, s);
+                Ok(())
+            }
+            Err(e) => Err(*e),
+        }
+    }
+
+    /// Merges the summary of article `id`, already made (by the caller that
+    /// also shows or sends it, so that no article is summarized twice).
+    /// Give every article the same options, as [`DigestBuilder::feed`] does.
+    pub fn add(&mut self, id: u32, summary: &Summary<'a>) {
         let order = self.articles;
         self.articles = self.articles.saturating_add(1);
         self.flags = Flags::from_bits(self.flags.bits() | summary.flags.bits());
@@ -178,14 +174,12 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
                 score: c.score,
                 index: c.index,
                 signature: c.signature,
-                text_key: words_key(c.text, false),
                 order,
             });
         }
         for k in &summary.keywords {
-            self.offer_word(CorpusWord { text: k.text, key: words_key(k.text, true), score: k.score });
+            self.offer_word(CorpusWord { text: k.text, key: keyword_key(k.text), score: k.score });
         }
-        Ok(())
     }
 
     /// [`DigestBuilder::feed`] for a decoded [`Article`].
@@ -295,12 +289,9 @@ mod tests {
     use crate::{Budget, DefaultSummarizer};
 
     #[test]
-    fn words_key_ignores_quotes_and_case() {
-        assert_eq!(
-            words_key("\u{201c}State plants the flag,\u{201d} one said.", false),
-            words_key("\"state plants the FLAG,\" one said", false)
-        );
-        assert_ne!(words_key("one two", false), words_key("two one", false));
+    fn keyword_key_ignores_quotes_case_and_inflection() {
+        assert_eq!(keyword_key("\u{201c}State Plants\u{201d}"), keyword_key("state plant"));
+        assert_ne!(keyword_key("one two"), keyword_key("two one"));
     }
 
     #[test]
@@ -320,5 +311,46 @@ mod tests {
         assert!(kept.iter().all(|e| e.article == 0));
         assert!(kept.windows(2).all(|w| w[0].score >= w[1].score));
         assert!(d.keywords(10).count() <= 4);
+    }
+
+    #[test]
+    fn adding_a_summary_is_feeding_its_article() {
+        let a = "Rain flooded the river town on Monday night. The mayor said repairs would take weeks of work.";
+        let b = "The army sent boats to the flooded streets on Tuesday. Repairs to the river town will take weeks.";
+        let mut s = DefaultSummarizer::new();
+        let opts = Options::default();
+        let mut fed: DefaultDigestBuilder<'_> = DigestBuilder::new();
+        let mut added: DefaultDigestBuilder<'_> = DigestBuilder::new();
+        for (id, body) in [(1, a), (2, b)] {
+            fed.feed(id, "Flood", body, &mut s, &opts).unwrap();
+            let summary = s.summarize("Flood", body, &opts).unwrap();
+            added.add(id, &summary);
+        }
+        assert_eq!(fed.to_message(10), added.to_message(10));
+        assert_eq!(fed.flags(), added.flags());
+    }
+
+    #[test]
+    fn sentences_sharing_signature_bits_by_chance_are_both_kept() {
+        // Two different sentences that the signatures alone would call
+        // repeats (same terms' bits by construction: one is the other's
+        // terms plus more) are kept apart by the term check.
+        let short = "The council approved the harbour bridge plan on Monday.";
+        let long = "The council approved the harbour bridge plan on Monday after a long debate about tolls, \
+                    traffic, ferries, parking, cyclists and the cost to local taxpayers.";
+        let one = DigestEntry {
+            article: 1,
+            text: short,
+            span: Span { start: 0, end: 0 },
+            score: 900,
+            index: 0,
+            signature: crate::near_duplicate::signature(short),
+            order: 0,
+        };
+        let two =
+            DigestEntry { article: 2, text: long, signature: crate::near_duplicate::signature(long), order: 1, ..one };
+        assert!(crate::near_duplicate::signatures_nominate(one.signature, two.signature));
+        assert!(!one.repeats(&two));
+        assert!(one.repeats(&DigestEntry { article: 3, order: 2, ..one }));
     }
 }

@@ -23,6 +23,7 @@ pub mod digest;
 pub mod error;
 pub mod hash;
 pub mod idf;
+pub mod near_duplicate;
 pub mod normalize;
 pub mod score;
 pub mod segment;

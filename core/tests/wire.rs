@@ -468,14 +468,13 @@ fn seeds_bundle_round_trip_gives_identical_text() {
     assert_eq!(r.next_frame(), Ok(None));
 }
 
-/// No two entries are near-duplicates by the builder's rule.
+/// No two entries are near-duplicates by the rule the builder and the
+/// summarizer share (signatures nominate, distinct terms confirm).
 fn assert_no_repeats(entries: &[epitome::digest::DigestEntry<'_>]) {
+    use epitome::near_duplicate::{is_near_duplicate, term_set};
     for (i, a) in entries.iter().enumerate() {
         for b in &entries[i + 1..] {
-            let (sa, sb) = (a.signature.count_ones(), b.signature.count_ones());
-            let overlap = (a.signature & b.signature).count_ones();
-            // One- or two-term signatures collide by chance: for them only an identical signature is a repeat.
-            let repeat = if sa.min(sb) < 3 { a.signature == b.signature } else { overlap * 256 >= sa.min(sb) * 205 };
+            let repeat = is_near_duplicate(a.signature, b.signature, || term_set(a.text), || term_set(b.text));
             assert!(!repeat, "near-duplicates kept:\n  {}\n  {}", a.text, b.text);
             assert_ne!(a.text.split_whitespace().collect::<Vec<_>>(), b.text.split_whitespace().collect::<Vec<_>>());
         }

@@ -4,7 +4,7 @@ use embedded_io::Write;
 use epitome::digest::DigestBuilder;
 use epitome::wire::{Article, Bundle, Message, WireError};
 
-use crate::protocol::{DIGEST_KEYWORDS, options};
+use crate::protocol::DIGEST_KEYWORDS;
 use crate::session::{Clock, Event, Session};
 use crate::workspace::Summarize;
 
@@ -33,24 +33,15 @@ pub fn run<'a, W: Write, C: Clock, Z: Summarize, const K: usize, const KW: usize
     mut each: impl FnMut(&Article<'a>, &Event),
 ) -> Result<(), OfflineError> {
     for a in bundle.iter() {
-        let event = session.answer(&a).map_err(OfflineError::Wire)?;
+        // The summary whose digest was sent is merged into the corpus
+        // digest as it is: each article is summarized once.
+        let event = session.answer_then(&a, &mut |s| builder.add(a.id, s)).map_err(OfflineError::Wire)?;
         each(&a, &event);
         if let Event::Rejected(_) = event {
             return Err(OfflineError::Summarize(a.id));
         }
-        feed(builder, &a, session.summarizer())?;
     }
     send_multi(session, builder)
-}
-
-/// Offers `a`'s best sentences to the corpus digest (its own frame: see [`run`]).
-#[inline(never)]
-fn feed<'a, Z: Summarize, const K: usize, const KW: usize>(
-    builder: &mut DigestBuilder<'a, K, KW>,
-    a: &Article<'a>,
-    s: &mut Z,
-) -> Result<(), OfflineError> {
-    s.feed(builder, a, &options()).map_err(|_| OfflineError::Summarize(a.id))
 }
 
 /// Sends the multi-article digest (its own frame: see [`run`]).

@@ -122,8 +122,17 @@ impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
     /// Summarizes `a` and sends its digest (or the error frame that says why not).
     ///
     /// Errors: only [`WireError::Io`].
-    #[inline(never)]
     pub fn answer(&mut self, a: &Article<'_>) -> Result<Event, WireError> {
+        self.answer_then(a, &mut |_| {})
+    }
+
+    /// [`Session::answer`], then `then` sees the summary whose digest was
+    /// sent (not called when the article was rejected): the offline digest
+    /// merges it there, so no article is summarized twice.
+    ///
+    /// Errors: only [`WireError::Io`].
+    #[inline(never)]
+    pub fn answer_then<'a>(&mut self, a: &Article<'a>, then: &mut dyn FnMut(&Summary<'a>)) -> Result<Event, WireError> {
         let start = self.clock.now();
         let summary = self.summarizer.summarize(a.title, a.body, &options());
         let ticks = self.clock.now().wrapping_sub(start);
@@ -135,13 +144,16 @@ impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
             Err(_) => return self.reject(ErrorFrame { code: ErrorCode::Summarize, article: a.id }),
         };
         match self.send_digest(a.id, summary) {
-            Ok(()) => Ok(Event::Digest {
-                article: a.id,
-                body_bytes: a.body.len(),
-                sentences: summary.sentences.len(),
-                flags: summary.flags,
-                instructions,
-            }),
+            Ok(()) => {
+                then(summary);
+                Ok(Event::Digest {
+                    article: a.id,
+                    body_bytes: a.body.len(),
+                    sentences: summary.sentences.len(),
+                    flags: summary.flags,
+                    instructions,
+                })
+            }
             // Encoding failed before a byte was written: say why instead.
             Err(WireError::BufferTooSmall) => self.reject(ErrorFrame { code: ErrorCode::TooLarge, article: a.id }),
             Err(e) => Err(e),

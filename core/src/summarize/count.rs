@@ -7,6 +7,7 @@ use super::pool::PoolWriter;
 use super::record::Record;
 use super::{Flags, Stats, Summarizer};
 use crate::Span;
+use crate::near_duplicate::signature_bit;
 use crate::segment::{Segmenter, UnitKind};
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
 use crate::tokenize::{Token, TokenKind, Word, Words};
@@ -30,14 +31,6 @@ const MIN_WORDS_TO_JUDGE_LANGUAGE: u32 = 6;
 /// language or a list of names, and is never chosen.
 fn looks_english(words: u32, stops: u32) -> bool {
     words < MIN_WORDS_TO_JUDGE_LANGUAGE || stops.saturating_mul(STOPWORD_ONE_IN) >= words
-}
-
-/// The bit a term sets in a sentence's 64-bit signature
-/// ([`crate::Chosen::signature`]): picked by the hash's top 6 bits, because
-/// FNV-1a mixes its high bits best (its lowest bit is only the parity of the
-/// bytes' lowest bits).
-pub(crate) fn signature_bit(hash: u32) -> u64 {
-    1u64 << (hash >> 26)
 }
 
 /// What the counting pass learnt of one sentence.

@@ -152,7 +152,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 
 /// Term-table keys of the content words of `text`, in order, repeats
 /// included: what pass 1 counted for them (stopwords skipped).
-fn term_keys(text: &str) -> impl Iterator<Item = u32> + '_ {
+pub(crate) fn term_keys(text: &str) -> impl Iterator<Item = u32> + '_ {
     Words::new(text).filter_map(|w| w.folded.term_key()).map(|k| k.max(1))
 }
 
