@@ -62,7 +62,7 @@ fn synthetic(c: &mut Criterion) {
 
 fn config() -> Criterion {
     // Short windows: the machine is shared; the stable ratios come from
-    // instruction counts (benches/icount.sh), these give MB/s.
+    // instruction counts (the `icount` binary, `cargo run --release -p epitome-benches --bin icount`), these give MB/s.
     Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2))
 }
 
