@@ -67,8 +67,11 @@ impl<'a> Tokens<'a> {
         let i = begin.wrapping_add(first_len);
         let stop = if first_len == 1 {
             // An ASCII start: most tokens are one run of ASCII letters and
-            // digits ending at a separator, and need nothing else.
-            let run = ascii_word_run(bytes, i);
+            // digits ending at a separator, and need nothing else. A byte
+            // at a time: news words are short, and for them this costs
+            // fewer instructions than the chunked [`ascii_word_run`]
+            // (−28 K on `summarize` of the seeds).
+            let run = bytes.get(i..).unwrap_or(&[]).iter().take_while(|&&b| ascii_class(b) & WORD != 0).count();
             let end = i.wrapping_add(run);
             if ends_at(bytes, end) {
                 end
