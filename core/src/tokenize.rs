@@ -9,6 +9,11 @@
 //!   statistics with their parts. Keyphrases re-join them through their span.
 //! - A `.` or `,` between two digits stays inside a number (`3.5`, `1,200`),
 //!   and letters glued to a number stay with it (`$1.2bn` gives `1.2bn`).
+//!
+//! Two readers of the same rules: [`Tokens`] gives the tokens alone;
+//! [`Words`] gives each token with its [`Folded`] form, an ASCII word found,
+//! folded and hashed in one loop. A caller that folds every token should
+//! read `Words` rather than `Tokens` followed by [`Folded::new`].
 
 use crate::Span;
 
