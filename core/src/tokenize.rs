@@ -384,7 +384,11 @@ impl<'a> Words<'a> {
 impl Iterator for Words<'_> {
     type Item = Word;
 
-    #[inline]
+    // Always inlined: with four callers in the crate the compiler would
+    // keep one out-of-line copy, and passing each 48-byte `Word` back from
+    // it cost about 8 % of `summarize` (measured: seeds 3,435,359 ->
+    // 3,156,539 instructions with this attribute).
+    #[inline(always)]
     fn next(&mut self) -> Option<Word> {
         let t = &mut self.0;
         let text = t.text;
