@@ -415,11 +415,24 @@ impl Iterator for Words<'_> {
                 return Some(Word { token, folded: Folded::from_ascii(buf, n, h) });
             }
         }
-        // Non-ASCII or in-word punctuation: the general rules, then the
-        // general fold.
-        let token = t.token_from(begin, first, first_len, digit, capitalized);
-        Some(Word { token, folded: Folded::new(token.span.slice(text).unwrap_or("")) })
+        Some(general_word(t, begin, first, first_len, digit, capitalized))
     }
+}
+
+/// A word with a non-ASCII char or in-word punctuation: the general rules,
+/// then the general fold. Out of line, so that what [`Words::next`] inlines
+/// into each caller is only the short path (flash on the boards).
+#[inline(never)]
+fn general_word(
+    t: &mut Tokens<'_>,
+    begin: usize,
+    first: char,
+    first_len: usize,
+    digit: bool,
+    capitalized: bool,
+) -> Word {
+    let token = t.token_from(begin, first, first_len, digit, capitalized);
+    Word { token, folded: Folded::new(token.span.slice(t.text).unwrap_or("")) }
 }
 
 #[cfg(test)]
