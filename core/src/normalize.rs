@@ -22,7 +22,9 @@ pub struct Folded {
 
 impl Folded {
     /// The term-table key of this folded word ([`term_key`]): `None` for a
-    /// stopword, else the hash of its stem.
+    /// stopword, else the hash of its stem. Inlined: it is a few
+    /// instructions, next to the call's cost of passing the word by value.
+    #[inline]
     pub fn term_key(mut self) -> Option<u32> {
         if self.is_stopword() {
             return None;
