@@ -14,6 +14,10 @@
 //! and text, no header), so they can be regenerated and compared with the
 //! CLI itself, and nothing needs `cargo insta` installed.
 //!
+//! Commands: `summarize --json` (default, `-n 5`, `--max-chars 300`), `keywords
+//! --json` and the multi-article `digest --json -n 12`, on the sample (and the
+//! default run) and on the seeds.
+//!
 //! The seeds come from `../shared` (skipped with `SKIPPED` when absent).
 //! Their text must not be copied into the project, so their snapshots are
 //! the CLI's JSON without the title and the sentences' text (keys sorted):
@@ -30,6 +34,10 @@ const COMMANDS: [(&str, &[&str]); 4] = [
     ("summarize-chars300", &["summarize", "--json", "--max-chars", "300"]),
     ("keywords", &["keywords", "--json"]),
 ];
+
+/// The multi-article digest snapshotted on every corpus (longer than the
+/// default 6 sentences so that the near-duplicate rule has work to do).
+const DIGEST: [&str; 4] = ["digest", "--json", "-n", "12"];
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -86,6 +94,9 @@ fn sample_output_is_unchanged() {
         a.push("sample");
         bad.extend(check(&format!("sample.{suffix}.json"), &run(&a, &host)));
     }
+    let mut a = DIGEST.to_vec();
+    a.push("sample");
+    bad.extend(check("sample.digest.json", &run(&a, &host)));
     assert_all(bad);
 }
 
@@ -107,6 +118,22 @@ fn without_text(json: &str) -> String {
     s
 }
 
+/// The seeds' digest JSON without their published text: each sentence's
+/// title and text dropped, its article, span and score kept.
+fn digest_without_text(json: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(json).expect("JSON output");
+    if let Some(sentences) = v.get_mut("sentences").and_then(|s| s.as_array_mut()) {
+        for s in sentences {
+            let s = s.as_object_mut().expect("a sentence object");
+            s.remove("title");
+            s.remove("text");
+        }
+    }
+    let mut s = serde_json::to_string_pretty(&v).expect("serialize");
+    s.push('\n');
+    s
+}
+
 #[test]
 fn seed_output_is_unchanged() {
     let seeds = manifest_dir().join("../../shared/corpus/seeds");
@@ -120,5 +147,8 @@ fn seed_output_is_unchanged() {
         a.push(".");
         bad.extend(check(&format!("seeds.{suffix}.json"), &without_text(&run(&a, &seeds))));
     }
+    let mut a = DIGEST.to_vec();
+    a.push(".");
+    bad.extend(check("seeds.digest.json", &digest_without_text(&run(&a, &seeds))));
     assert_all(bad);
 }
