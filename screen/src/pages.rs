@@ -302,8 +302,9 @@ impl<'c, C: Content + ?Sized> Iterator for Lines<'c, C> {
 /// its last word moves on to a new last row (checked again there).
 fn sentence_row<'a>(font: &Font, text: &'a str, from: usize, cols: usize) -> Option<(Piece<'a>, RowMarks, usize)> {
     let first = from == 0;
-    let marks = RowMarks::new(text, first, true);
-    let lead = width(font, marks.before());
+    // One scan of the sentence for its marks, whichever row this is.
+    let marks = MissingMarks::of(text);
+    let lead = if first { width(font, marks.before()) } else { 0 };
     let tail = width(font, marks.after());
     let room = cols.saturating_sub(lead);
     let (mut piece, mut next) = next_line(font, text, from, room)?;
@@ -319,7 +320,7 @@ fn sentence_row<'a>(font: &Font, text: &'a str, from: usize, cols: usize) -> Opt
             _ => last = false,
         }
     }
-    Some((piece, RowMarks::new(text, first, last), next))
+    Some((piece, RowMarks { marks, first, last }, next))
 }
 
 /// A content's pages on a screen.
