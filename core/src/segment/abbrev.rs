@@ -1,7 +1,7 @@
 //! Whether a single full stop ends a sentence: abbreviations, initials,
 //! page and number forms, dotted abbreviations (`U.S.`, `a.m.`).
 
-use crate::unicode::{is_letter, is_lower_or_caseless, is_space};
+use crate::unicode::{is_letter, is_space, is_upper};
 
 /// Honorifics and titles: always followed by a name, never end a sentence.
 const TITLES: [&str; 31] = [
@@ -70,19 +70,79 @@ const AFTER_TIME: [&str; 42] = [
     "Local",
 ];
 
-/// Decides whether a single `.` after `before` ends the sentence, given the
-/// text that follows (which starts upper-case, a digit or a quote).
-pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
+/// Longest word in [`TITLES`], [`BEFORE_NUMBER`] and [`OTHER`], in bytes.
+const MAX_LISTED: usize = 6;
+
+/// A word of at most [`MAX_LISTED`] bytes as one integer: its bytes and its
+/// length, so that two words have the same key only if they are equal.
+const fn key(w: &[u8]) -> u64 {
+    let mut k = (w.len() as u64) << 56;
+    let mut i = 0;
+    while i < w.len() && i < MAX_LISTED {
+        k |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The keys of a word list, built at compile time.
+const fn keys<const N: usize>(list: [&str; N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        assert!(list[i].len() <= MAX_LISTED, "a listed word is longer than MAX_LISTED");
+        out[i] = key(list[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+const TITLE_KEYS: [u64; TITLES.len()] = keys(TITLES);
+const BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER.len()] = keys(BEFORE_NUMBER);
+const OTHER_KEYS: [u64; OTHER.len()] = keys(OTHER);
+
+/// True if `word` is in the list whose keys are `keys`: integer compares
+/// instead of a string compare per entry.
+fn listed(keys: &[u64], word: &str) -> bool {
+    word.len() <= MAX_LISTED && keys.contains(&key(word.as_bytes()))
+}
+
+/// The word that a full stop at the end of `before` follows: back to white
+/// space, an opening quotation mark or bracket, or a dash. ASCII bytes are
+/// judged as they are; a non-ASCII byte sends the word to the char loop.
+fn last_word(before: &str) -> &str {
+    let b = before.as_bytes();
+    let mut i = b.len();
+    while let Some(&c) = i.checked_sub(1).and_then(|j| b.get(j)) {
+        if c >= 0x80 {
+            return last_word_chars(before);
+        }
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'"' | b'\'' | b'(' | b'[') {
+            break;
+        }
+        i = i.saturating_sub(1);
+    }
+    before.get(i..).unwrap_or("")
+}
+
+/// [`last_word`] one char at a time.
+fn last_word_chars(before: &str) -> &str {
     let word_start = before
         .char_indices()
         .rev()
         .find(|&(_, c)| is_space(c) || super::is_opener(c) || c == '\u{2014}' || c == '\u{2013}' || c == '(')
         .map_or(0, |(i, c)| i.saturating_add(c.len_utf8()));
-    let word = before.get(word_start..).unwrap_or("");
+    before.get(word_start..).unwrap_or("")
+}
+
+/// Decides whether a single `.` after `before` ends the sentence, given the
+/// text that follows (which starts upper-case, a digit or a quote).
+pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
+    let word = last_word(before);
     if word.is_empty() {
         return true;
     }
-    let next_is_digit = next_text.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let next_is_digit = next_text.as_bytes().first().is_some_and(u8::is_ascii_digit);
     let mut cs = word.chars();
     let first = cs.next();
     if let (Some(c), None) = (first, cs.next()) {
@@ -90,13 +150,13 @@ pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
         // ends the sentence before an opener (`than I. The`, `plan B. But`).
         return !is_letter(c) || !next_is_digit && next_word_is_opener(next_text);
     }
-    if TITLES.contains(&word) {
+    if listed(&TITLE_KEYS, word) {
         return false;
     }
-    if ["a.m", "p.m", "A.M", "P.M"].contains(&word) && !next_is_digit {
+    if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && !next_is_digit {
         return ends_time_of_day(next_text);
     }
-    if BEFORE_NUMBER.contains(&word) || is_dotted_abbreviation(word) || OTHER.contains(&word) {
+    if listed(&BEFORE_NUMBER_KEYS, word) || is_dotted_abbreviation(word) || listed(&OTHER_KEYS, word) {
         return !next_is_digit && next_word_is_opener(next_text);
     }
     true
@@ -117,7 +177,7 @@ fn is_dotted_abbreviation(word: &str) -> bool {
             }
             (groups, len, capital_inside) = (groups.saturating_add(1), 0, false);
         } else if is_letter(c) {
-            capital_inside |= len > 0 && !is_lower_or_caseless(c);
+            capital_inside |= len > 0 && is_upper(c);
             len = len.saturating_add(1);
         } else {
             return false;

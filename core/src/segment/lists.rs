@@ -114,6 +114,16 @@ impl Marker {
 /// bullet and an enumerator (`• 9. `, `⁃9. `). Capital letters are not
 /// enumerators: they are initials (`A. Smith`).
 pub(super) fn bullet_marker(line: &str) -> Option<(usize, Marker)> {
+    // Most lines start with a capital: every glyph below leads with `-`,
+    // `*`, 0xC2 or 0xE2, every enumerator with `(`, a digit or a
+    // lower-case letter.
+    if !line
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, b'-' | b'*' | b'(' | b'0'..=b'9' | b'a'..=b'z' | 0xC2 | 0xE2))
+    {
+        return None;
+    }
     let first = line.chars().next()?;
     if matches!(first, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}' | '\u{2023}' | '\u{2043}') {
         let mut at = first.len_utf8();

@@ -19,14 +19,19 @@
 mod abbrev;
 mod lists;
 mod quotes;
+mod scan;
 
 use self::abbrev::dot_ends_sentence;
 use self::lists::{Marker, bullet_marker, colon_list, continues, next_item};
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
 pub use self::quotes::{MissingMarks, Shown};
+use self::scan::{
+    count_words_up_to, memchr_newline, next_stop, trim_end_fast as trim_end, trim_fast as trim,
+    trim_start_fast as trim_start,
+};
 use crate::Span;
-use crate::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
+use crate::unicode::{is_digit, is_letter, is_space, is_upper};
 
 /// What a segmented unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,76 +247,51 @@ impl Iterator for Segmenter<'_> {
     }
 }
 
-/// Offset of the first `\n` in `b`: eight bytes at a time (SWAR: a byte of
-/// `x ^ 0x0a…0a` is zero where `\n` is), then the byte-wise tail.
-fn memchr_newline(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
-    let mut base = 0usize;
-    for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w) ^ (LO * u64::from(b'\n'));
-        if x.wrapping_sub(LO) & !x & HI != 0 {
-            return chunk.iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i));
-        }
-        base = base.saturating_add(8);
-    }
-    chunks.remainder().iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i))
-}
-
-/// Bytes where the sentence scan stops: `.`, `!`, `?`, `"`, and the lead
-/// bytes 0xE2 (of `…` and curly quotes) and 0xC2 (of guillemets), checked
-/// after decoding. The scan counts quotation marks as it goes, so they cost
-/// no second pass.
-const STOP_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'"' as usize] = true;
-    t[0xE2] = true;
-    t[0xC2] = true;
-    t
-};
-
 /// Kind of a sentence piece from its shape.
 fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
-    // Words are counted only when the shape needs it (most units are prose).
+    // Words are counted only when the shape needs it (most units are
+    // prose), and only as far as the threshold they are compared with.
     if bullet {
-        return if terminated && count_words(text) >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
+        return if terminated && count_words_up_to(text, 6) >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
     }
     if whole_line {
         // A short line without sentence punctuation is a heading or caption;
         // a short stand-alone question is a sub-heading in news layouts.
         // But a quotation closing a line of prose (`The mayor said: "We
         // are ready"`) is prose.
-        if !terminated && count_words(text) <= 14 && !ends_in_quotation(text) {
+        if !terminated && count_words_up_to(text, 15) <= 14 && !ends_in_quotation(text) {
             return UnitKind::Heading;
         }
-        if text.ends_with('?') && count_words(text) <= 12 {
+        if text.ends_with('?') && count_words_up_to(text, 13) <= 12 {
             return UnitKind::Heading;
         }
         // `BREAKING: Storm hits coast.` is a headline, full stop or not.
-        if is_capital_label(text) && count_words(text) <= 8 {
+        if is_capital_label(text) && count_words_up_to(text, 9) <= 8 {
             return UnitKind::Heading;
         }
     }
     UnitKind::Prose
 }
 
-/// A line opening with an all-capitals label and a colon (`BREAKING:`).
+/// A line opening with an all-capitals label and a colon (`BREAKING:`):
+/// read up to the colon, stopping at the first char a label cannot hold.
 fn is_capital_label(text: &str) -> bool {
-    let label = text.split(':').next().unwrap_or("");
-    label.len() < text.len()
-        && label.chars().filter(|c| is_letter(*c)).count() >= 2
-        && label.chars().all(|c| is_upper(c) || c == ' ')
+    let mut letters = 0u32;
+    for c in text.chars() {
+        if c == ':' {
+            return letters >= 2;
+        }
+        if !(is_upper(c) || c == ' ') {
+            return false;
+        }
+        letters = letters.saturating_add(u32::from(is_letter(c)));
+    }
+    false
 }
 
 /// True for a line of at least five words ending with a closed quotation.
 fn ends_in_quotation(text: &str) -> bool {
-    text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && count_words(text) >= 5
+    text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && count_words_up_to(text, 5) >= 5
 }
 
 fn is_closer(c: char) -> bool {
@@ -340,8 +320,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
     while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c)) {
         i = i.saturating_sub(c.len_utf8());
     }
-    while let Some(rel) = bytes.get(i..).and_then(|b| b.iter().position(|&c| STOP_BYTE[usize::from(c)])) {
-        let p = i.saturating_add(rel);
+    while let Some(p) = next_stop(bytes, i) {
         let Some(rest) = line.get(p..) else {
             // 0xE2 inside a char is impossible (it is a lead byte) but stay safe.
             i = p.saturating_add(1);
@@ -456,9 +435,9 @@ fn is_boilerplate_line(line: &str) -> bool {
     let marked = PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p) && word_end(p))
         || SUFFIXES.iter().any(|s| ends_with_ignore_ascii_case(line, s));
     if marked {
-        return count_words(line) <= 12;
+        return count_words_up_to(line, 13) <= 12;
     }
-    line.len() <= 100 && contains_ignore_ascii_case(line, "newsletter") && count_words(line) <= 8
+    line.len() <= 100 && contains_ignore_ascii_case(line, "newsletter") && count_words_up_to(line, 9) <= 8
 }
 
 /// A leading `date 2026-01-28` (or `published:`/`updated:`) stamp glued to a
@@ -602,14 +581,6 @@ mod tests {
                 proptest::prop_assert!(!full || Marks::of(&shown).balanced(), "{:?} shown as {:?}", s, shown);
                 prev = u.span.end;
             }
-        }
-    }
-
-    proptest::proptest! {
-        /// The eight-bytes-at-a-time newline search agrees with a plain scan.
-        #[test]
-        fn newline_search_matches_a_plain_scan(b in proptest::collection::vec(proptest::sample::select(&[b'a', b'\n', b'\r', 0x0b, 0x8a, 0xff][..]), 0..40)) {
-            proptest::prop_assert_eq!(memchr_newline(&b), b.iter().position(|&c| c == b'\n'));
         }
     }
 
