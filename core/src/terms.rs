@@ -124,10 +124,14 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         CountTable { slots: [E::EMPTY; N], len: 0, evicted: 0, lost: 0 }
     }
 
-    /// Empties the table (cost: one pass over the slots).
+    /// Empties the table (cost: one pass over the slots, writing only
+    /// those in use: an article fills a fraction of a large table, and
+    /// every empty slot is already [`Counted::EMPTY`] whole).
     pub fn clear(&mut self) {
         for s in self.slots.iter_mut() {
-            *s = E::EMPTY;
+            if s.hash() != 0 {
+                *s = E::EMPTY;
+            }
         }
         self.len = 0;
         self.evicted = 0;
@@ -187,19 +191,64 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         if j >= N { 0 } else { j }
     }
 
-    /// Index of the slot holding `hash`, if present.
-    pub fn find(&self, hash: u32) -> Option<usize> {
-        let hash = hash.max(1);
-        let mut i = Self::bucket(hash);
+    /// Where `hash` (at least 1) stands in its bucket from slot `b`.
+    /// Terms never leave a slot except by eviction and slots are never
+    /// emptied, so a term sits before any empty slot of its probe order:
+    /// the first slot holding it or empty ends the search. A full bucket
+    /// without it gives its first slot of smallest count, in probe order.
+    #[inline]
+    fn probe(&self, b: usize, hash: u32) -> Probe {
+        // Most buckets do not wrap at `N`: WAYS slots in a row, read
+        // without wrapping or bounds tests.
+        if let Some(bucket) = self.slots.get(b..).and_then(|s| s.first_chunk::<WAYS>()) {
+            for (k, t) in bucket.iter().enumerate() {
+                let h = t.hash();
+                if h == hash {
+                    return Probe::Held(b.wrapping_add(k));
+                }
+                if h == 0 {
+                    return Probe::Empty(b.wrapping_add(k));
+                }
+            }
+            let (mut victim, mut least) = (0, u16::MAX);
+            for (k, t) in bucket.iter().enumerate() {
+                if t.count() < least {
+                    (victim, least) = (k, t.count());
+                }
+            }
+            return Probe::Full { victim: b.wrapping_add(victim), count: least };
+        }
+        self.probe_wrapping(b, hash)
+    }
+
+    /// [`CountTable::probe`] for a bucket that wraps past the last slot.
+    #[inline(never)]
+    fn probe_wrapping(&self, b: usize, hash: u32) -> Probe {
+        let (mut victim, mut least) = (b, u16::MAX);
+        let mut i = b;
         for _ in 0..WAYS {
-            match self.slots.get(i) {
-                Some(t) if t.hash() == hash => return Some(i),
-                Some(t) if t.hash() == 0 => return None,
-                _ => {}
+            let Some(t) = self.slots.get(i) else { break };
+            if t.hash() == hash {
+                return Probe::Held(i);
+            }
+            if t.hash() == 0 {
+                return Probe::Empty(i);
+            }
+            if t.count() < least {
+                (victim, least) = (i, t.count());
             }
             i = Self::next_slot(i);
         }
-        None
+        Probe::Full { victim, count: least }
+    }
+
+    /// Index of the slot holding `hash`, if present.
+    pub fn find(&self, hash: u32) -> Option<usize> {
+        let hash = hash.max(1);
+        match self.probe(Self::bucket(hash), hash) {
+            Probe::Held(i) => Some(i),
+            Probe::Empty(_) | Probe::Full { .. } => None,
+        }
     }
 
     /// The term with `hash`, if present.
@@ -216,43 +265,24 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
 
     /// [`CountTable::bump`], also telling where the term is and whether it
     /// just replaced another term.
+    #[inline]
     pub fn bump_slot(&mut self, hash: u32, init: impl FnOnce(&mut E)) -> Option<Bumped<'_, E>> {
         let hash = hash.max(1);
-        let b = Self::bucket(hash);
-        let mut victim = b;
-        let mut victim_count = u16::MAX;
-        let mut slot = None;
-        let mut i = b;
-        for _ in 0..WAYS {
-            let Some(t) = self.slots.get(i) else { break };
-            if t.hash() == hash {
-                slot = Some((i, false));
-                break;
-            }
-            if t.hash() == 0 {
-                slot = Some((i, true));
-                break;
-            }
-            if t.count() < victim_count {
-                victim_count = t.count();
-                victim = i;
-            }
-            i = Self::next_slot(i);
-        }
         // (slot, the term is new there, the slot was empty, count it inherits)
-        let (i, fresh, was_empty, base) = match slot {
-            Some((i, empty)) => (i, empty, empty, 0),
-            None => {
+        let (i, fresh, was_empty, base) = match self.probe(Self::bucket(hash), hash) {
+            Probe::Held(i) => (i, false, false, 0),
+            Probe::Empty(i) => {
+                self.len = self.len.saturating_add(1);
+                (i, true, true, 0)
+            }
+            Probe::Full { victim, count } => {
                 self.evicted = self.evicted.saturating_add(1);
-                if victim_count > 1 {
+                if count > 1 {
                     self.lost = self.lost.saturating_add(1);
                 }
-                (victim, true, false, victim_count)
+                (victim, true, false, count)
             }
         };
-        if was_empty {
-            self.len = self.len.saturating_add(1);
-        }
         let t = self.slots.get_mut(i)?;
         if fresh {
             *t = E::fresh(hash, base);
@@ -261,6 +291,17 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         *t.count_mut() = t.count().saturating_add(1);
         Some(Bumped { slot: i, replaced: fresh && !was_empty, term: t })
     }
+}
+
+/// Where a hash stands in its bucket ([`CountTable::probe`]).
+#[derive(Clone, Copy)]
+enum Probe {
+    /// In this slot.
+    Held(usize),
+    /// Absent; this slot, the first empty one, may take it.
+    Empty(usize),
+    /// Absent from a full bucket whose first slot of least `count` is `victim`.
+    Full { victim: usize, count: u16 },
 }
 
 /// What [`CountTable::bump_slot`] did.
