@@ -86,7 +86,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// `Chosen::index` and the terms' sentence fields use sentence numbers;
     /// record `i` is sentence `i`.
     pub(super) fn count_body(&mut self, body: &str, pooling: bool, stats: &mut Stats, flags: &mut Flags) -> usize {
-        let mut c = Counter { terms: &mut self.terms, phrases: &mut self.phrases, pool: self.pool.writer(pooling) };
+        let mut c =
+            Counter { terms: &mut self.terms, phrases: &mut self.phrases, pool: self.pool.writer::<T>(pooling) };
         let mut n = 0usize;
         let mut number = 0u32;
         for unit in Segmenter::new(body) {
@@ -176,7 +177,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         if b.replaced {
             self.pool.took_over(b.slot);
         }
-        self.pool.push(b.slot);
+        self.pool.push(b.slot, b.term.hash);
         let t = b.term;
         let sent = sentence_u16(sentence);
         if t.last_sentence != sent {

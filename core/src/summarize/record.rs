@@ -10,7 +10,8 @@ pub(super) struct Record {
     pub(super) chars: u16,
     pub(super) content_words: u8,
     /// Bit 0: choosable; bit 1: chosen; bit 2: its content words' term
-    /// slots are in the slot pool; bit 3: and each still holds its term;
+    /// slots are in the slot pool; bit 3: and each still holds its term
+    /// (the duplicate check reads the sentence again otherwise);
     /// bit 4: part of a quotation it does not close (`Unit::open_quote`).
     pub(super) state: u8,
 }

@@ -127,9 +127,15 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         let p = Pooled { first, len: usize::from(r.content_words), sentence: u32::try_from(i).unwrap_or(u32::MAX) };
         let mut keys = TermSet::new();
         // Checked valid by scoring; once the set is full the rest is left out.
-        let _ = self.pool.fold_terms(&self.terms, p, (), |(), t| {
-            let _ = add_term(&mut keys, t.hash);
-        });
+        let _ = self.pool.fold_terms(
+            &self.terms,
+            p,
+            (),
+            |(), t| {
+                let _ = add_term(&mut keys, t.hash);
+            },
+            |_| true,
+        );
         keys
     }
 }

@@ -35,13 +35,22 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if r.state & Record::POOLED != 0 {
                 let len = usize::from(r.content_words);
                 let p = Pooled { first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
-                sum = self.pool.fold_terms(&self.terms, p, 0u32, |s, t| s.saturating_add(centrality_weight(t)));
-                if sum.is_none() {
+                let folded = self.pool.fold_terms(
+                    &self.terms,
+                    p,
+                    0u32,
+                    |s, t| s.saturating_add(centrality_weight(t)),
+                    |t| centrality_weight(t) > 0,
+                );
+                // The duplicate check needs every term's key: it reads a
+                // sentence again unless every entry was held.
+                if !matches!(folded, Some((_, true))) {
                     r.state &= !Record::POOL_VALID;
                 }
+                sum = folded.map(|(s, _)| s);
                 pooled = pooled.saturating_add(len);
             }
-            // Not pooled, or a slot was since given to another term: read
+            // Not pooled, or an evicted term of it may have come back: read
             // the sentence again and look its terms up by hash.
             let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r));
             let s = if lead {
