@@ -73,6 +73,14 @@ const AFTER_TIME: [&str; 42] = [
 /// Longest word in [`TITLES`], [`BEFORE_NUMBER`] and [`OTHER`], in bytes.
 const MAX_LISTED: usize = 6;
 
+/// Which list a word is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Title,
+    BeforeNumber,
+    Other,
+}
+
 /// A word of at most [`MAX_LISTED`] bytes as one integer: its bytes and its
 /// length, so that two words have the same key only if they are equal.
 const fn key(w: &[u8]) -> u64 {
@@ -85,26 +93,47 @@ const fn key(w: &[u8]) -> u64 {
     k
 }
 
-/// The keys of a word list, built at compile time.
-const fn keys<const N: usize>(list: [&str; N]) -> [u64; N] {
-    let mut out = [0u64; N];
-    let mut i = 0;
-    while i < N {
-        assert!(list[i].len() <= MAX_LISTED, "a listed word is longer than MAX_LISTED");
-        out[i] = key(list[i].as_bytes());
-        i += 1;
+/// Number of words in the three lists.
+const LISTED: usize = TITLES.len() + BEFORE_NUMBER.len() + OTHER.len();
+
+/// The three lists as one table of keys sorted for a binary search, built
+/// at compile time (which also checks that no word is in two lists).
+const KEYS: [(u64, Listed); LISTED] = {
+    let mut t = [(0u64, Listed::Other); LISTED];
+    let mut n = 0;
+    let lists: [(&[&str], Listed); 3] =
+        [(&TITLES, Listed::Title), (&BEFORE_NUMBER, Listed::BeforeNumber), (&OTHER, Listed::Other)];
+    let mut l = 0;
+    while l < lists.len() {
+        let (words, class) = lists[l];
+        let mut i = 0;
+        while i < words.len() {
+            assert!(words[i].len() <= MAX_LISTED, "a listed word is longer than MAX_LISTED");
+            // Insertion sort: the table is small and built once.
+            let k = key(words[i].as_bytes());
+            let mut j = n;
+            while j > 0 && t[j - 1].0 > k {
+                t[j] = t[j - 1];
+                j -= 1;
+            }
+            assert!(j == 0 || t[j - 1].0 != k, "a word is listed twice");
+            t[j] = (k, class);
+            n += 1;
+            i += 1;
+        }
+        l += 1;
     }
-    out
-}
+    t
+};
 
-const TITLE_KEYS: [u64; TITLES.len()] = keys(TITLES);
-const BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER.len()] = keys(BEFORE_NUMBER);
-const OTHER_KEYS: [u64; OTHER.len()] = keys(OTHER);
-
-/// True if `word` is in the list whose keys are `keys`: integer compares
-/// instead of a string compare per entry.
-fn listed(keys: &[u64], word: &str) -> bool {
-    word.len() <= MAX_LISTED && keys.contains(&key(word.as_bytes()))
+/// The list `word` is in, if any: one binary search over [`KEYS`] instead
+/// of a string compare per listed word.
+fn listed(word: &str) -> Option<Listed> {
+    if word.len() > MAX_LISTED {
+        return None;
+    }
+    let k = key(word.as_bytes());
+    KEYS.binary_search_by(|&(e, _)| e.cmp(&k)).ok().and_then(|i| KEYS.get(i)).map(|&(_, class)| class)
 }
 
 /// The word that a full stop at the end of `before` follows: back to white
@@ -150,13 +179,14 @@ pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
         // ends the sentence before an opener (`than I. The`, `plan B. But`).
         return !is_letter(c) || !next_is_digit && next_word_is_opener(next_text);
     }
-    if listed(&TITLE_KEYS, word) {
+    let list = listed(word);
+    if list == Some(Listed::Title) {
         return false;
     }
     if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && !next_is_digit {
         return ends_time_of_day(next_text);
     }
-    if listed(&BEFORE_NUMBER_KEYS, word) || is_dotted_abbreviation(word) || listed(&OTHER_KEYS, word) {
+    if list.is_some() || is_dotted_abbreviation(word) {
         return !next_is_digit && next_word_is_opener(next_text);
     }
     true
@@ -166,6 +196,10 @@ pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
 /// (the final dot is the one being judged). Numbers (`47.3%`), domains and
 /// file names (`page.html`) are not: their dot ends a sentence.
 fn is_dotted_abbreviation(word: &str) -> bool {
+    // Two groups need a dot between them; most words have none.
+    if !word.bytes().any(|c| c == b'.') {
+        return false;
+    }
     // A char loop rather than `split('.')`, whose searcher keeps a panic
     // path the panic-never proof cannot remove.
     let (mut groups, mut len, mut capital_inside) = (0u32, 0u32, false);
@@ -211,6 +245,20 @@ fn next_word_is_opener(next_text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_its_list() {
+        for (list, class) in
+            [(&TITLES[..], Listed::Title), (&BEFORE_NUMBER[..], Listed::BeforeNumber), (&OTHER[..], Listed::Other)]
+        {
+            for w in list {
+                assert_eq!(listed(w), Some(class), "{w}");
+            }
+        }
+        for w in ["", "M", "Mrr", "mr", "Mr\0", "Messrsx", "Figs.", "N", "said"] {
+            assert_eq!(listed(w), None, "{w:?}");
+        }
+    }
 
     #[test]
     fn dotted_abbreviations_are_letter_groups() {

@@ -27,8 +27,8 @@ use self::lists::{Marker, bullet_marker, colon_list, continues, next_item};
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
 pub use self::quotes::{MissingMarks, Shown};
 use self::scan::{
-    count_words_up_to, memchr_newline, next_stop, trim_end_fast as trim_end, trim_fast as trim,
-    trim_start_fast as trim_start,
+    Stops, char_at, contains_ignore_ascii_case, count_words_up_to, memchr_newline, skip_space,
+    trim_end_fast as trim_end, trim_fast as trim, trim_start_fast as trim_start,
 };
 use crate::Span;
 use crate::unicode::{is_digit, is_letter, is_space, is_upper};
@@ -320,14 +320,12 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
     while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c)) {
         i = i.saturating_sub(c.len_utf8());
     }
-    while let Some(p) = next_stop(bytes, i) {
-        let Some(rest) = line.get(p..) else {
-            // 0xE2 inside a char is impossible (it is a lead byte) but stay safe.
+    let mut stops = Stops::new(bytes);
+    while let Some(p) = stops.next_from(i) {
+        // A stop byte is ASCII or a lead byte, so `p` is on a char boundary.
+        let Some(first) = char_at(line, p) else {
             i = p.saturating_add(1);
             continue;
-        };
-        let Some(first) = rest.chars().next() else {
-            break;
         };
         if !is_terminal(first) {
             marks.add(first, p > 0 && bytes.get(p.saturating_sub(1)).is_some_and(u8::is_ascii_digit));
@@ -338,37 +336,27 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
         let mut j = p;
         let mut only_dot = true;
         let mut dots = 0u32;
-        let mut chars = rest.chars().peekable();
-        while let Some(&c) = chars.peek() {
-            if !is_terminal(c) {
-                break;
-            }
+        while let Some(c) = char_at(line, j).filter(|&c| is_terminal(c)) {
             if c != '.' {
                 only_dot = false;
             } else {
                 dots = dots.saturating_add(1);
             }
             j = j.saturating_add(c.len_utf8());
-            chars.next();
         }
-        while let Some(&c) = chars.peek() {
-            if !is_closer(c) {
-                break;
-            }
+        while let Some(c) = char_at(line, j).filter(|&c| is_closer(c)) {
             marks.add(c, false);
             j = j.saturating_add(c.len_utf8());
-            chars.next();
         }
-        let after = line.get(j..).unwrap_or("");
-        let Some(ws) = after.chars().next() else {
+        let Some(ws) = char_at(line, j) else {
             return (line.len(), true, marks);
         };
         if !is_space(ws) {
             i = j.max(p.saturating_add(1));
             continue;
         }
-        let next_text = trim_start(after);
-        let Some(next) = next_text.chars().next() else {
+        let k = skip_space(line, j);
+        let Some(next) = char_at(line, k) else {
             return (line.len(), true, marks);
         };
         let starts_sentence = is_upper(next) || is_digit(next) || is_opener(next) || next == '\u{2014}';
@@ -376,7 +364,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             i = j;
             continue;
         }
-        if only_dot && dots == 1 && !dot_ends_sentence(line.get(..p).unwrap_or(""), next_text) {
+        if only_dot && dots == 1 && !dot_ends_sentence(line.get(..p).unwrap_or(""), line.get(k..).unwrap_or("")) {
             i = j;
             continue;
         }
@@ -432,12 +420,19 @@ fn is_boilerplate_line(line: &str) -> bool {
         !p.ends_with(|c: char| c.is_ascii_alphabetic())
             || line.get(p.len()..).and_then(|r| r.chars().next()).is_none_or(|c| !is_letter(c))
     };
-    let marked = PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p) && word_end(p))
-        || SUFFIXES.iter().any(|s| ends_with_ignore_ascii_case(line, s));
+    // Bytes that prefixes start with and suffixes end with (all lower
+    // case): a line whose first and last byte are neither is not looked at
+    // further.
+    const FIRST: [bool; 256] = edge_bytes(&PREFIXES, false);
+    const LAST: [bool; 256] = edge_bytes(&SUFFIXES, true);
+    let lower = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
+    let (first, last) = (lower(line.as_bytes().first()), lower(line.as_bytes().last()));
+    let marked = FIRST[first] && PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p) && word_end(p))
+        || LAST[last] && SUFFIXES.iter().any(|s| ends_with_ignore_ascii_case(line, s));
     if marked {
         return count_words_up_to(line, 13) <= 12;
     }
-    line.len() <= 100 && contains_ignore_ascii_case(line, "newsletter") && count_words_up_to(line, 9) <= 8
+    line.len() <= 100 && contains_ignore_ascii_case(line.as_bytes(), b"newsletter") && count_words_up_to(line, 9) <= 8
 }
 
 /// A leading `date 2026-01-28` (or `published:`/`updated:`) stamp glued to a
@@ -462,17 +457,30 @@ fn metadata_prefix(line: &str) -> Option<usize> {
     Some(line.len() - after_key.len() + stamp)
 }
 
+/// The first (or, with `last`, the last) bytes of `words`, as a table.
+const fn edge_bytes(words: &[&str], last: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() {
+            t[b[if last { b.len() - 1 } else { 0 }] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+}
+
 fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
-    s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    // The first byte alone rules out most prefixes.
+    let first = |b: &[u8]| b.first().map(u8::to_ascii_lowercase);
+    first(p.as_bytes()).is_none_or(|f| first(s.as_bytes()) == Some(f))
+        && s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn ends_with_ignore_ascii_case(s: &str, p: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= p.len() && b.get(b.len() - p.len()..).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
-}
-
-fn contains_ignore_ascii_case(s: &str, p: &str) -> bool {
-    s.as_bytes().windows(p.len()).any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 #[cfg(test)]

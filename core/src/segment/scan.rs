@@ -7,21 +7,34 @@
 
 use crate::unicode::{is_space, trim_end, trim_start};
 
-/// Offset of the first `\n` in `b`: eight bytes at a time (SWAR: a byte of
-/// `x ^ 0x0a…0a` is zero where `\n` is), then the byte-wise tail.
+/// Bytes in a word of the word-at-a-time searches (SWAR).
+const W: usize = core::mem::size_of::<usize>();
+/// 0x01 in every byte of a word.
+const LO: usize = usize::MAX / 0xFF;
+/// 0x80 in every byte of a word.
+const HI: usize = LO << 7;
+
+/// A word of `chunk` (`W` bytes), little-endian: byte `k` of the chunk is
+/// bits `8k..8k+8`, so the lowest flagged bit is the first flagged byte.
+#[inline(always)]
+fn word(chunk: &[u8]) -> usize {
+    <[u8; W]>::try_from(chunk).map_or(0, usize::from_le_bytes)
+}
+
+/// Offset of the first `\n` in `b`, a word at a time: a byte of
+/// `x ^ 0x0a…0a` is zero where `\n` is, and `(y - 0x01…) & !y & 0x80…`
+/// flags the first zero byte exactly (a false flag can only stand above a
+/// true one), then the byte-wise tail.
 pub(super) fn memchr_newline(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
+    let mut chunks = b.chunks_exact(W);
     let mut base = 0usize;
     for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w) ^ (LO * u64::from(b'\n'));
-        if x.wrapping_sub(LO) & !x & HI != 0 {
-            return chunk.iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i));
+        let y = word(chunk) ^ (LO * usize::from(b'\n'));
+        let m = y.wrapping_sub(LO) & !y & HI;
+        if m != 0 {
+            return Some(base.saturating_add((m.trailing_zeros() / 8) as usize));
         }
-        base = base.saturating_add(8);
+        base = base.saturating_add(W);
     }
     chunks.remainder().iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i))
 }
@@ -41,39 +54,123 @@ pub(super) const STOP_BYTE: [bool; 256] = {
     t
 };
 
-/// Offset of the first byte at or after `from` that [`STOP_BYTE`] marks.
-///
-/// A word at a time (SWAR): a cheap filter flags the bytes that may be
-/// stops — ASCII `!` to `?` (0x21..=0x3F) and UTF-8 lead bytes (0xC0 and
-/// up) — and only those are looked up. Most of a line is letters and
-/// spaces, so most words are passed over in a dozen instructions.
-pub(super) fn next_stop(b: &[u8], from: usize) -> Option<usize> {
-    const W: usize = core::mem::size_of::<usize>();
-    const LO: usize = usize::MAX / 0xFF;
-    const HI: usize = LO << 7;
-    let rest = b.get(from..)?;
-    let mut chunks = rest.chunks_exact(W);
-    let mut base = from;
+/// The bytes of a word that may be stops: ASCII `!` to `?` (0x21..=0x3F)
+/// and UTF-8 lead bytes (0xC0 and up), as the high bit of each byte. With
+/// the high bit cleared there is no carry between bytes: `t + 0x5F`
+/// reaches bit 7 from 0x21 on, `t + 0x40` from 0x40.
+const fn may_stop(x: usize) -> usize {
+    let t = x & !HI;
+    let ascii = t.wrapping_add(LO * 0x5F) & !t.wrapping_add(LO * 0x40) & !x;
+    let lead = x & (x << 1);
+    (ascii | lead) & HI
+}
+
+/// The bytes of a line where [`STOP_BYTE`] is true, in order, a word at a
+/// time: [`may_stop`] flags the candidates and only those are looked up,
+/// so most words (letters and spaces) are passed over in a dozen
+/// instructions. The word last read is kept, so that the next stop in it
+/// costs no new read.
+pub(super) struct Stops<'a> {
+    bytes: &'a [u8],
+    /// Start of the word last read (`usize::MAX`: none), and its
+    /// candidates not yet returned.
+    base: usize,
+    pending: usize,
+}
+
+impl<'a> Stops<'a> {
+    /// Stops of `bytes`, none read yet.
+    pub(super) const fn new(bytes: &'a [u8]) -> Self {
+        Stops { bytes, base: usize::MAX, pending: 0 }
+    }
+
+    /// Offset of the first stop at or after `from` (which never goes back
+    /// before a stop already returned).
+    pub(super) fn next_from(&mut self, from: usize) -> Option<usize> {
+        let mut i = from;
+        if let Some(skip) = from.checked_sub(self.base).filter(|&d| d < W) {
+            // In the word last read: its candidates from `from` on.
+            let mut m = self.pending & usize::MAX.checked_shl((skip * 8) as u32).unwrap_or(0);
+            if let Some(k) = self.first_stop(self.base, &mut m) {
+                return Some(k);
+            }
+            i = self.base.saturating_add(W);
+        }
+        let mut chunks = self.bytes.get(i..)?.chunks_exact(W);
+        for chunk in &mut chunks {
+            let mut m = may_stop(word(chunk));
+            if m != 0
+                && let Some(k) = self.first_stop(i, &mut m)
+            {
+                return Some(k);
+            }
+            i = i.saturating_add(W);
+        }
+        (self.base, self.pending) = (usize::MAX, 0);
+        chunks.remainder().iter().position(|&c| STOP_BYTE[usize::from(c)]).map(|k| i.saturating_add(k))
+    }
+
+    /// The first candidate in `m` (the word at `base`) that is a stop;
+    /// keeps the word and its later candidates for the next call.
+    fn first_stop(&mut self, base: usize, m: &mut usize) -> Option<usize> {
+        while *m != 0 {
+            let k = base.saturating_add((m.trailing_zeros() / 8) as usize);
+            *m &= m.wrapping_sub(1);
+            if self.bytes.get(k).is_some_and(|&c| STOP_BYTE[usize::from(c)]) {
+                (self.base, self.pending) = (base, *m);
+                return Some(k);
+            }
+        }
+        None
+    }
+}
+
+/// True if `hay` contains `needle` (lower-case ASCII) ignoring ASCII case:
+/// words where no byte can start it (`byte | 0x20` is the first byte of
+/// `needle`, by the zero-byte test of [`memchr_newline`]) are passed over,
+/// and the flagged bytes — a false flag among them is possible, above a
+/// true one — are compared in full.
+pub(super) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    let at = |i: usize| hay.get(i..i.saturating_add(needle.len())).is_some_and(|w| w.eq_ignore_ascii_case(needle));
+    let mut chunks = hay.chunks_exact(W);
+    let mut base = 0usize;
     for chunk in &mut chunks {
-        let mut w = [0u8; W];
-        w.copy_from_slice(chunk);
-        let x = usize::from_le_bytes(w);
-        // Per byte, with the high bit cleared there is no carry between
-        // bytes: `t + 0x5F` reaches bit 7 from 0x21 on, `t + 0x40` from 0x40.
-        let t = x & !HI;
-        let ascii = t.wrapping_add(LO * 0x5F) & !t.wrapping_add(LO * 0x40) & !x;
-        let lead = x & (x << 1);
-        let mut m = (ascii | lead) & HI;
+        let y = (word(chunk) | (LO * 0x20)) ^ (LO * usize::from(first | 0x20));
+        let mut m = y.wrapping_sub(LO) & !y & HI;
         while m != 0 {
-            let k = (m.trailing_zeros() / 8) as usize;
-            if chunk.get(k).is_some_and(|&c| STOP_BYTE[usize::from(c)]) {
-                return Some(base.saturating_add(k));
+            if at(base.saturating_add((m.trailing_zeros() / 8) as usize)) {
+                return true;
             }
             m &= m.wrapping_sub(1);
         }
         base = base.saturating_add(W);
     }
-    chunks.remainder().iter().position(|&c| STOP_BYTE[usize::from(c)]).map(|k| base.saturating_add(k))
+    (0..chunks.remainder().len()).any(|k| at(base.saturating_add(k)))
+}
+
+/// The char at byte `i` of `s`, read directly when it is ASCII; `None` at
+/// the end (or off a char boundary).
+#[inline(always)]
+pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|t| t.chars().next()),
+        None => None,
+    }
+}
+
+/// Offset of the first char at or after byte `i` of `s` that is not white
+/// space (`s.len()` if there is none): `i` plus the white space
+/// [`trim_start`] would remove from `s[i..]`.
+pub(super) fn skip_space(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        if !is_space(c) {
+            return i;
+        }
+        i = i.saturating_add(c.len_utf8());
+    }
+    s.len()
 }
 
 /// True for the ASCII white space of [`is_space`].
@@ -81,13 +178,22 @@ const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
-/// [`trim_start`] with a fast exit: text that starts with an ASCII byte
-/// other than white space (most units) is returned as it is.
+/// [`trim_start`] on bytes while they are ASCII: leading ASCII white space
+/// (the space between two sentences) is skipped byte by byte, and only a
+/// non-ASCII byte sends the rest to the char loop.
 pub(super) fn trim_start_fast(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(&b) if b < 0x80 && !is_ascii_space(b) => s,
-        _ => trim_start(s),
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c >= 0x80 {
+            return trim_start(s.get(i..).unwrap_or(""));
+        }
+        if !is_ascii_space(c) {
+            break;
+        }
+        i = i.saturating_add(1);
     }
+    s.get(i..).unwrap_or("")
 }
 
 /// [`trim_end`] with the same fast exit at the end.
@@ -152,8 +258,28 @@ mod tests {
             b in proptest::collection::vec(proptest::sample::select(&[b'a', b' ', b'.', b'!', b'?', b'"', b'!' - 1, b'?' + 1, b'@', b'0', 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xc3, 0xe2, 0xe3, 0xff][..]), 0..40),
             from in 0usize..44,
         ) {
-            let plain = b.get(from..).and_then(|t| t.iter().position(|&c| STOP_BYTE[usize::from(c)])).map(|k| k + from);
-            proptest::prop_assert_eq!(next_stop(&b, from), plain);
+            let plain = |from: usize| b.get(from..).and_then(|t| t.iter().position(|&c| STOP_BYTE[usize::from(c)])).map(|k| k + from);
+            // From `from`, then on from each stop found, as the sentence scan goes.
+            let mut stops = Stops::new(&b);
+            let mut at = from;
+            loop {
+                let got = stops.next_from(at);
+                proptest::prop_assert_eq!(got, plain(at));
+                let Some(p) = got else { break };
+                at = p + 1 + (p % 3);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time search ignoring case agrees with comparing every window.
+        #[test]
+        fn case_blind_search_matches_every_window(
+            hay in proptest::collection::vec(proptest::sample::select(&[b'n', b'N', b'e', b'E', b'w', b' ', 0x0e, 0x4e | 0x80, 0xce, b'.'][..]), 0..40),
+            needle in proptest::sample::select(&["n", "ne", "new", "newsletter", "en", "w n"][..]),
+        ) {
+            let plain = hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            proptest::prop_assert_eq!(contains_ignore_ascii_case(&hay, needle.as_bytes()), plain);
         }
     }
 
@@ -171,6 +297,11 @@ mod tests {
             proptest::prop_assert_eq!(trim_end_fast(&s), trim_end(&s));
             proptest::prop_assert_eq!(trim_fast(&s), trim(&s));
             proptest::prop_assert_eq!(count_words_up_to(&s, cap), count_words(&s).min(cap));
+            for (i, _) in s.char_indices() {
+                let rest = &s[i..];
+                proptest::prop_assert_eq!(skip_space(&s, i), i + rest.len() - trim_start(rest).len());
+                proptest::prop_assert_eq!(char_at(&s, i), rest.chars().next());
+            }
         }
     }
 }
