@@ -187,7 +187,9 @@ impl Folded {
         // the hash still holds (checked by `stem_keeps_the_hash_exact`).
         if self.len != before {
             self.hash = fnv1a(self.as_bytes());
-            for b in self.buf.get_mut(self.len..).unwrap_or(&mut []) {
+            // Zeros after the bytes, as the stopword key reads them: only
+            // the dropped ending was not zero.
+            for b in self.buf.get_mut(self.len..before).unwrap_or(&mut []) {
                 *b = 0;
             }
         }

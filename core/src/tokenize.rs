@@ -277,8 +277,32 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool,
             let b = bytes.get(begin).copied().unwrap_or(b'a');
             return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
         }
+        if class == NON_ASCII {
+            return next_start_unicode(text, begin);
+        }
+        begin = begin.wrapping_add(1);
+    }
+}
+
+/// [`next_start`] from a non-ASCII char on: decodes chars. Out of line, so
+/// that what [`Words::next`] inlines is only the ASCII loop.
+#[inline(never)]
+fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool, bool)> {
+    let bytes = text.as_bytes();
+    loop {
+        let class = class_at(bytes, begin)?;
+        if class & WORD != 0 {
+            let b = bytes.get(begin).copied().unwrap_or(b'a');
+            return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
+        }
         if class != NON_ASCII {
             begin = begin.wrapping_add(1);
+            continue;
+        }
+        // General Punctuation (`E2 80 xx`: quotes, dashes, `…`) holds no
+        // word char: skipped without decoding.
+        if bytes.get(begin) == Some(&0xE2) && bytes.get(begin.wrapping_add(1)) == Some(&0x80) {
+            begin = begin.wrapping_add(3);
             continue;
         }
         let c = char_at(text, begin)?;
