@@ -94,13 +94,41 @@ impl Folded {
         f
     }
 
-    /// The fold of an ASCII word of `len` bytes (at most
-    /// [`MAX_WORD_BYTES`]) folded into the start of `buf`, zero after, with
-    /// its [`fnv1a`] `hash`: what [`Folded::new`] makes of the word, for the
-    /// tokenizer's one-pass path.
-    #[inline]
-    pub(crate) const fn from_ascii(buf: [u8; MAX_WORD_BYTES], len: usize, hash: u32) -> Self {
-        Folded { buf, len, ascii: true, hash }
+    /// The fold of the empty word, to be extended by the tokenizer's
+    /// one-pass path ([`Folded::extend_ascii`], [`Folded::push_hashed`]).
+    pub(crate) const EMPTY: Folded = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: hash::OFFSET };
+
+    /// Appends the ASCII letters and digits that start `text[from..]`,
+    /// folded and hashed in one loop with one table load per byte, while
+    /// the buffer has room; returns how many. What [`Folded::new`] makes of
+    /// a word is this, for a word of ASCII letters and digits.
+    #[inline(always)]
+    pub(crate) fn extend_ascii(&mut self, text: &[u8], from: usize) -> usize {
+        let src = text.get(from..).unwrap_or(&[]);
+        let dst = self.buf.get_mut(self.len..).unwrap_or(&mut []);
+        let mut h = self.hash;
+        let mut n = 0usize;
+        for (d, &b) in dst.iter_mut().zip(src) {
+            let l = WORD_LOWER[usize::from(b)];
+            if l == 0 {
+                break;
+            }
+            *d = l;
+            h = hash::step(h, l);
+            n = n.wrapping_add(1);
+        }
+        self.hash = h;
+        self.len = self.len.wrapping_add(n);
+        n
+    }
+
+    /// Appends one folded byte and hashes it; false if the buffer is full.
+    pub(crate) fn push_hashed(&mut self, b: u8) -> bool {
+        if !self.push_byte(b) {
+            return false;
+        }
+        self.hash = hash::step(self.hash, b);
+        true
     }
 
     fn push_byte(&mut self, b: u8) -> bool {
@@ -159,7 +187,9 @@ impl Folded {
         // the hash still holds (checked by `stem_keeps_the_hash_exact`).
         if self.len != before {
             self.hash = fnv1a(self.as_bytes());
-            for b in self.buf.get_mut(self.len..).unwrap_or(&mut []) {
+            // Zeros after the bytes, as the stopword key reads them: only
+            // the dropped ending was not zero.
+            for b in self.buf.get_mut(self.len..before).unwrap_or(&mut []) {
                 *b = 0;
             }
         }
@@ -170,6 +200,19 @@ impl Folded {
         self.hash
     }
 }
+
+/// ASCII letters and digits folded to lower case; 0 for every other byte.
+const WORD_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        if (i as u8).is_ascii_alphanumeric() {
+            t[i] = (i as u8).to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Bytes to ASCII lower case (other bytes unchanged): one load per byte.
 const ASCII_LOWER: [u8; 256] = {

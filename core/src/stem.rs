@@ -38,6 +38,7 @@ fn is_vowel(c: u8) -> bool {
 ///     assert_eq!(&b[..n], s.as_bytes());
 /// }
 /// ```
+#[inline]
 pub fn stem_plural(word: &mut [u8]) -> usize {
     let mut n = word.len();
     // Every rule below ends in `s` or `'`: most words leave here.

@@ -420,11 +420,34 @@ static KEYS: [u128; ENGLISH.len()] = {
     keys
 };
 
+/// Bits of a stopword's hash that index [`MAYBE`]: a word whose bit is
+/// clear is no stopword, with no probe.
+const MAYBE_BITS: u32 = 11;
+
+/// One bit per value of a hash's low [`MAYBE_BITS`] bits, set for those of
+/// every stopword: about an eighth of the bits are set, so most other
+/// words are told apart by one load and one bit test (a filter, exact for
+/// every stopword: their bits are all set).
+static MAYBE: [u64; 1 << (MAYBE_BITS - 6)] = {
+    let mut bits = [0u64; 1 << (MAYBE_BITS - 6)];
+    let mut w = 0;
+    while w < ENGLISH.len() {
+        let h = fnv1a(ENGLISH[w]) & ((1 << MAYBE_BITS) - 1);
+        bits[(h >> 6) as usize] |= 1 << (h & 63);
+        w += 1;
+    }
+    bits
+};
+
 /// True if the folded word with [`key`] `k` and FNV-1a hash `hash` is an
 /// English stopword: one probe of the perfect hash, one comparison. The
 /// caller checks that the word has at most [`LONGEST`] bytes.
 #[inline]
 pub fn is_stopword_key(k: u128, hash: u32) -> bool {
+    let low = hash & ((1 << MAYBE_BITS) - 1);
+    if MAYBE.get((low >> 6) as usize).copied().unwrap_or(0) >> (low & 63) & 1 == 0 {
+        return false;
+    }
     // Both indices are in range by their shifts: no bounds check, no panic.
     let seed = PERFECT.seeds.get(bucket(hash)).copied().unwrap_or(0);
     let at = PERFECT.slots.get(slot(hash, seed)).copied().unwrap_or(0);

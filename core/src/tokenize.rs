@@ -94,10 +94,27 @@ impl<'a> Tokens<'a> {
     /// The token `begin..stop`; moves past it and notes a hyphen after it.
     #[inline]
     fn finish(&mut self, begin: usize, stop: usize, digit: bool, capitalized: bool) -> Token {
+        let hyphen = hyphen_end(self.text, stop);
+        self.finish_at(begin, stop, stop, hyphen, digit, capitalized)
+    }
+
+    /// The token `begin..stop`: the next token's search resumes at `next`
+    /// (`stop`, or past a char after it that starts no token), and one
+    /// starting at `hyphen` is joined to this one ([`hyphen_end`]).
+    #[inline(always)]
+    fn finish_at(
+        &mut self,
+        begin: usize,
+        stop: usize,
+        next: usize,
+        hyphen: usize,
+        digit: bool,
+        capitalized: bool,
+    ) -> Token {
         // Joined to the previous token when exactly one hyphen separates them.
         let joined = begin == self.join_at;
-        self.join_at = hyphen_end(self.text, stop);
-        self.pos = stop;
+        self.join_at = hyphen;
+        self.pos = next;
         let kind = if digit { TokenKind::Number } else { TokenKind::Word };
         Token { span: Span::new(begin, stop), kind, capitalized, joined }
     }
@@ -242,19 +259,6 @@ fn ends_at(bytes: &[u8], end: usize) -> bool {
     }
 }
 
-/// ASCII letters and digits folded to lower case; 0 for every other byte.
-const WORD_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 0x80 {
-        if ASCII_CLASS[i] & WORD != 0 {
-            t[i] = (i as u8).to_ascii_lowercase();
-        }
-        i += 1;
-    }
-    t
-};
-
 #[inline]
 fn ascii_class(b: u8) -> u8 {
     ASCII_CLASS[usize::from(b)]
@@ -273,8 +277,32 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool,
             let b = bytes.get(begin).copied().unwrap_or(b'a');
             return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
         }
+        if class == NON_ASCII {
+            return next_start_unicode(text, begin);
+        }
+        begin = begin.wrapping_add(1);
+    }
+}
+
+/// [`next_start`] from a non-ASCII char on: decodes chars. Out of line, so
+/// that what [`Words::next`] inlines is only the ASCII loop.
+#[inline(never)]
+fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool, bool)> {
+    let bytes = text.as_bytes();
+    loop {
+        let class = class_at(bytes, begin)?;
+        if class & WORD != 0 {
+            let b = bytes.get(begin).copied().unwrap_or(b'a');
+            return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
+        }
         if class != NON_ASCII {
             begin = begin.wrapping_add(1);
+            continue;
+        }
+        // General Punctuation (`E2 80 xx`: quotes, dashes, `…`) holds no
+        // word char: skipped without decoding.
+        if bytes.get(begin) == Some(&0xE2) && bytes.get(begin.wrapping_add(1)) == Some(&0x80) {
+            begin = begin.wrapping_add(3);
             continue;
         }
         let c = char_at(text, begin)?;
@@ -387,36 +415,124 @@ impl Iterator for Words<'_> {
     // Always inlined: with four callers in the crate the compiler would
     // keep one out-of-line copy, and passing each 48-byte `Word` back from
     // it cost about 8 % of `summarize` (measured: seeds 3,435,359 ->
-    // 3,156,539 instructions with this attribute).
+    // 3,156,539 instructions with this attribute). Only the short path is
+    // here: a word of ASCII letters and digits that ends at a separator.
     #[inline(always)]
     fn next(&mut self) -> Option<Word> {
         let t = &mut self.0;
         let text = t.text;
         let (begin, first, first_len, digit, capitalized) = next_start(text, t.pos)?;
-        if first_len == 1 {
-            let bytes = text.as_bytes();
-            // Find the end, fold and hash in one loop over the bytes.
-            let mut buf = [0u8; MAX_WORD_BYTES];
-            let mut h = crate::hash::OFFSET;
-            let mut n = 0usize;
-            for (d, &b) in buf.iter_mut().zip(bytes.get(begin..).unwrap_or(&[])) {
-                let l = WORD_LOWER[usize::from(b)];
-                if l == 0 {
-                    break;
-                }
-                *d = l;
-                h = crate::hash::step(h, l);
-                n = n.wrapping_add(1);
+        if first_len != 1 {
+            return Some(general_word(t, begin, first, first_len, digit, capitalized));
+        }
+        let window = text.as_bytes().get(begin..).unwrap_or(&[]);
+        // Find the end, fold and hash in one loop over the bytes.
+        let mut f = Folded::EMPTY;
+        let len = f.extend_ascii(window, 0);
+        // The byte after the run, and what it says about the token's end.
+        let stop = window.get(len).copied();
+        let end = begin.wrapping_add(len);
+        let sure = match stop.map(ascii_class) {
+            // The text's end, or a separator, which the next token's
+            // search may skip.
+            None => Some(end),
+            Some(SEPARATOR) => Some(end.wrapping_add(1)),
+            // In-word punctuation that no rule keeps (`said.`, `however, `).
+            Some(INNER) => match window.get(len.wrapping_add(1)).map(|&b| ascii_class(b)) {
+                None | Some(SEPARATOR | INNER) => Some(end.wrapping_add(1)),
+                _ => None,
+            },
+            _ => None,
+        };
+        match sure {
+            Some(next) if len < MAX_WORD_BYTES => {
+                let hyphen = if stop == Some(b'-') { next } else { usize::MAX };
+                let token = t.finish_at(begin, end, next, hyphen, digit, capitalized);
+                Some(Word { token, folded: f })
             }
-            let end = begin.wrapping_add(n);
-            // A word that filled the buffer may go on: the general path.
-            if n < MAX_WORD_BYTES && ends_at(bytes, end) {
-                let token = t.finish(begin, end, digit, capitalized);
-                return Some(Word { token, folded: Folded::from_ascii(buf, n, h) });
+            _ => Some(ascii_word_on(t, begin, f, digit, capitalized)),
+        }
+    }
+}
+
+/// The word whose ASCII run `f` (from `begin`) did not end at a separator:
+/// it stopped at an apostrophe, at other in-word punctuation before a
+/// non-ASCII char, at a non-ASCII char, or it filled the buffer. The
+/// common cases are decided from bytes here: an apostrophe (`'` or `’`)
+/// between ASCII letters, which stays inside (`don't`, `Venezuela’s`), and
+/// a char of the General Punctuation block (U+2000..U+203F: `”`, `—`,
+/// `…`, which no rule keeps and none of which is a word char) after the
+/// word. Everything else takes the general path. Out of line: rare, and
+/// flash on the boards.
+#[inline(never)]
+fn ascii_word_on(t: &mut Tokens<'_>, begin: usize, mut f: Folded, digit: bool, capitalized: bool) -> Word {
+    let text = t.text;
+    let window = text.as_bytes().get(begin..).unwrap_or(&[]);
+    let at = |i: usize| window.get(i).copied();
+    // Where the run stopped in `window` (past `’`, the fold is shorter).
+    let mut i = f.as_bytes().len();
+    // How far past the end the next token's search resumes, and whether
+    // that char is a hyphen.
+    let (skip, hyphen) = loop {
+        if f.as_bytes().len() >= MAX_WORD_BYTES {
+            return general_word_ascii(t, begin, digit, capitalized);
+        }
+        let prev_letter = f.as_bytes().last().is_some_and(u8::is_ascii_lowercase);
+        let stop = at(i);
+        // After an apostrophe, the word may end as the short path's do.
+        match stop.map(ascii_class) {
+            None => break (0, false),
+            Some(SEPARATOR) => break (1, stop == Some(b'-')),
+            Some(INNER) if matches!(at(i.wrapping_add(1)).map(ascii_class), None | Some(SEPARATOR | INNER)) => {
+                break (1, false);
+            }
+            _ => {}
+        }
+        // A General Punctuation char: `E2 80 xx` (U+2000..U+203F).
+        let punct = stop == Some(0xE2) && at(i.wrapping_add(1)) == Some(0x80);
+        let apostrophe = match stop {
+            Some(b'\'') => 1,
+            _ if punct && at(i.wrapping_add(2)) == Some(0x99) => 3,
+            _ => 0,
+        };
+        if apostrophe != 0 {
+            match at(i.wrapping_add(apostrophe)) {
+                // Between two letters: inside the word.
+                Some(n) if prev_letter && n.is_ascii_alphabetic() => {
+                    if !f.push_hashed(b'\'') {
+                        return general_word_ascii(t, begin, digit, capitalized);
+                    }
+                    let from = i.wrapping_add(apostrophe);
+                    i = from.wrapping_add(f.extend_ascii(window, from));
+                    continue;
+                }
+                // A non-ASCII char after it may be a letter.
+                Some(n) if prev_letter && !n.is_ascii() => return general_word_ascii(t, begin, digit, capitalized),
+                _ => break (apostrophe, false),
             }
         }
-        Some(general_word(t, begin, first, first_len, digit, capitalized))
-    }
+        if punct {
+            // U+2010 and U+2011 are hyphens.
+            let dash = matches!(at(i.wrapping_add(2)), Some(0x90 | 0x91));
+            break (3, dash);
+        }
+        // `.` or `,` before a General Punctuation char (`said.”`).
+        let before_punct = at(i.wrapping_add(1)) == Some(0xE2) && at(i.wrapping_add(2)) == Some(0x80);
+        if matches!(stop, Some(b'.' | b',')) && before_punct {
+            break (1, false);
+        }
+        return general_word_ascii(t, begin, digit, capitalized);
+    };
+    let end = begin.wrapping_add(i);
+    let next = end.wrapping_add(skip);
+    let token = t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, digit, capitalized);
+    Word { token, folded: f }
+}
+
+/// [`general_word`] of a word that starts with an ASCII letter or digit.
+fn general_word_ascii(t: &mut Tokens<'_>, begin: usize, digit: bool, capitalized: bool) -> Word {
+    let first = t.text.as_bytes().get(begin).map_or('a', |&b| char::from(b));
+    general_word(t, begin, first, 1, digit, capitalized)
 }
 
 /// A word with a non-ASCII char or in-word punctuation: the general rules,
@@ -476,6 +592,21 @@ mod tests {
         fn word_runs_match_a_byte_loop(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), i in 0usize..44) {
             let want = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| b.is_ascii_alphanumeric()).count());
             proptest::prop_assert_eq!(ascii_word_run(&bytes, i), want);
+        }
+    }
+
+    /// What [`ascii_word_on`] decides from the bytes `E2 80 xx` alone:
+    /// no char of U+2000..U+203F is a word char, U+2019 is the one
+    /// apostrophe and U+2010, U+2011 the hyphens among them.
+    #[test]
+    fn general_punctuation_from_its_bytes() {
+        for u in 0x2000u32..0x2040 {
+            let c = char::from_u32(u).unwrap();
+            let mut enc = [0u8; 4];
+            assert_eq!(c.encode_utf8(&mut enc).as_bytes()[..2], [0xE2, 0x80], "{c:?}");
+            assert!(!is_word_char(c), "{c:?}");
+            assert_eq!(is_apostrophe(c), u == 0x2019, "{c:?}");
+            assert_eq!(is_hyphen(c), matches!(u, 0x2010 | 0x2011), "{c:?}");
         }
     }
 

@@ -72,12 +72,12 @@ pub fn naive_fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Fold, stopword test, stem and hash with no fast path: one char at a time
-/// into a `Vec`, the stopword list by binary search, FNV-1a over the result.
-pub fn naive_term_key(word: &str) -> Option<u32> {
+/// The fold of a word with no fast path: one char at a time into a `Vec`
+/// (lower case, `’` to `'`), stopping at the first char that does not fit
+/// in [`MAX_WORD_BYTES`]; and whether every char read was ASCII or `’`
+/// (`Folded` stems only such words as ASCII).
+pub fn naive_fold(word: &str) -> (Vec<u8>, bool) {
     let mut folded: Vec<u8> = Vec::new();
-    // Mirrors `Folded`: a word with a char other than ASCII or `’` among
-    // those read (up to the first that does not fit) is not stemmed as ASCII.
     let mut ascii = true;
     for c in word.chars() {
         if !c.is_ascii() && c != '\u{2019}' {
@@ -91,6 +91,13 @@ pub fn naive_term_key(word: &str) -> Option<u32> {
         }
         folded.extend_from_slice(enc);
     }
+    (folded, ascii)
+}
+
+/// Fold, stopword test, stem and hash with no fast path: [`naive_fold`],
+/// the stopword list by binary search, FNV-1a over the result.
+pub fn naive_term_key(word: &str) -> Option<u32> {
+    let (mut folded, ascii) = naive_fold(word);
     if ENGLISH.binary_search(&folded.as_slice()).is_ok() {
         return None;
     }
