@@ -196,7 +196,9 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     /// emptied, so a term sits before any empty slot of its probe order:
     /// the first slot holding it or empty ends the search. A full bucket
     /// without it gives its first slot of smallest count, in probe order.
-    #[inline]
+    /// Not inlined: one copy per entry type instead of one per call site
+    /// (-1 KiB of flash on the stm32f405 for 0.3 % more instructions).
+    #[inline(never)]
     fn probe(&self, b: usize, hash: u32) -> Probe {
         // Most buckets do not wrap at `N`: WAYS slots in a row, read
         // without wrapping or bounds tests.
