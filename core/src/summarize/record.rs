@@ -5,7 +5,10 @@
 pub(super) struct Record {
     pub(super) start: u32,
     pub(super) end: u32,
-    pub(super) signature: u64,
+    /// Not pooled: its signature ([`crate::Chosen::signature`]). Pooled:
+    /// its first `pool::HEAD` pool entries, from which `pool` rebuilds the
+    /// signature.
+    pub(super) inline: u64,
     pub(super) score: u32,
     pub(super) chars: u16,
     pub(super) content_words: u8,
@@ -18,7 +21,7 @@ pub(super) struct Record {
 
 impl Record {
     pub(super) const EMPTY: Record =
-        Record { start: 0, end: 0, signature: 0, score: 0, chars: 0, content_words: 0, state: 0 };
+        Record { start: 0, end: 0, inline: 0, score: 0, chars: 0, content_words: 0, state: 0 };
     pub(super) const CHOOSABLE: u8 = 1;
     pub(super) const CHOSEN: u8 = 2;
     pub(super) const POOLED: u8 = 4;

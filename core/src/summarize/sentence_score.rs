@@ -34,7 +34,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let mut sum = None;
             if r.state & Record::POOLED != 0 {
                 let len = usize::from(r.content_words);
-                let p = Pooled { first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+                let p = Pooled { head: r.inline, first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
                 let folded = self.pool.fold_terms(
                     &self.terms,
                     p,
@@ -48,7 +48,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     r.state &= !Record::POOL_VALID;
                 }
                 sum = folded.map(|(s, _)| s);
-                pooled = pooled.saturating_add(len);
+                pooled = pooled.saturating_add(Pooled::in_pool(len));
             }
             // Not pooled, or an evicted term of it may have come back: read
             // the sentence again and look its terms up by hash.
