@@ -3,7 +3,7 @@
 //! candidates), fills the slot pool and writes one [`Record`] per sentence.
 
 use super::phrases::{Part, PhraseTable, Run};
-use super::pool::PoolWriter;
+use super::pool::{HEAD, PoolWriter};
 use super::record::Record;
 use super::{Flags, Stats, Summarizer};
 use crate::Span;
@@ -115,15 +115,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let open_quote = if unit.open_quote { Record::OPEN_QUOTE } else { 0 };
             let (inline, state) = match (choosable, pooled) {
                 (_, Some(head)) => (head, Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID),
-                (true, None) => (counted.signature, Record::CHOOSABLE),
-                (false, None) => (0, 0),
+                (true, None) => (Record::keeping_signature(counted.signature), Record::CHOOSABLE),
+                (false, None) => ([0; HEAD], 0),
             };
             *r = Record {
                 start: unit.span.start,
                 end: unit.span.end,
                 inline,
                 score: 0,
-                chars: 0,
                 content_words: u8::try_from(counted.content).unwrap_or(u8::MAX),
                 state: open_quote | state,
             };

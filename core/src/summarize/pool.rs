@@ -45,15 +45,16 @@ use crate::terms::{Term, TermTable, WAYS};
 /// later take-over apart.
 const UNPOOLED_FROM: u32 = u16::MAX as u32 - 1;
 
-/// Entries a pooled sentence keeps in its record (the 64 bits that hold an
-/// unpooled sentence's signature).
-pub(super) const HEAD: usize = 4;
+/// Entries a pooled sentence keeps in its record, in the room an unpooled
+/// one keeps its 64-bit signature in (and 16 bits more that fill the
+/// record's 24 bytes).
+pub(super) const HEAD: usize = 5;
 
 /// Where a pooled sentence's entries are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Pooled {
-    /// Its first [`HEAD`] entries, 16 bits each, the first lowest.
-    pub(super) head: u64,
+    /// Its first [`HEAD`] entries.
+    pub(super) head: [u16; HEAD],
     /// Its first entry in the pool (after the head).
     pub(super) first: usize,
     /// Its number of entries (its content words).
@@ -90,7 +91,15 @@ impl<const W: usize> SlotPool<W> {
     pub(super) fn writer<const T: usize>(&mut self, enabled: bool) -> PoolWriter<'_> {
         let bits = slot_bits(T);
         let enabled = enabled && W > 0 && 16u32.saturating_sub(bits) >= SIGNATURE_BITS;
-        PoolWriter { entries: &mut self.entries, kept: 0, open: 0, head: 0, ok: enabled, enabled, slot_bits: bits }
+        PoolWriter {
+            entries: &mut self.entries,
+            kept: 0,
+            open: 0,
+            head: [0; HEAD],
+            ok: enabled,
+            enabled,
+            slot_bits: bits,
+        }
     }
 
     /// The entries of the pooled sentence `p` in the pool (past its head);
@@ -144,7 +153,7 @@ impl<const W: usize> SlotPool<W> {
 
 /// The entries of the pooled sentence `p` in its head.
 fn head_entries(p: Pooled) -> impl Iterator<Item = u16> {
-    (0..p.len.min(HEAD)).map(move |j| ((p.head >> (16 * j)) & 0xffff) as u16)
+    p.head.into_iter().take(p.len)
 }
 
 /// Bits of a slot index of a table of `t` slots.
@@ -206,7 +215,7 @@ pub(super) struct PoolWriter<'p> {
     /// `kept`.
     open: usize,
     /// The current sentence's first [`HEAD`] entries.
-    head: u64,
+    head: [u16; HEAD],
     /// The current sentence can still be pooled.
     ok: bool,
     enabled: bool,
@@ -253,8 +262,8 @@ impl PoolWriter<'_> {
         // A slot index fits in `slot_bits` and the tag in the rest (see
         // `writer`): the entry is exact in 16 bits.
         let e = (slot as u32 | u32::from(hash_tag(hash, self.slot_bits)) << self.slot_bits) as u16;
-        if self.open < HEAD {
-            self.head |= u64::from(e) << (16 * self.open);
+        if let Some(h) = self.head.get_mut(self.open) {
+            *h = e;
         } else if let Some(at) = self.entries.get_mut(self.kept.saturating_add(self.open - HEAD)) {
             *at = e;
         } else {
@@ -267,13 +276,13 @@ impl PoolWriter<'_> {
     /// Ends sentence number `sentence`: pools it if `keep` (it is choosable
     /// and has a record) and it could be, and then gives its head (for its
     /// record's `inline`). The next sentence starts afresh either way.
-    pub(super) fn finish(&mut self, sentence: u32, keep: bool) -> Option<u64> {
+    pub(super) fn finish(&mut self, sentence: u32, keep: bool) -> Option<[u16; HEAD]> {
         let pooled = (keep && self.ok && sentence < UNPOOLED_FROM).then_some(self.head);
         if pooled.is_some() {
             self.kept = self.kept.saturating_add(Pooled::in_pool(self.open));
         }
         self.open = 0;
-        self.head = 0;
+        self.head = [0; HEAD];
         self.ok = self.enabled;
         pooled
     }
@@ -320,7 +329,7 @@ mod tests {
         assert_eq!(count(p1), Some((6, true)));
         let hashes = |p| pool.fold_terms(&t, p, 0u64, |a, t| a * 4 + u64::from(t.hash >> 19), |_| true);
         assert_eq!(hashes(p1), Some((0b01_10_01_10_10_01, true)));
-        let p3 = Pooled { head: head3, first: 2, len: 6, sentence: 3 };
+        let p3 = Pooled { head: head3, first: Pooled::in_pool(6), len: 6, sentence: 3 };
         assert_eq!(hashes(p3), Some((0b01_01_01_01_01_01, true)));
         // Signatures from the tags: the hash's top 6 bits pick the bit.
         let sig = |h: u32| signature_bit(h);

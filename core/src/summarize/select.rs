@@ -50,7 +50,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             p.union |= self.signature(i);
             let Some(r) = self.records.get_mut(i) else { break };
             r.state |= Record::CHOSEN;
-            p.chars_left = p.chars_left.saturating_sub(u32::from(r.chars).saturating_add(sep));
+            if matches!(opts.budget, Budget::Chars(_)) {
+                p.chars_left = p.chars_left.saturating_sub(r.chars(body).saturating_add(sep));
+            }
             // Record indices fit in u16: `S` is at most 65,535.
             if p.chosen.push(u16::try_from(i).unwrap_or(u16::MAX)).is_err() {
                 break;
@@ -86,13 +88,13 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if r.state & (Record::CHOOSABLE | Record::CHOSEN) != Record::CHOOSABLE {
                 continue;
             }
-            if matches!(opts.budget, Budget::Chars(_)) && u32::from(r.chars).saturating_add(sep) > p.chars_left {
-                continue;
-            }
             // The redundancy penalty only lowers a score: a candidate whose
             // score does not beat the best so far cannot win, and needs no
-            // signature.
+            // signature (nor its length counted).
             if best.is_some_and(|(_, b)| r.score <= b) {
+                continue;
+            }
+            if matches!(opts.budget, Budget::Chars(_)) && r.chars(body).saturating_add(sep) > p.chars_left {
                 continue;
             }
             // Nothing chosen yet, or no penalty asked: the score, whatever
@@ -121,7 +123,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// is pooled) start at `first`: rebuilt from the pool, or kept.
     fn record_signature(&self, i: usize, r: &Record, first: usize) -> u64 {
         if r.state & Record::POOLED == 0 {
-            return r.inline;
+            return r.kept_signature();
         }
         let p = Pooled {
             head: r.inline,

@@ -79,15 +79,11 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     pub(super) fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> (u32, u32) {
         let mut total = 0u64;
         let mut count = 0u64;
-        for r in self.records.iter_mut().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
+        for r in self.records.iter().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
             count = count.saturating_add(1);
             total = total.saturating_add(match budget {
                 Budget::Sentences(_) => 1,
-                Budget::Chars(_) => {
-                    let t = body.get(r.start as usize..r.end as usize).unwrap_or("");
-                    r.chars = u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
-                    u64::from(r.chars).saturating_add(1)
-                }
+                Budget::Chars(_) => u64::from(r.chars(body)).saturating_add(1),
             });
         }
         let keep = match budget {
