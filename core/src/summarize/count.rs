@@ -3,7 +3,7 @@
 //! candidates), fills the slot pool and writes one [`Record`] per sentence.
 
 use super::phrases::{Part, PhraseTable, Run};
-use super::pool::PoolWriter;
+use super::pool::{HEAD, PoolWriter};
 use super::record::Record;
 use super::{Flags, Stats, Summarizer};
 use crate::Span;
@@ -97,6 +97,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             let sentence = number;
             number = number.saturating_add(1);
+            if n >= S {
+                c.pool.skip();
+            }
             let counted = c.sentence(body, unit.span, sentence);
             stats.words = stats.words.saturating_add(counted.words);
             let choosable = unit.kind.is_choosable()
@@ -110,17 +113,16 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 continue;
             };
             let open_quote = if unit.open_quote { Record::OPEN_QUOTE } else { 0 };
-            let state = match (choosable, pooled) {
-                (_, true) => Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID,
-                (true, false) => Record::CHOOSABLE,
-                (false, false) => 0,
+            let (inline, state) = match (choosable, pooled) {
+                (_, Some(head)) => (head, Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID),
+                (true, None) => (Record::keeping_signature(counted.signature), Record::CHOOSABLE),
+                (false, None) => ([0; HEAD], 0),
             };
             *r = Record {
                 start: unit.span.start,
                 end: unit.span.end,
-                signature: counted.signature,
+                inline,
                 score: 0,
-                chars: 0,
                 content_words: u8::try_from(counted.content).unwrap_or(u8::MAX),
                 state: open_quote | state,
             };

@@ -6,11 +6,19 @@
 //!
 //! - The counting pass writes, for each choosable sentence, one entry per
 //!   content word, in text order: the word's term slot, and in the bits a
-//!   slot index leaves free a *tag* of its term's hash (`hash_tag`).
-//!   A sentence is *pooled* (its entries kept, right after those of the
-//!   pooled sentences before it) if all of them fit and no word of it took
-//!   over a slot already written for the same sentence. Otherwise its
-//!   entries are dropped and the next sentence writes over them.
+//!   slot index leaves free a *tag*, the top bits of its term's hash
+//!   (`hash_tag`). A sentence's first [`HEAD`] entries go in its record's
+//!   `inline` field, the rest in the pool. A sentence is *pooled* (its
+//!   entries kept, the pool's right after those of the pooled sentences
+//!   before it) if all of them fit and no word of it took over a slot
+//!   already written for the same sentence. Otherwise its entries are
+//!   dropped, the next sentence writes over them, and `inline` holds its
+//!   signature.
+//! - A pooled sentence's signature is rebuilt from its tags: a tag holds
+//!   the hash's top 6 bits, which pick the signature bit
+//!   ([`crate::near_duplicate::signature_bit`]). Tables of more than 1,024
+//!   slots leave fewer than 6 bits free, and pool nothing; nor does a pool
+//!   of no entries (`W` = 0).
 //! - Terms never move, but a slot changes hands when the term table evicts
 //!   its term. The newcomer is counted at once, so its
 //!   [`Term::first_sentence`] is the number of the sentence whose word took
@@ -29,6 +37,7 @@
 //!   again and looking its terms up by hash, which gives the same result:
 //!   only speed depends on the pool.
 
+use crate::near_duplicate::signature_bit;
 use crate::terms::{Term, TermTable, WAYS};
 
 /// Sentence numbers from this one on are never pooled: `first_sentence`
@@ -36,15 +45,29 @@ use crate::terms::{Term, TermTable, WAYS};
 /// later take-over apart.
 const UNPOOLED_FROM: u32 = u16::MAX as u32 - 1;
 
+/// Entries a pooled sentence keeps in its record, in the room an unpooled
+/// one keeps its 64-bit signature in (and 16 bits more that fill the
+/// record's 24 bytes).
+pub(super) const HEAD: usize = 5;
+
 /// Where a pooled sentence's entries are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Pooled {
-    /// Its first entry.
+    /// Its first [`HEAD`] entries.
+    pub(super) head: [u16; HEAD],
+    /// Its first entry in the pool (after the head).
     pub(super) first: usize,
     /// Its number of entries (its content words).
     pub(super) len: usize,
     /// Its sentence number (its record index).
     pub(super) sentence: u32,
+}
+
+impl Pooled {
+    /// Entries it keeps in the pool (past its head).
+    pub(super) fn in_pool(len: usize) -> usize {
+        len.saturating_sub(HEAD)
+    }
 }
 
 /// `W` entries of term slots and hash tags (slot indices fit in `u16`: a
@@ -60,10 +83,39 @@ impl<const W: usize> SlotPool<W> {
         SlotPool { entries: [0; W] }
     }
 
-    /// A writer for one counting pass, from the first entry on; `enabled`
-    /// false pools nothing (a keywords-only call scores no sentence).
+    /// A writer for one counting pass over a table of `T` slots, from the
+    /// first entry on; `enabled` false pools nothing (a keywords-only call
+    /// scores no sentence), nor does a pool of no entries (`W` = 0 reads
+    /// every sentence again, even those whose entries would all fit in
+    /// their heads: the reference the tests compare pools against).
     pub(super) fn writer<const T: usize>(&mut self, enabled: bool) -> PoolWriter<'_> {
-        PoolWriter { entries: &mut self.entries, kept: 0, open: 0, ok: enabled, enabled, slot_bits: slot_bits(T) }
+        let bits = slot_bits(T);
+        let enabled = enabled && W > 0 && 16u32.saturating_sub(bits) >= SIGNATURE_BITS;
+        PoolWriter {
+            entries: &mut self.entries,
+            kept: 0,
+            open: 0,
+            head: [0; HEAD],
+            ok: enabled,
+            enabled,
+            slot_bits: bits,
+        }
+    }
+
+    /// The entries of the pooled sentence `p` in the pool (past its head);
+    /// `None` if they do not fit (never, for a sentence the writer pooled).
+    fn tail(&self, p: Pooled) -> Option<&[u16]> {
+        self.entries.get(p.first..p.first.saturating_add(Pooled::in_pool(p.len)))
+    }
+
+    /// The signature of the pooled sentence `p`, rebuilt from its tags.
+    pub(super) fn signature<const T: usize>(&self, p: Pooled) -> u64 {
+        let bits = slot_bits(T);
+        // The tag's top bits are the hash's.
+        let shift = 32u32.saturating_sub(16u32.saturating_sub(bits));
+        let sig = |e: u16| signature_bit(u32::from(e >> bits) << shift);
+        let head = head_entries(p).fold(0, |s, e| s | sig(e));
+        self.tail(p).unwrap_or(&[]).iter().fold(head, |s, &e| s | sig(e))
     }
 
     /// Folds `f` over the held terms of the pooled sentence `p`, in text
@@ -78,12 +130,11 @@ impl<const W: usize> SlotPool<W> {
         mut f: impl FnMut(A, &Term) -> A,
         counts: impl Fn(&Term) -> bool,
     ) -> Option<(A, bool)> {
-        let entries = self.entries.get(p.first..p.first.saturating_add(p.len))?;
         let bits = slot_bits(T);
         let mask = (1u32 << bits) - 1;
         let mut acc = init;
         let mut all_held = true;
-        for &e in entries {
+        for e in head_entries(p).chain(self.tail(p)?.iter().copied()) {
             let slot = usize::try_from(u32::from(e) & mask).unwrap_or(usize::MAX);
             let t = terms.slot(slot)?;
             if u32::from(t.first_sentence) <= p.sentence {
@@ -100,23 +151,28 @@ impl<const W: usize> SlotPool<W> {
     }
 }
 
+/// The entries of the pooled sentence `p` in its head.
+fn head_entries(p: Pooled) -> impl Iterator<Item = u16> {
+    p.head.into_iter().take(p.len)
+}
+
 /// Bits of a slot index of a table of `t` slots.
 const fn slot_bits(t: usize) -> u32 {
     usize::BITS - t.saturating_sub(1).leading_zeros()
 }
 
+/// Bits of a hash that pick its signature bit: the tag must keep them.
+const SIGNATURE_BITS: u32 = 6;
+
 /// The tag an entry keeps of term hash `hash` beside a slot index of
-/// `bits` bits: the hash's bits from [`TAG_SHIFT`] on, as many as fit in
-/// the 16 - `bits` bits left (none for the largest tables).
+/// `bits` bits: the hash's top 16 - `bits` bits.
 const fn hash_tag(hash: u32, bits: u32) -> u16 {
     let free = 16u32.saturating_sub(bits);
-    ((hash >> TAG_SHIFT) & ((1u32 << free) - 1)) as u16
+    if free == 0 {
+        return 0;
+    }
+    (hash >> (32 - free)) as u16
 }
-
-/// Where an entry's tag starts in the term hash: above the bits the
-/// signature uses (the top 6, [`crate::near_duplicate::signature_bit`]),
-/// so the two pick terms apart independently.
-const TAG_SHIFT: u32 = 10;
 
 /// True if a resident term within [`WAYS`] - 1 slots of `slot` took its
 /// slot after sentence `sentence`, has hash tag `tag` and `counts`: the
@@ -153,10 +209,13 @@ fn may_have_come_back(
 /// Writes the entries of one sentence at a time (see the module's rule).
 pub(super) struct PoolWriter<'p> {
     entries: &'p mut [u16],
-    /// Entries of the pooled sentences so far.
+    /// Pool entries of the pooled sentences so far.
     kept: usize,
-    /// Entries of the current sentence, after those.
+    /// Entries of the current sentence: its head, then the pool after
+    /// `kept`.
     open: usize,
+    /// The current sentence's first [`HEAD`] entries.
+    head: [u16; HEAD],
     /// The current sentence can still be pooled.
     ok: bool,
     enabled: bool,
@@ -169,11 +228,23 @@ impl PoolWriter<'_> {
     /// if the sentence already wrote that slot, that entry is stale, and the
     /// sentence is not pooled.
     pub(super) fn took_over(&mut self, slot: usize) {
-        let written = self.entries.get(self.kept..self.kept.saturating_add(self.open)).unwrap_or(&[]);
+        if !self.ok {
+            return;
+        }
         let mask = (1usize << self.slot_bits) - 1;
-        if self.ok && written.iter().any(|&s| usize::from(s) & mask == slot) {
+        let is_slot = |e: u16| usize::from(e) & mask == slot;
+        let head = Pooled { head: self.head, first: 0, len: self.open, sentence: 0 };
+        let in_head = head_entries(head).any(is_slot);
+        let tail = self.entries.get(self.kept..self.kept.saturating_add(Pooled::in_pool(self.open))).unwrap_or(&[]);
+        if in_head || tail.iter().any(|&e| is_slot(e)) {
             self.ok = false;
         }
+    }
+
+    /// The current sentence will not be kept (it has no record): its
+    /// words need not be written.
+    pub(super) fn skip(&mut self) {
+        self.ok = false;
     }
 
     /// A content word of the current sentence has no slot: the sentence
@@ -188,26 +259,30 @@ impl PoolWriter<'_> {
         if !self.ok {
             return;
         }
-        let at = self.kept.saturating_add(self.open);
-        let tag = u32::from(hash_tag(hash, self.slot_bits)) << self.slot_bits;
-        match (u16::try_from(slot), self.entries.get_mut(at)) {
-            (Ok(s), Some(e)) => {
-                *e = s | u16::try_from(tag).unwrap_or(0);
-                self.open += 1;
-            }
-            _ => self.ok = false,
+        // A slot index fits in `slot_bits` and the tag in the rest (see
+        // `writer`): the entry is exact in 16 bits.
+        let e = (slot as u32 | u32::from(hash_tag(hash, self.slot_bits)) << self.slot_bits) as u16;
+        if let Some(h) = self.head.get_mut(self.open) {
+            *h = e;
+        } else if let Some(at) = self.entries.get_mut(self.kept.saturating_add(self.open - HEAD)) {
+            *at = e;
+        } else {
+            self.ok = false;
+            return;
         }
+        self.open += 1;
     }
 
     /// Ends sentence number `sentence`: pools it if `keep` (it is choosable
-    /// and has a record) and it could be, and says whether it was. The next
-    /// sentence starts afresh either way.
-    pub(super) fn finish(&mut self, sentence: u32, keep: bool) -> bool {
-        let pooled = keep && self.ok && sentence < UNPOOLED_FROM;
-        if pooled {
-            self.kept = self.kept.saturating_add(self.open);
+    /// and has a record) and it could be, and then gives its head (for its
+    /// record's `inline`). The next sentence starts afresh either way.
+    pub(super) fn finish(&mut self, sentence: u32, keep: bool) -> Option<[u16; HEAD]> {
+        let pooled = (keep && self.ok && sentence < UNPOOLED_FROM).then_some(self.head);
+        if pooled.is_some() {
+            self.kept = self.kept.saturating_add(Pooled::in_pool(self.open));
         }
         self.open = 0;
+        self.head = [0; HEAD];
         self.ok = self.enabled;
         pooled
     }
@@ -229,58 +304,80 @@ mod tests {
         (t, slots)
     }
 
+    /// Hash `n` in the tag bits of a table of 8 slots.
+    const fn tagged(n: u32) -> u32 {
+        n << (32 - 13)
+    }
+
     #[test]
-    fn entries_of_pooled_sentences_follow_each_other() {
-        let (t, s) = table(&[(1, 0), (2, 1)]);
+    fn entries_go_to_the_head_then_the_pool_after_the_pooled_sentences() {
+        let (t, s) = table(&[(tagged(1), 0), (tagged(2), 1)]);
         let mut pool = SlotPool::<4>::new();
         let mut w = pool.writer::<8>(true);
-        w.push(s[0], 1);
-        w.push(s[1], 2);
-        assert!(w.finish(1, true));
-        w.push(s[1], 2);
-        assert!(!w.finish(2, false)); // not choosable: dropped
-        w.push(s[0], 1);
-        assert!(w.finish(3, true));
+        for k in [0, 1, 0, 1, 1, 0] {
+            w.push(s[k], tagged(k as u32 + 1));
+        }
+        let head = w.finish(1, true).expect("pooled");
+        w.push(s[1], tagged(2));
+        assert_eq!(w.finish(2, false), None); // not choosable: dropped
+        for _ in 0..6 {
+            w.push(s[0], tagged(1));
+        }
+        let head3 = w.finish(3, true).expect("pooled");
         let count = |p| pool.fold_terms(&t, p, 0, |n, _| n + 1, |_| true);
-        assert_eq!(count(Pooled { first: 0, len: 2, sentence: 1 }), Some((2, true)));
-        let hashes = pool.fold_terms(&t, Pooled { first: 2, len: 1, sentence: 3 }, 0, |_, t| t.hash, |_| true);
-        assert_eq!(hashes, Some((1, true)));
+        let p1 = Pooled { head, first: 0, len: 6, sentence: 1 };
+        assert_eq!(count(p1), Some((6, true)));
+        let hashes = |p| pool.fold_terms(&t, p, 0u64, |a, t| a * 4 + u64::from(t.hash >> 19), |_| true);
+        assert_eq!(hashes(p1), Some((0b01_10_01_10_10_01, true)));
+        let p3 = Pooled { head: head3, first: Pooled::in_pool(6), len: 6, sentence: 3 };
+        assert_eq!(hashes(p3), Some((0b01_01_01_01_01_01, true)));
+        // Signatures from the tags: the hash's top 6 bits pick the bit.
+        let sig = |h: u32| signature_bit(h);
+        assert_eq!(pool.signature::<8>(p1), sig(tagged(1)) | sig(tagged(2)));
+        assert_eq!(pool.signature::<8>(p3), sig(tagged(1)));
     }
 
     #[test]
     fn an_entry_not_held_adds_nothing_unless_its_term_may_have_come_back() {
-        // Hash 1 took its slot in sentence 5; hash 3 << TAG_SHIFT (another
-        // tag) in sentence 2.
-        let (t, s) = table(&[(1, 5), (3 << TAG_SHIFT, 2)]);
+        // Hash tagged(1) took its slot in sentence 5, tagged(3) in sentence 2.
+        let (t, s) = table(&[(tagged(1), 5), (tagged(3), 2)]);
         let mut pool = SlotPool::<4>::new();
         let mut w = pool.writer::<8>(true);
-        w.push(s[0], 1); // the term of sentence 4 in that slot had hash 1's tag
-        w.push(s[1], 3 << TAG_SHIFT);
-        assert!(w.finish(4, true));
-        w.push(s[0], 2 << TAG_SHIFT); // another tag: hash 1 cannot be it
-        assert!(w.finish(4, true));
-        let p = Pooled { first: 0, len: 2, sentence: 4 };
-        // Hash 1 counts and has the tag: it may be the evicted term, back.
+        w.push(s[0], tagged(1)); // the term of sentence 4 in that slot had tagged(1)'s tag
+        w.push(s[1], tagged(3));
+        let head = w.finish(4, true).expect("pooled");
+        w.push(s[0], tagged(2)); // another tag: tagged(1) cannot be it
+        let other = w.finish(4, true).expect("pooled");
+        let p = Pooled { head, first: 0, len: 2, sentence: 4 };
+        // tagged(1) counts and has the tag: it may be the evicted term, back.
         assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |_| true), None);
         // If it does not count, the entry adds nothing; the other is held.
-        assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |t| t.hash != 1), Some((1, false)));
-        let q = Pooled { first: 2, len: 1, sentence: 4 };
+        assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |t| t.hash != tagged(1)), Some((1, false)));
+        let q = Pooled { head: other, first: 0, len: 1, sentence: 4 };
         assert_eq!(pool.fold_terms(&t, q, 0, |n, _| n + 1, |_| true), Some((0, false)));
-        // From sentence 5 on, hash 1's entries are held.
-        let p5 = Pooled { first: 0, len: 2, sentence: 5 };
+        // From sentence 5 on, tagged(1)'s entries are held.
+        let p5 = Pooled { sentence: 5, ..p };
         assert_eq!(pool.fold_terms(&t, p5, 0, |n, _| n + 1, |_| true), Some((2, true)));
     }
 
     #[test]
-    fn a_full_pool_pools_nothing() {
+    fn a_full_pool_pools_only_what_fits_in_the_head() {
         let mut pool = SlotPool::<2>::new();
         let mut w = pool.writer::<8>(true);
-        for _ in 0..3 {
+        for _ in 0..HEAD + 3 {
             w.push(0, 1);
         }
-        assert!(!w.finish(4, true)); // three entries do not fit in two
+        assert_eq!(w.finish(4, true), None); // three pool entries do not fit in two
+        for _ in 0..HEAD + 2 {
+            w.push(0, 1);
+        }
+        assert!(w.finish(4, true).is_some());
         w.push(0, 1);
-        assert!(w.finish(4, true));
+        assert!(w.finish(5, true).is_some()); // the head alone still fits
+        let mut none = SlotPool::<0>::new();
+        let mut w = none.writer::<8>(true);
+        w.push(0, 1);
+        assert_eq!(w.finish(0, true), None); // no pool: no heads either
     }
 
     #[test]
@@ -290,24 +387,35 @@ mod tests {
         w.push(3, u32::MAX); // a tag in the free bits does not hide the slot
         w.took_over(4); // a slot it did not write: fine
         w.push(4, 0);
-        assert!(w.finish(0, true));
+        assert!(w.finish(0, true).is_some());
+        for _ in 0..HEAD {
+            w.push(5, 0);
+        }
         w.push(3, u32::MAX);
-        w.took_over(3);
-        assert!(!w.finish(1, true));
+        w.took_over(3); // written in the pool part
+        assert_eq!(w.finish(1, true), None);
+        w.push(3, u32::MAX);
+        w.took_over(3); // written in the head
+        assert_eq!(w.finish(1, true), None);
         let mut off = pool.writer::<8>(false);
         off.push(1, 0);
-        assert!(!off.finish(0, true));
+        assert_eq!(off.finish(0, true), None);
         let mut late = SlotPool::<8>::new();
         let mut w = late.writer::<8>(true);
         w.push(1, 0);
-        assert!(!w.finish(UNPOOLED_FROM, true));
+        assert_eq!(w.finish(UNPOOLED_FROM, true), None);
+        // A table too big to keep the signature bits in the tags pools nothing.
+        let mut big = SlotPool::<8>::new();
+        let mut w = big.writer::<2048>(true);
+        w.push(1, 0);
+        assert_eq!(w.finish(0, true), None);
     }
 
     #[test]
-    fn tags_fill_the_bits_a_slot_leaves() {
+    fn tags_are_the_top_bits_a_slot_leaves() {
         assert_eq!((slot_bits(8), slot_bits(480), slot_bits(512), slot_bits(65_535)), (3, 9, 9, 16));
         assert_eq!(hash_tag(u32::MAX, 9), 0x7f);
         assert_eq!(hash_tag(u32::MAX, 16), 0);
-        assert_eq!(hash_tag(5 << TAG_SHIFT, 9), 5);
+        assert_eq!(hash_tag(5 << 25, 9), 5);
     }
 }

@@ -47,10 +47,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         while p.chosen.len() < max_n {
             let sep = u32::from(!p.chosen.is_empty());
             let Some(i) = self.best_candidate(body, n, opts, &p, sep) else { break };
+            p.union |= self.signature(i);
             let Some(r) = self.records.get_mut(i) else { break };
             r.state |= Record::CHOSEN;
-            p.union |= r.signature;
-            p.chars_left = p.chars_left.saturating_sub(u32::from(r.chars).saturating_add(sep));
+            if matches!(opts.budget, Budget::Chars(_)) {
+                p.chars_left = p.chars_left.saturating_sub(r.chars(body).saturating_add(sep));
+            }
             // Record indices fit in u16: `S` is at most 65,535.
             if p.chosen.push(u16::try_from(i).unwrap_or(u16::MAX)).is_err() {
                 break;
@@ -64,7 +66,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     text: span.slice(body).unwrap_or(""),
                     score: r.score,
                     index: u16::try_from(i).unwrap_or(u16::MAX),
-                    signature: r.signature,
+                    signature: self.signature(i),
                 });
             }
         }
@@ -76,14 +78,32 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// chosen one.
     fn best_candidate(&self, body: &str, n: usize, opts: &Options<'_>, p: &Picking, sep: u32) -> Option<usize> {
         let mut best: Option<(usize, u32)> = None;
+        // Where the next pooled record's entries start in the pool.
+        let mut first = 0usize;
         for (i, r) in self.records.iter().take(n).enumerate() {
+            let p_first = first;
+            if r.state & Record::POOLED != 0 {
+                first = first.saturating_add(Pooled::in_pool(usize::from(r.content_words)));
+            }
             if r.state & (Record::CHOOSABLE | Record::CHOSEN) != Record::CHOOSABLE {
                 continue;
             }
-            if matches!(opts.budget, Budget::Chars(_)) && u32::from(r.chars).saturating_add(sep) > p.chars_left {
+            // The redundancy penalty only lowers a score: a candidate whose
+            // score does not beat the best so far cannot win, and needs no
+            // signature (nor its length counted).
+            if best.is_some_and(|(_, b)| r.score <= b) {
                 continue;
             }
-            let adj = redundancy_adjusted(r.score, r.signature, p.union, opts.redundancy);
+            if matches!(opts.budget, Budget::Chars(_)) && r.chars(body).saturating_add(sep) > p.chars_left {
+                continue;
+            }
+            // Nothing chosen yet, or no penalty asked: the score, whatever
+            // the signature.
+            let adj = if p.union == 0 || opts.redundancy == 0 {
+                r.score
+            } else {
+                redundancy_adjusted(r.score, self.record_signature(i, r, p_first), p.union, opts.redundancy)
+            };
             // The duplicate check only rules candidates out: skip it for one
             // that would not win anyway.
             if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, i, &p.chosen) {
@@ -94,18 +114,46 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         best.map(|(i, _)| i)
     }
 
+    /// The signature of sentence `i` ([`crate::Chosen::signature`]).
+    fn signature(&self, i: usize) -> u64 {
+        self.records.get(i).map_or(0, |r| self.record_signature(i, r, self.pool_first(i)))
+    }
+
+    /// The signature of record `r`, number `i`, whose pool entries (if it
+    /// is pooled) start at `first`: rebuilt from the pool, or kept.
+    fn record_signature(&self, i: usize, r: &Record, first: usize) -> u64 {
+        if r.state & Record::POOLED == 0 {
+            return r.kept_signature();
+        }
+        let p = Pooled {
+            head: r.inline,
+            first,
+            len: usize::from(r.content_words),
+            sentence: u32::try_from(i).unwrap_or(u32::MAX),
+        };
+        self.pool.signature::<T>(p)
+    }
+
+    /// Where the pool entries of record `i` start: after those of the
+    /// pooled records before it.
+    fn pool_first(&self, i: usize) -> usize {
+        self.records
+            .iter()
+            .take(i)
+            .filter(|p| p.state & Record::POOLED != 0)
+            .map(|p| Pooled::in_pool(usize::from(p.content_words)))
+            .sum()
+    }
+
     /// True if sentence `i` nearly repeats a chosen one (a quote run
     /// twice, a repeated paragraph), by the rule of [`crate::near_duplicate`].
     fn is_duplicate(&self, body: &str, i: usize, chosen: &[u16]) -> bool {
-        let Some(r) = self.records.get(i) else { return false };
+        if chosen.is_empty() {
+            return false;
+        }
+        let sig = self.signature(i);
         chosen.iter().map(|&j| usize::from(j)).any(|j| {
-            let Some(c) = self.records.get(j) else { return false };
-            is_near_duplicate(
-                r.signature,
-                c.signature,
-                || self.sentence_terms(body, i),
-                || self.sentence_terms(body, j),
-            )
+            is_near_duplicate(sig, self.signature(j), || self.sentence_terms(body, i), || self.sentence_terms(body, j))
         })
     }
 
@@ -116,15 +164,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         if r.state & Record::POOL_VALID == 0 {
             return term_set(body.get(r.start as usize..r.end as usize).unwrap_or(""));
         }
-        // Its entries follow those of the pooled sentences before it.
-        let first: usize = self
-            .records
-            .iter()
-            .take(i)
-            .filter(|p| p.state & Record::POOLED != 0)
-            .map(|p| usize::from(p.content_words))
-            .sum();
-        let p = Pooled { first, len: usize::from(r.content_words), sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+        let p = Pooled {
+            head: r.inline,
+            first: self.pool_first(i),
+            len: usize::from(r.content_words),
+            sentence: u32::try_from(i).unwrap_or(u32::MAX),
+        };
         let mut keys = TermSet::new();
         // Checked valid by scoring; once the set is full the rest is left out.
         let _ = self.pool.fold_terms(

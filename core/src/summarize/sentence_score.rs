@@ -34,7 +34,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let mut sum = None;
             if r.state & Record::POOLED != 0 {
                 let len = usize::from(r.content_words);
-                let p = Pooled { first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+                let p = Pooled { head: r.inline, first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
                 let folded = self.pool.fold_terms(
                     &self.terms,
                     p,
@@ -48,7 +48,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     r.state &= !Record::POOL_VALID;
                 }
                 sum = folded.map(|(s, _)| s);
-                pooled = pooled.saturating_add(len);
+                pooled = pooled.saturating_add(Pooled::in_pool(len));
             }
             // Not pooled, or an evicted term of it may have come back: read
             // the sentence again and look its terms up by hash.
@@ -79,15 +79,11 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     pub(super) fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> (u32, u32) {
         let mut total = 0u64;
         let mut count = 0u64;
-        for r in self.records.iter_mut().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
+        for r in self.records.iter().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
             count = count.saturating_add(1);
             total = total.saturating_add(match budget {
                 Budget::Sentences(_) => 1,
-                Budget::Chars(_) => {
-                    let t = body.get(r.start as usize..r.end as usize).unwrap_or("");
-                    r.chars = u16::try_from(t.chars().count()).unwrap_or(u16::MAX);
-                    u64::from(r.chars).saturating_add(1)
-                }
+                Budget::Chars(_) => u64::from(r.chars(body)).saturating_add(1),
             });
         }
         let keep = match budget {
