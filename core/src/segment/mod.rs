@@ -132,7 +132,11 @@ impl<'a> Segmenter<'a> {
                 return None;
             }
             let rest = self.text.get(self.next_line..)?;
-            let len = find_newline(rest.as_bytes()).unwrap_or(rest.len());
+            // An empty line (the second `\n` between paragraphs) needs no search.
+            let len = match rest.as_bytes().first() {
+                Some(b'\n') => 0,
+                _ => find_newline(rest.as_bytes()).unwrap_or(rest.len()),
+            };
             let raw_start = self.next_line;
             let raw_end = raw_start.saturating_add(len);
             self.next_line = raw_end.saturating_add(1);
