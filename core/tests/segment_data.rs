@@ -1,12 +1,17 @@
 //! The segmenter on real news: the seed articles (`../shared/corpus/seeds/`)
 //! and BBC dev (`../shared/eval/bbc/articles/`). Every unit is a trimmed
 //! span of one line; a unit not marked `open_quote` never shows an unmatched
-//! double quotation mark; and the hard cases found there stay fixed.
+//! double quotation mark; the hard cases found there stay fixed; and the
+//! units are exactly those of the char-at-a-time reference
+//! (`reference/segment.rs`).
 //! Skipped with a message when `../shared` is absent.
 
 use std::path::{Path, PathBuf};
 
 use epitome::segment::{Segmenter, Unit};
+
+#[path = "reference/segment.rs"]
+mod segment_reference;
 
 fn shared(rel: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(rel);
@@ -46,6 +51,8 @@ fn balanced(s: &str) -> bool {
 }
 
 fn check_invariants(path: &Path, text: &str) {
+    let units: Vec<Unit> = Segmenter::new(text).collect();
+    assert_eq!(units, segment_reference::naive_units(text), "{}: units differ from the reference", path.display());
     for u in Segmenter::new(text) {
         let s = u.span.slice(text).unwrap_or_else(|| panic!("{}: bad span {:?}", path.display(), u.span));
         assert!(!s.is_empty() && s.trim() == s, "{}: untrimmed unit {s:?}", path.display());

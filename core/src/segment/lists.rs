@@ -250,7 +250,8 @@ fn colon_list_at(line: &str, piece: &str) -> Option<(usize, Marker)> {
 #[inline(always)]
 fn may_end_with_colon_marker(b: &[u8]) -> bool {
     let n = b.len();
-    b.last() == Some(&b'.') && b.get(n.saturating_sub(7)..n.saturating_sub(3)).is_some_and(|t| t.contains(&b':'))
+    b.last() == Some(&b'.')
+        && b.get(n.saturating_sub(7)..n.saturating_sub(3)).is_some_and(|t| t.iter().rev().any(|&c| c == b':'))
 }
 
 /// The marker at the start of `rest` if it continues the list of `marker`,

@@ -27,8 +27,8 @@ use self::lists::{Marker, bullet_marker, colon_list, continues, next_item};
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
 pub use self::quotes::{MissingMarks, Shown};
 use self::scan::{
-    Stops, char_at, contains_ignore_ascii_case, count_words_up_to, memchr_newline, skip_space,
-    trim_end_fast as trim_end, trim_fast as trim, trim_start_fast as trim_start,
+    Stops, char_at, contains_ignore_ascii_case, count_words_up_to, find_newline, skip_space, trim_end_fast as trim_end,
+    trim_fast as trim, trim_start_fast as trim_start,
 };
 use crate::Span;
 use crate::unicode::{is_digit, is_letter, is_space, is_upper};
@@ -132,7 +132,11 @@ impl<'a> Segmenter<'a> {
                 return None;
             }
             let rest = self.text.get(self.next_line..)?;
-            let len = memchr_newline(rest.as_bytes()).unwrap_or(rest.len());
+            // An empty line (the second `\n` between paragraphs) needs no search.
+            let len = match rest.as_bytes().first() {
+                Some(b'\n') => 0,
+                _ => find_newline(rest.as_bytes()).unwrap_or(rest.len()),
+            };
             let raw_start = self.next_line;
             let raw_end = raw_start.saturating_add(len);
             self.next_line = raw_end.saturating_add(1);
@@ -420,15 +424,14 @@ fn is_boilerplate_line(line: &str) -> bool {
         !p.ends_with(|c: char| c.is_ascii_alphabetic())
             || line.get(p.len()..).and_then(|r| r.chars().next()).is_none_or(|c| !is_letter(c))
     };
-    // Bytes that prefixes start with and suffixes end with (all lower
-    // case): a line whose first and last byte are neither is not looked at
-    // further.
-    const FIRST: [bool; 256] = edge_bytes(&PREFIXES, false);
-    const LAST: [bool; 256] = edge_bytes(&SUFFIXES, true);
+    // Which prefixes start (and suffixes end) with each byte (all lower
+    // case), as bit sets: only those are compared.
+    const FIRST: [u32; 256] = edge_bytes(&PREFIXES, false);
+    const LAST: [u32; 256] = edge_bytes(&SUFFIXES, true);
     let lower = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
     let (first, last) = (lower(line.as_bytes().first()), lower(line.as_bytes().last()));
-    let marked = FIRST[first] && PREFIXES.iter().any(|p| starts_with_ignore_ascii_case(line, p) && word_end(p))
-        || LAST[last] && SUFFIXES.iter().any(|s| ends_with_ignore_ascii_case(line, s));
+    let marked = any_of(FIRST[first], &PREFIXES, |p| starts_with_ignore_ascii_case(line, p) && word_end(p))
+        || any_of(LAST[last], &SUFFIXES, |s| ends_with_ignore_ascii_case(line, s));
     if marked {
         return count_words_up_to(line, 13) <= 12;
     }
@@ -457,25 +460,36 @@ fn metadata_prefix(line: &str) -> Option<usize> {
     Some(line.len() - after_key.len() + stamp)
 }
 
-/// The first (or, with `last`, the last) bytes of `words`, as a table.
-const fn edge_bytes(words: &[&str], last: bool) -> [bool; 256] {
-    let mut t = [false; 256];
+/// For each byte, the set of `words` (at most 32) whose first (or, with
+/// `last`, last) byte it is, as bits by index.
+const fn edge_bytes(words: &[&str], last: bool) -> [u32; 256] {
+    assert!(words.len() <= 32, "more words than bits");
+    let mut t = [0u32; 256];
     let mut i = 0;
     while i < words.len() {
         let b = words[i].as_bytes();
         if !b.is_empty() {
-            t[b[if last { b.len() - 1 } else { 0 }] as usize] = true;
+            let e = b[if last { b.len() - 1 } else { 0 }] as usize;
+            t[e] |= 1 << i;
         }
         i += 1;
     }
     t
 }
 
+/// True if `test` holds for one of the `words` in the bit set `set`.
+fn any_of(mut set: u32, words: &[&str], test: impl Fn(&str) -> bool) -> bool {
+    while set != 0 {
+        if words.get(set.trailing_zeros() as usize).is_some_and(|w| test(w)) {
+            return true;
+        }
+        set &= set.wrapping_sub(1);
+    }
+    false
+}
+
 fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
-    // The first byte alone rules out most prefixes.
-    let first = |b: &[u8]| b.first().map(u8::to_ascii_lowercase);
-    first(p.as_bytes()).is_none_or(|f| first(s.as_bytes()) == Some(f))
-        && s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 fn ends_with_ignore_ascii_case(s: &str, p: &str) -> bool {

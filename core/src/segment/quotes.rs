@@ -7,6 +7,7 @@
 //! right after a digit while no straight quotation is open is an inch mark
 //! (`an 8" pipe`), not a quotation mark ([`is_inch_mark`]).
 
+use super::scan::Stops;
 use crate::unicode::is_space;
 
 /// Longest unit, in bytes, that a quotation spanning sentences is merged
@@ -33,8 +34,10 @@ impl Marks {
         let b = s.as_bytes();
         let mut m = Marks::default();
         let mut i = 0usize;
-        while let Some(rel) = b.get(i..).and_then(|t| t.iter().position(|&c| matches!(c, b'"' | 0xE2 | 0xC2))) {
-            let p = i.saturating_add(rel);
+        // The segmenter's stop scan finds every `"`, 0xE2 and 0xC2 (and the
+        // terminals, passed over here) a word at a time.
+        let mut stops = Stops::new(b);
+        while let Some(p) = stops.next_from(i) {
             match (b.get(p), b.get(p.saturating_add(1)), b.get(p.saturating_add(2))) {
                 (Some(b'"'), _, _) => {
                     let after_digit = p > 0 && b.get(p.saturating_sub(1)).is_some_and(u8::is_ascii_digit);
