@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use epitome::normalize::{Folded, term_key};
-use epitome::stopwords::{ENGLISH, is_stopword};
+use epitome::stopwords::{ENGLISH, NAME_CONNECTORS, is_name_connector, is_stopword};
 use epitome::terms::{TermTable, WAYS};
 use epitome::tokenize::{Token, Tokens, Words};
 use proptest::prelude::*;
@@ -147,6 +147,13 @@ proptest! {
     fn stopword_index_matches_binary_search(word in wordy()) {
         let folded = word.to_lowercase().into_bytes();
         prop_assert_eq!(is_stopword(&folded), ENGLISH.binary_search(&folded.as_slice()).is_ok());
+    }
+
+    #[test]
+    fn name_connectors_match_the_list(word in prop_oneof![wordy(), "(al|bin|da|de|del|della|der|di|dos|du|el|la|le|van|von|y|of)[a-z\u{0}]{0,2}"]) {
+        let folded = word.as_bytes();
+        let want = NAME_CONNECTORS.contains(&folded) || folded == b"of";
+        prop_assert_eq!(is_name_connector(folded), want);
     }
 
     /// The stopword test on a stemmed word reads only its bytes (the
