@@ -47,13 +47,25 @@ impl Record {
     /// `u16::MAX`: counted when asked, not kept.
     pub(super) fn chars(&self, body: &str) -> u32 {
         let t = body.get(self.start as usize..self.end as usize).unwrap_or("");
-        u32::from(u16::try_from(t.chars().count()).unwrap_or(u16::MAX))
+        // `chars().count()` of valid UTF-8: the bytes that start a char (not
+        // 0b10xx_xxxx); a plain loop, a sixth of the flash of the library's.
+        let n = t.bytes().filter(|&b| (b as i8) >= -0x40).count();
+        u32::from(u16::try_from(n).unwrap_or(u16::MAX))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_are_counted_as_the_library_counts_them() {
+        let body = "a\u{e9}\u{201c}\u{1f600}z and plain";
+        for end in (0..=body.len()).filter(|&e| body.is_char_boundary(e)) {
+            let r = Record { start: 0, end: end as u32, ..Record::EMPTY };
+            assert_eq!(r.chars(body) as usize, body[..end].chars().count());
+        }
+    }
 
     #[test]
     fn a_kept_signature_reads_back() {
