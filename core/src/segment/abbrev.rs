@@ -96,34 +96,38 @@ const fn key(w: &[u8]) -> u64 {
 /// Number of words in the three lists.
 const LISTED: usize = TITLES.len() + BEFORE_NUMBER.len() + OTHER.len();
 
-/// The three lists as one table of keys sorted for a binary search, built
-/// at compile time (which also checks that no word is in two lists).
-const KEYS: [(u64, Listed); LISTED] = {
-    let mut t = [(0u64, Listed::Other); LISTED];
+/// The three lists as one table of keys sorted for a binary search, and
+/// the list of each key, built at compile time (which also checks that no
+/// word is in two lists). Two arrays rather than pairs: no padding.
+const KEYS: ([u64; LISTED], [Listed; LISTED]) = {
+    let mut keys = [0u64; LISTED];
+    let mut lists = [Listed::Other; LISTED];
     let mut n = 0;
-    let lists: [(&[&str], Listed); 3] =
+    let all: [(&[&str], Listed); 3] =
         [(&TITLES, Listed::Title), (&BEFORE_NUMBER, Listed::BeforeNumber), (&OTHER, Listed::Other)];
     let mut l = 0;
-    while l < lists.len() {
-        let (words, class) = lists[l];
+    while l < all.len() {
+        let (words, class) = all[l];
         let mut i = 0;
         while i < words.len() {
             assert!(words[i].len() <= MAX_LISTED, "a listed word is longer than MAX_LISTED");
             // Insertion sort: the table is small and built once.
             let k = key(words[i].as_bytes());
             let mut j = n;
-            while j > 0 && t[j - 1].0 > k {
-                t[j] = t[j - 1];
+            while j > 0 && keys[j - 1] > k {
+                keys[j] = keys[j - 1];
+                lists[j] = lists[j - 1];
                 j -= 1;
             }
-            assert!(j == 0 || t[j - 1].0 != k, "a word is listed twice");
-            t[j] = (k, class);
+            assert!(j == 0 || keys[j - 1] != k, "a word is listed twice");
+            keys[j] = k;
+            lists[j] = class;
             n += 1;
             i += 1;
         }
         l += 1;
     }
-    t
+    (keys, lists)
 };
 
 /// The list `word` is in, if any: one binary search over [`KEYS`] instead
@@ -133,7 +137,7 @@ fn listed(word: &str) -> Option<Listed> {
         return None;
     }
     let k = key(word.as_bytes());
-    KEYS.binary_search_by(|&(e, _)| e.cmp(&k)).ok().and_then(|i| KEYS.get(i)).map(|&(_, class)| class)
+    KEYS.0.binary_search(&k).ok().and_then(|i| KEYS.1.get(i).copied())
 }
 
 /// The word that a full stop at the end of `before` follows: back to white

@@ -424,12 +424,13 @@ fn is_boilerplate_line(line: &str) -> bool {
         !p.ends_with(|c: char| c.is_ascii_alphabetic())
             || line.get(p.len()..).and_then(|r| r.chars().next()).is_none_or(|c| !is_letter(c))
     };
-    // Which prefixes start (and suffixes end) with each byte (all lower
-    // case), as bit sets: only those are compared.
-    const FIRST: [u32; 256] = edge_bytes(&PREFIXES, false);
-    const LAST: [u32; 256] = edge_bytes(&SUFFIXES, true);
-    let lower = |b: Option<&u8>| usize::from(b.map_or(0, u8::to_ascii_lowercase));
-    let (first, last) = (lower(line.as_bytes().first()), lower(line.as_bytes().last()));
+    // Which prefixes start (and suffixes end) with a byte, by its low five
+    // bits (one bucket per letter, either case), as bit sets: only those
+    // are compared.
+    const FIRST: [u32; 32] = edge_bytes(&PREFIXES, false);
+    const LAST: [u32; 32] = edge_bytes(&SUFFIXES, true);
+    let bucket = |b: Option<&u8>| usize::from(b.map_or(0, |&b| b & 0x1F));
+    let (first, last) = (bucket(line.as_bytes().first()), bucket(line.as_bytes().last()));
     let marked = any_of(FIRST[first], &PREFIXES, |p| starts_with_ignore_ascii_case(line, p) && word_end(p))
         || any_of(LAST[last], &SUFFIXES, |s| ends_with_ignore_ascii_case(line, s));
     if marked {
@@ -460,16 +461,17 @@ fn metadata_prefix(line: &str) -> Option<usize> {
     Some(line.len() - after_key.len() + stamp)
 }
 
-/// For each byte, the set of `words` (at most 32) whose first (or, with
-/// `last`, last) byte it is, as bits by index.
-const fn edge_bytes(words: &[&str], last: bool) -> [u32; 256] {
+/// For each value of a byte's low five bits, the set of `words` (at most
+/// 32) whose first (or, with `last`, last) byte has them, as bits by index:
+/// a superset of the words a line may start (end) with, for a small table.
+const fn edge_bytes(words: &[&str], last: bool) -> [u32; 32] {
     assert!(words.len() <= 32, "more words than bits");
-    let mut t = [0u32; 256];
+    let mut t = [0u32; 32];
     let mut i = 0;
     while i < words.len() {
         let b = words[i].as_bytes();
         if !b.is_empty() {
-            let e = b[if last { b.len() - 1 } else { 0 }] as usize;
+            let e = (b[if last { b.len() - 1 } else { 0 }] & 0x1F) as usize;
             t[e] |= 1 << i;
         }
         i += 1;

@@ -140,7 +140,9 @@ impl<'a> Stops<'a> {
     }
 
     /// The first candidate in `m` (the word at `base`) that is a stop;
-    /// keeps the word and its later candidates for the next call.
+    /// keeps the word and its later candidates for the next call. Called
+    /// out of line on bare-metal targets, where flash is short.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn first_stop(&mut self, base: usize, m: &mut usize) -> Option<usize> {
         while *m != 0 {
             let k = base.saturating_add((m.trailing_zeros() / 8) as usize);
