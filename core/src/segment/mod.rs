@@ -15,6 +15,14 @@
 //! Every unit gets a [`UnitKind`]; only [`UnitKind::Prose`] and full-sentence
 //! [`UnitKind::Bullet`] units can be chosen for a summary. The committed case
 //! table `cases.txt` (run by the unit tests) shows what each rule does.
+//!
+//! The rules look only at a few bytes: `scan` finds them a machine word at
+//! a time (the next newline, the next `.`, `!`, `?`, `"` or lead byte of
+//! `…`, curly quotes and guillemets) and reads ASCII without decoding, so
+//! most of a line is passed over without a char being decoded. The
+//! char-at-a-time form of the same rules is kept as a reference
+//! (`core/tests/reference/segment.rs`), and the property tests and the
+//! `segment` fuzz target check that both return the same units.
 
 mod abbrev;
 mod lists;
