@@ -152,8 +152,27 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 
 /// Term-table keys of the content words of `text`, in order, repeats
 /// included: what pass 1 counted for them (stopwords skipped).
-pub(crate) fn term_keys(text: &str) -> impl Iterator<Item = u32> + '_ {
-    Words::new(text).filter_map(|w| w.folded.term_key()).map(|k| k.max(1))
+pub(crate) fn term_keys(text: &str) -> TermKeys<'_> {
+    TermKeys { words: Words::new(text) }
+}
+
+/// The iterator of [`term_keys`].
+pub(crate) struct TermKeys<'a> {
+    words: Words<'a>,
+}
+
+impl Iterator for TermKeys<'_> {
+    type Item = u32;
+
+    /// Out of line on purpose: the word reader is inlined here once, and
+    /// every reader of term keys (scoring past the pool, the duplicate
+    /// check, keywords, the digest) calls this one copy, which returns a
+    /// `u32` in a register. Inlined at each of them it cost flash on the
+    /// Cortex-M (about 2 KB a copy) for no measurable speed.
+    #[inline(never)]
+    fn next(&mut self) -> Option<u32> {
+        self.words.by_ref().find_map(|w| w.folded.term_key()).map(|k| k.max(1))
+    }
 }
 
 #[cfg(test)]
