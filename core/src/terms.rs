@@ -172,11 +172,6 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         &self.slots
     }
 
-    /// All slots, mutable, for scoring.
-    pub fn slots_mut(&mut self) -> &mut [E] {
-        &mut self.slots
-    }
-
     fn bucket(hash: u32) -> usize {
         // Multiplicative spread then reduce; N need not be a power of two.
         let h = u64::from(hash.wrapping_mul(0x9E37_79B1));
@@ -202,7 +197,10 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     fn probe(&self, b: usize, hash: u32) -> Probe {
         // Most buckets do not wrap at `N`: WAYS slots in a row, read
         // without wrapping or bounds tests.
-        if let Some(bucket) = self.slots.get(b..).and_then(|s| s.first_chunk::<WAYS>()) {
+        let Some(bucket) = self.slots.get(b..).and_then(|s| s.first_chunk::<WAYS>()) else {
+            return self.probe_wrapping(b, hash);
+        };
+        if self.len < N {
             for (k, t) in bucket.iter().enumerate() {
                 let h = t.hash();
                 if h == hash {
@@ -212,15 +210,23 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
                     return Probe::Empty(b.wrapping_add(k));
                 }
             }
-            let (mut victim, mut least) = (0, u16::MAX);
-            for (k, t) in bucket.iter().enumerate() {
-                if t.count() < least {
-                    (victim, least) = (k, t.count());
+        } else if let Some(k) = bucket.iter().position(|t| t.hash() == hash) {
+            // A full table (the phrase table, after its first few hundred
+            // words) has no empty slot to stop at: one test a slot.
+            return Probe::Held(b.wrapping_add(k));
+        }
+        let (mut victim, mut least) = (0, u16::MAX);
+        for (k, t) in bucket.iter().enumerate() {
+            let c = t.count();
+            if c < least {
+                (victim, least) = (k, c);
+                // A held entry counts at least 1: none can be less.
+                if c <= 1 {
+                    break;
                 }
             }
-            return Probe::Full { victim: b.wrapping_add(victim), count: least };
         }
-        self.probe_wrapping(b, hash)
+        Probe::Full(b.wrapping_add(victim))
     }
 
     /// [`CountTable::probe`] for a bucket that wraps past the last slot.
@@ -241,7 +247,7 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
             }
             i = Self::next_slot(i);
         }
-        Probe::Full { victim, count: least }
+        Probe::Full(victim)
     }
 
     /// Index of the slot holding `hash`, if present.
@@ -249,7 +255,7 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         let hash = hash.max(1);
         match self.probe(Self::bucket(hash), hash) {
             Probe::Held(i) => Some(i),
-            Probe::Empty(_) | Probe::Full { .. } => None,
+            Probe::Empty(_) | Probe::Full(_) => None,
         }
     }
 
@@ -277,7 +283,8 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
                 self.len = self.len.saturating_add(1);
                 (i, true, true, 0)
             }
-            Probe::Full { victim, count } => {
+            Probe::Full(victim) => {
+                let count = self.slots.get(victim).map_or(0, E::count);
                 self.evicted = self.evicted.saturating_add(1);
                 if count > 1 {
                     self.lost = self.lost.saturating_add(1);
@@ -295,15 +302,17 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     }
 }
 
-/// Where a hash stands in its bucket ([`CountTable::probe`]).
+/// Where a hash stands in its bucket ([`CountTable::probe`]): a tag and a
+/// slot, returned in two registers (the victim's count is read from its
+/// slot by the caller, not carried here).
 #[derive(Clone, Copy)]
 enum Probe {
     /// In this slot.
     Held(usize),
     /// Absent; this slot, the first empty one, may take it.
     Empty(usize),
-    /// Absent from a full bucket whose first slot of least `count` is `victim`.
-    Full { victim: usize, count: u16 },
+    /// Absent from a full bucket whose first slot of least count is this one.
+    Full(usize),
 }
 
 /// What [`CountTable::bump_slot`] did.

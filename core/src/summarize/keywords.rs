@@ -79,11 +79,13 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if t.hash == 0 || t.count < 2 && t.in_title == 0 {
                 continue;
             }
-            if is_number(surface(title, body, t.surface, t.surface_len)) {
+            let c = Candidate { score: weight(t, opts), surface: t.surface, surface_len: t.surface_len, words: 1 };
+            // Most terms rank below a full list: rejected before their
+            // text is read (`offer` would turn them away as well).
+            if !ranks_in(cands, &c) || is_number(surface(title, body, t.surface, t.surface_len)) {
                 continue;
             }
-            let score = weight(t, opts);
-            offer(cands, Candidate { score, surface: t.surface, surface_len: t.surface_len, words: 1 });
+            offer(cands, c);
         }
     }
 
@@ -123,9 +125,17 @@ fn weight(t: &Term, opts: &Options<'_>) -> u32 {
     u32::from(keyword_weight(t, opts.idf.as_ref(), &opts.weights))
 }
 
-/// Inserts a candidate in rank order, keeping only the best `N`.
+/// True if `c` would enter `cands` (kept in rank order, the best `N`):
+/// there is room, or it ranks before the last.
+fn ranks_in<const N: usize>(cands: &Vec<Candidate, N>, c: &Candidate) -> bool {
+    cands.last().is_none_or(|last| !cands.is_full() || c.rank_key() < last.rank_key())
+}
+
+/// Inserts a candidate in rank order, keeping only the best `N`; among
+/// equal keys the earlier offered stays first.
 fn offer<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
-    let pos = cands.iter().position(|x| c.rank_key() < x.rank_key()).unwrap_or(cands.len());
+    // `cands` is sorted: the first candidate ranked after `c`, by halving.
+    let pos = cands.partition_point(|x| x.rank_key() <= c.rank_key());
     if pos >= N {
         return;
     }
@@ -155,4 +165,48 @@ fn content_keys(text: &str) -> Vec<u32, 3> {
         }
     }
     keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `offer` as first written: a linear search for the first candidate
+    /// ranked after the new one, no early rejection.
+    fn offer_linear<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
+        let pos = cands.iter().position(|x| c.rank_key() < x.rank_key()).unwrap_or(cands.len());
+        if pos >= N {
+            return;
+        }
+        if cands.is_full() {
+            cands.pop();
+        }
+        let _ = cands.insert(pos, c);
+    }
+
+    fn candidate() -> impl Strategy<Value = Candidate> {
+        // Few distinct values, so that equal keys and ties are common.
+        (0u32..6, 0u32..5, 0u8..3, 1u8..4).prop_map(|(score, surface, surface_len, words)| Candidate {
+            score,
+            surface,
+            surface_len,
+            words,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn offer_keeps_the_same_list_as_the_linear_rule(offers in proptest::collection::vec(candidate(), 0..40)) {
+            let mut fast: Vec<Candidate, 6> = Vec::new();
+            let mut slow: Vec<Candidate, 6> = Vec::new();
+            for c in offers {
+                if ranks_in(&fast, &c) {
+                    offer(&mut fast, c);
+                }
+                offer_linear(&mut slow, c);
+                prop_assert_eq!(&fast, &slow);
+            }
+        }
+    }
 }
