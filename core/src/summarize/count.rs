@@ -49,7 +49,7 @@ struct SentenceCount {
 struct Counter<'s, const T: usize, const P: usize> {
     terms: &'s mut TermTable<T>,
     phrases: &'s mut PhraseTable<P>,
-    pool: PoolWriter<'s>,
+    pool: PoolWriter<'s, T>,
 }
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
@@ -139,35 +139,40 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
         let mut run = Run::new();
         let mut first = true;
+        let sent = sentence_u16(sentence);
+        // Counts are at most the sentence's bytes and offsets at most the
+        // body's, both under `u32::MAX` (`summarize` checks the length):
+        // plain wrapping adds are exact.
         for Word { token: tok, folded: mut f } in Words::new(text) {
-            counted.words = counted.words.saturating_add(1);
+            counted.words = counted.words.wrapping_add(1);
             let abs =
-                Span { start: tok.span.start.saturating_add(span.start), end: tok.span.end.saturating_add(span.start) };
+                Span { start: tok.span.start.wrapping_add(span.start), end: tok.span.end.wrapping_add(span.start) };
             let tok = Token { span: abs, ..tok };
             let mid = !first;
             first = false;
             if f.is_stopword() {
-                counted.stops = counted.stops.saturating_add(1);
+                counted.stops = counted.stops.wrapping_add(1);
                 run.stopword(tok, &f);
                 continue;
             }
             f.stem();
             let hash = f.hash();
             counted.signature |= signature_bit(hash);
-            counted.content = counted.content.saturating_add(1);
-            self.word(body, tok, hash, mid, sentence);
+            counted.content = counted.content.wrapping_add(1);
+            self.word(body, tok, hash, mid, sent);
             if tok.kind == TokenKind::Number {
                 run.clear();
             } else {
-                run.word(self.phrases, body, tok, hash, Part::Body { sentence: sentence_u16(sentence) });
+                run.word(self.phrases, body, tok, hash, Part::Body { sentence: sent });
             }
         }
         counted
     }
 
     /// Counts one content word (`tok`, term `hash`) of body sentence number
-    /// `sentence`; `mid` if it is not the sentence's first word.
-    fn word(&mut self, body: &str, tok: Token, hash: u32, mid: bool, sentence: u32) {
+    /// `sent` (as [`sentence_u16`] gives it); `mid` if it is not the
+    /// sentence's first word.
+    fn word(&mut self, body: &str, tok: Token, hash: u32, mid: bool, sent: u16) {
         let span = tok.span;
         let Some(b) = self.terms.bump_slot(hash, |t| {
             t.surface = span.start;
@@ -181,7 +186,6 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         }
         self.pool.push(b.slot, b.term.hash);
         let t = b.term;
-        let sent = sentence_u16(sentence);
         if t.last_sentence != sent {
             t.last_sentence = sent;
             t.sentences = t.sentences.saturating_add(1);

@@ -88,24 +88,22 @@ impl<const W: usize> SlotPool<W> {
     /// scores no sentence), nor does a pool of no entries (`W` = 0 reads
     /// every sentence again, even those whose entries would all fit in
     /// their heads: the reference the tests compare pools against).
-    pub(super) fn writer<const T: usize>(&mut self, enabled: bool) -> PoolWriter<'_> {
-        let bits = slot_bits(T);
-        let enabled = enabled && W > 0 && 16u32.saturating_sub(bits) >= SIGNATURE_BITS;
-        PoolWriter {
-            entries: &mut self.entries,
-            kept: 0,
-            open: 0,
-            head: [0; HEAD],
-            ok: enabled,
-            enabled,
-            slot_bits: bits,
-        }
+    pub(super) fn writer<const T: usize>(&mut self, enabled: bool) -> PoolWriter<'_, T> {
+        let enabled = enabled && W > 0 && PoolWriter::<T>::TAGGED;
+        PoolWriter { entries: &mut self.entries, kept: 0, open: 0, head: [0; HEAD], ok: enabled, enabled }
     }
 
     /// The entries of the pooled sentence `p` in the pool (past its head);
     /// `None` if they do not fit (never, for a sentence the writer pooled).
     fn tail(&self, p: Pooled) -> Option<&[u16]> {
         self.entries.get(p.first..p.first.saturating_add(Pooled::in_pool(p.len)))
+    }
+
+    /// The head and pool parts of the entries of the pooled sentence `p`,
+    /// in text order; `None` if they do not fit (never, for a sentence the
+    /// writer pooled).
+    fn parts<'a>(&'a self, p: &'a Pooled) -> Option<[&'a [u16]; 2]> {
+        Some([p.head.get(..p.len.min(HEAD)).unwrap_or(&[]), self.tail(*p)?])
     }
 
     /// The signature of the pooled sentence `p`, rebuilt from its tags.
@@ -117,8 +115,10 @@ impl<const W: usize> SlotPool<W> {
         // The tag's top bits are the hash's.
         let shift = 32u32.saturating_sub(16u32.saturating_sub(bits));
         let mut sig = 0u64;
-        for e in head_entries(p).chain(self.tail(p).unwrap_or(&[]).iter().copied()) {
-            sig |= signature_bit(u32::from(e >> bits) << shift);
+        for part in self.parts(&p).unwrap_or([&[], &[]]) {
+            for &e in part {
+                sig |= signature_bit(u32::from(e >> bits) << shift);
+            }
         }
         sig
     }
@@ -139,26 +139,22 @@ impl<const W: usize> SlotPool<W> {
         let mask = (1u32 << bits) - 1;
         let mut acc = init;
         let mut all_held = true;
-        for e in head_entries(p).chain(self.tail(p)?.iter().copied()) {
-            let slot = usize::try_from(u32::from(e) & mask).unwrap_or(usize::MAX);
-            let t = terms.slot(slot)?;
-            if u32::from(t.first_sentence) <= p.sentence {
-                acc = f(acc, t);
-                continue;
-            }
-            all_held = false;
-            let tag = u16::try_from(u32::from(e) >> bits).unwrap_or(u16::MAX);
-            if may_have_come_back(terms.slots(), slot, tag, bits, p.sentence, &counts) {
-                return None;
+        for part in self.parts(&p)? {
+            for &e in part {
+                let slot = usize::from(e) & mask as usize;
+                let t = terms.slot(slot)?;
+                if u32::from(t.first_sentence) <= p.sentence {
+                    acc = f(acc, t);
+                    continue;
+                }
+                all_held = false;
+                if may_have_come_back::<T>(terms.slots(), slot, e >> bits, p.sentence, &counts) {
+                    return None;
+                }
             }
         }
         Some((acc, all_held))
     }
-}
-
-/// The entries of the pooled sentence `p` in its head.
-fn head_entries(p: Pooled) -> impl Iterator<Item = u16> {
-    p.head.into_iter().take(p.len)
 }
 
 /// Bits of a slot index of a table of `t` slots.
@@ -181,38 +177,40 @@ const fn hash_tag(hash: u32, bits: u32) -> u16 {
 
 /// True if a resident term within [`WAYS`] - 1 slots of `slot` took its
 /// slot after sentence `sentence`, has hash tag `tag` and `counts`: the
-/// evicted term of an entry (`slot`, `tag`) may have come back as it.
-fn may_have_come_back(
+/// evicted term of an entry (`slot`, `tag`) of a table of `T` slots may
+/// have come back as it.
+fn may_have_come_back<const T: usize>(
     slots: &[Term],
     slot: usize,
     tag: u16,
-    bits: u32,
     sentence: u32,
     counts: &impl Fn(&Term) -> bool,
 ) -> bool {
     let n = slots.len();
-    // The 2 * WAYS - 1 slots centred on `slot`, wrapping at the end.
-    let mut i = slot.saturating_add(n).saturating_sub(WAYS - 1);
-    for _ in 0..2 * WAYS - 1 {
-        if i >= n {
-            i -= n;
+    // The 2 * WAYS - 1 slots centred on `slot`, wrapping at the end: at
+    // most two runs of the table, scanned as plain slices.
+    let from = slot.saturating_add(n).saturating_sub(WAYS - 1);
+    let (a, b) = if from >= n { (from - n, from - n + 2 * WAYS - 1) } else { (from, from + 2 * WAYS - 1) };
+    // (A table of fewer than 2 * WAYS - 1 slots is covered whole, some
+    // slots twice: the answer is the same.)
+    let first = slots.get(a..b.min(n)).unwrap_or(&[]);
+    let wrapped = slots.get(..b.saturating_sub(n).min(n)).unwrap_or(&[]);
+    let shift = PoolWriter::<T>::TAG_SHIFT;
+    let tag = u32::from(tag);
+    for part in [first, wrapped] {
+        for z in part {
+            // The tag first: it rules out all but about one in 128.
+            if z.hash >> shift == tag && z.hash != 0 && u32::from(z.first_sentence) > sentence && counts(z) {
+                return true;
+            }
         }
-        // The tag first: it rules out all but about one in 128.
-        if let Some(z) = slots.get(i)
-            && hash_tag(z.hash, bits) == tag
-            && z.hash != 0
-            && u32::from(z.first_sentence) > sentence
-            && counts(z)
-        {
-            return true;
-        }
-        i += 1;
     }
     false
 }
 
-/// Writes the entries of one sentence at a time (see the module's rule).
-pub(super) struct PoolWriter<'p> {
+/// Writes the entries of one sentence at a time (see the module's rule)
+/// for a table of `T` slots.
+pub(super) struct PoolWriter<'p, const T: usize> {
     entries: &'p mut [u16],
     /// Pool entries of the pooled sentences so far.
     kept: usize,
@@ -224,11 +222,22 @@ pub(super) struct PoolWriter<'p> {
     /// The current sentence can still be pooled.
     ok: bool,
     enabled: bool,
-    /// Bits of a slot index in an entry; a hash tag fills the rest.
-    slot_bits: u32,
 }
 
-impl PoolWriter<'_> {
+impl<const T: usize> PoolWriter<'_, T> {
+    /// Bits of a slot index in an entry.
+    const SLOT_BITS: u32 = slot_bits(T);
+    /// Bits of the hash tag beside it.
+    const TAG_BITS: u32 = 16u32.saturating_sub(Self::SLOT_BITS);
+    /// The tag keeps the bits that pick the signature bit: the pool can
+    /// be used.
+    const TAGGED: bool = Self::TAG_BITS >= SIGNATURE_BITS;
+    /// Low bits of an entry: its slot.
+    const SLOT_MASK: usize = (1 << Self::SLOT_BITS) - 1;
+    /// A hash shifted right by this is its tag (a table too large to be
+    /// `TAGGED` writes no entry, whatever this is).
+    const TAG_SHIFT: u32 = if Self::TAGGED { 32 - Self::TAG_BITS } else { 31 };
+
     /// A word of the current sentence took `slot` over from another term:
     /// if the sentence already wrote that slot, that entry is stale, and the
     /// sentence is not pooled.
@@ -236,12 +245,9 @@ impl PoolWriter<'_> {
         if !self.ok {
             return;
         }
-        let mask = (1usize << self.slot_bits) - 1;
-        let is_slot = |e: u16| usize::from(e) & mask == slot;
-        let head = Pooled { head: self.head, first: 0, len: self.open, sentence: 0 };
-        let in_head = head_entries(head).any(is_slot);
+        let head = self.head.get(..self.open.min(HEAD)).unwrap_or(&[]);
         let tail = self.entries.get(self.kept..self.kept.saturating_add(Pooled::in_pool(self.open))).unwrap_or(&[]);
-        if in_head || tail.iter().any(|&e| is_slot(e)) {
+        if head.iter().chain(tail).any(|&e| usize::from(e) & Self::SLOT_MASK == slot) {
             self.ok = false;
         }
     }
@@ -264,12 +270,13 @@ impl PoolWriter<'_> {
         if !self.ok {
             return;
         }
-        // A slot index fits in `slot_bits` and the tag in the rest (see
-        // `writer`): the entry is exact in 16 bits.
-        let e = (slot as u32 | u32::from(hash_tag(hash, self.slot_bits)) << self.slot_bits) as u16;
+        // A slot index fits in `SLOT_BITS` and the tag in the rest (the
+        // writer is enabled only if `TAGGED`): the entry is exact in 16 bits.
+        let e = (slot as u32 | u32::from(hash_tag(hash, Self::SLOT_BITS)) << Self::SLOT_BITS) as u16;
         if let Some(h) = self.head.get_mut(self.open) {
             *h = e;
-        } else if let Some(at) = self.entries.get_mut(self.kept.saturating_add(self.open - HEAD)) {
+        } else if let Some(at) = self.entries.get_mut(self.kept.wrapping_add(self.open - HEAD)) {
+            // (`open` < W + HEAD and `kept` <= W: no overflow.)
             *at = e;
         } else {
             self.ok = false;
