@@ -140,22 +140,39 @@ fn listed(word: &str) -> Option<Listed> {
     KEYS.0.binary_search(&k).ok().and_then(|i| KEYS.1.get(i).copied())
 }
 
+/// ASCII bytes that end the word before a full stop (going back): white
+/// space, an opening quotation mark or bracket.
+const WORD_EDGE: [bool; 128] = {
+    let mut t = [false; 128];
+    let edges = *b" \t\n\r\x0b\x0c\"'([";
+    let mut i = 0;
+    while i < edges.len() {
+        t[edges[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The word that a full stop at the end of `before` follows: back to white
-/// space, an opening quotation mark or bracket, or a dash. ASCII bytes are
-/// judged as they are; a non-ASCII byte sends the word to the char loop.
-fn last_word(before: &str) -> &str {
+/// space, an opening quotation mark or bracket, or a dash; and whether it
+/// holds a `.`. ASCII bytes are judged as they are (one table load each);
+/// a non-ASCII byte sends the word to the char loop.
+fn last_word(before: &str) -> (&str, bool) {
     let b = before.as_bytes();
     let mut i = b.len();
+    let mut dot = false;
     while let Some(&c) = i.checked_sub(1).and_then(|j| b.get(j)) {
-        if c >= 0x80 {
-            return last_word_chars(before);
-        }
-        if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'"' | b'\'' | b'(' | b'[') {
-            break;
+        match WORD_EDGE.get(usize::from(c)) {
+            None => {
+                let w = last_word_chars(before);
+                return (w, w.as_bytes().contains(&b'.'));
+            }
+            Some(true) => break,
+            Some(false) => dot |= c == b'.',
         }
         i = i.saturating_sub(1);
     }
-    before.get(i..).unwrap_or("")
+    (before.get(i..).unwrap_or(""), dot)
 }
 
 /// [`last_word`] one char at a time.
@@ -171,8 +188,12 @@ fn last_word_chars(before: &str) -> &str {
 /// Decides whether a single `.` after `before` ends the sentence, given the
 /// text that follows (which starts upper-case, a digit or a quote).
 pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
-    let word = last_word(before);
+    let (word, dotted) = last_word(before);
     if word.is_empty() {
+        return true;
+    }
+    // Most words: longer than any listed one and not dotted (no `a.m`).
+    if word.len() > MAX_LISTED && !dotted {
         return true;
     }
     let next_is_digit = next_text.as_bytes().first().is_some_and(u8::is_ascii_digit);
@@ -190,7 +211,7 @@ pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     if matches!(word, "a.m" | "p.m" | "A.M" | "P.M") && !next_is_digit {
         return ends_time_of_day(next_text);
     }
-    if list.is_some() || is_dotted_abbreviation(word) {
+    if list.is_some() || dotted && is_dotted_abbreviation(word) {
         return !next_is_digit && next_word_is_opener(next_text);
     }
     true

@@ -98,11 +98,22 @@ pub(super) fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
         return None;
     }
     let straight = !m.straight.is_multiple_of(2);
-    let mut prev = ' ';
-    for (i, c) in rest.char_indices() {
+    // Only quotation marks matter: the stop scan finds every `"` and lead
+    // byte 0xE2 or 0xC2 a word at a time (and the terminals, passed over).
+    let b = rest.as_bytes();
+    let mut stops = Stops::new(b);
+    let mut from = 0usize;
+    while let Some(i) = stops.next_from(from) {
+        from = i.saturating_add(1);
+        let c = match b.get(i) {
+            Some(b'"') => '"',
+            Some(0xC2 | 0xE2) => rest.get(i..).and_then(|t| t.chars().next()).unwrap_or(' '),
+            _ => continue,
+        };
         match c {
             '"' if straight => {
                 // `debt. "He …`: a mark after a space and before a word opens.
+                let prev = rest.get(..i).and_then(|t| t.chars().next_back()).unwrap_or(' ');
                 let next = rest.get(i.saturating_add(1)..).and_then(|t| t.chars().next());
                 let opening = is_space(prev) && next.is_some_and(|n| !is_space(n));
                 return if opening { None } else { Some(i) };
@@ -111,7 +122,6 @@ pub(super) fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
             '\u{201d}' | '\u{bb}' if !straight => return Some(i),
             _ => {}
         }
-        prev = c;
     }
     None
 }
@@ -133,7 +143,7 @@ impl QuoteState {
     pub(super) fn step(&mut self, text: &str, m: Marks) -> bool {
         // A unit starting with its own opening mark starts a new quotation
         // (the re-opened paragraph of a long quotation), whatever was open.
-        let reopens = text.starts_with(['"', '\u{201c}', '\u{ab}']);
+        let reopens = matches!(text.as_bytes(), [b'"', ..] | [0xE2, 0x80, 0x9C, ..] | [0xC2, 0xAB, ..]);
         let inside = self.open && !reopens;
         let unbalanced = !m.balanced();
         self.open = if reopens { unbalanced } else { self.open != unbalanced };
