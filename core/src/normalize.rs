@@ -26,6 +26,13 @@ impl Folded {
     /// instructions, next to the call's cost of passing the word by value.
     #[inline]
     pub fn term_key(mut self) -> Option<u32> {
+        self.stem_to_key()
+    }
+
+    /// [`Folded::term_key`] in place, with no copy of the fold: stems it
+    /// (unless it is a stopword, which is left as it is) and returns its key.
+    #[inline]
+    pub fn stem_to_key(&mut self) -> Option<u32> {
         if self.is_stopword() {
             return None;
         }
