@@ -260,13 +260,13 @@ impl Bench {
 }
 
 /// Tokenization + normalisation of `text`: what the summarizer does to each
-/// word before counting it, read in one pass by `Words` (tokens with their
-/// folds; the counting pass reads `Tokens` and folds each token apart until
-/// it switches to `Words`).
+/// word before counting it, read in one pass by `Words` as the counting
+/// pass reads it (each token's fold read in place, `Words::next_token`).
 fn tokenize(text: &str) -> u64 {
     let mut sum = 0u64;
-    for w in Words::new(text) {
-        let mut f = w.folded;
+    let mut words = Words::new(text);
+    while words.next_token().is_some() {
+        let f = words.folded_mut();
         if f.is_stopword() {
             sum = sum.wrapping_add(1);
             continue;

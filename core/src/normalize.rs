@@ -2,7 +2,7 @@
 //! buffer, stopword test, light (plural) stemming, hashing.
 
 use crate::hash::{self, fnv1a};
-use crate::stem::stem_plural;
+use crate::stem::stem_plural_rewriting;
 
 /// Longest word, in bytes after folding, that is normalized whole; longer
 /// words are hashed on this prefix (they are rare and never stopwords).
@@ -26,6 +26,13 @@ impl Folded {
     /// instructions, next to the call's cost of passing the word by value.
     #[inline]
     pub fn term_key(mut self) -> Option<u32> {
+        self.stem_to_key()
+    }
+
+    /// [`Folded::term_key`] in place, with no copy of the fold: stems it
+    /// (unless it is a stopword, which is left as it is) and returns its key.
+    #[inline]
+    pub fn stem_to_key(&mut self) -> Option<u32> {
         if self.is_stopword() {
             return None;
         }
@@ -174,31 +181,49 @@ impl Folded {
 
     fn stem_ending(&mut self) {
         let before = self.len;
+        // Whether the last byte kept was rewritten (`-ies` → `-y`): the
+        // other endings are only dropped, and their bytes stay in the
+        // buffer until cleared below.
+        let mut rewrote = false;
         if self.ascii {
             let n = self.len.min(MAX_WORD_BYTES);
             if let Some(w) = self.buf.get_mut(..n) {
-                self.len = stem_plural(w).min(n);
+                let (len, r) = stem_plural_rewriting(w);
+                (self.len, rewrote) = (len.min(n), r);
             }
         } else if self.as_bytes().ends_with(b"'s") {
             self.len = self.len.saturating_sub(2);
         }
-        // `stem_plural` only rewrites a byte when it also shortens the word
-        // (`-ies` → `-y`), so an unchanged length means unchanged bytes and
-        // the hash still holds (checked by `stem_keeps_the_hash_exact`).
-        if self.len != before {
-            self.hash = fnv1a(self.as_bytes());
-            // Zeros after the bytes, as the stopword key reads them: only
-            // the dropped ending was not zero, and it is at most four
-            // bytes (`'s` then `-es`), so a fixed loop (no memset call).
-            let mut i = self.len;
-            for _ in 0..4 {
-                if i < before
-                    && let Some(b) = self.buf.get_mut(i)
-                {
-                    *b = 0;
-                }
-                i = i.wrapping_add(1);
+        // An unchanged length means unchanged bytes: the hash holds.
+        if self.len == before {
+            return;
+        }
+        // The dropped bytes taken off the end of the hash, last first
+        // ([`hash::unstep`]: cheaper than hashing the stem again), then
+        // the rewritten byte as it was and as it is.
+        let keep = if rewrote { self.len.saturating_sub(1) } else { self.len };
+        let mut h = self.hash;
+        let mut i = before;
+        while i > keep {
+            i = i.wrapping_sub(1);
+            let old = if rewrote && i == keep { b'i' } else { self.buf.get(i).copied().unwrap_or(0) };
+            h = hash::unstep(h, old);
+        }
+        if rewrote {
+            h = hash::step(h, b'y');
+        }
+        self.hash = h;
+        // Zeros after the bytes, as the stopword key reads them: only
+        // the dropped ending was not zero, and it is at most four bytes
+        // (`'s` then `-es`), so a fixed loop (no memset call).
+        let mut i = self.len;
+        for _ in 0..4 {
+            if i < before
+                && let Some(b) = self.buf.get_mut(i)
+            {
+                *b = 0;
             }
+            i = i.wrapping_add(1);
         }
     }
 

@@ -40,10 +40,17 @@ fn is_vowel(c: u8) -> bool {
 /// ```
 #[inline]
 pub fn stem_plural(word: &mut [u8]) -> usize {
+    stem_plural_rewriting(word).0
+}
+
+/// [`stem_plural`], and whether it rewrote the last byte it kept (`-ies`
+/// → `-y`, the one rule that changes a byte rather than dropping it).
+#[inline]
+pub(crate) fn stem_plural_rewriting(word: &mut [u8]) -> (usize, bool) {
     let mut n = word.len();
     // Every rule below ends in `s` or `'`: most words leave here.
     if !matches!(word.last(), Some(b's' | b'\'')) {
-        return n;
+        return (n, false);
     }
     let w: &[u8] = word;
     if let [.., b'\'', b's'] = w {
@@ -57,12 +64,14 @@ pub fn stem_plural(word: &mut [u8]) -> usize {
             if let Some(slot) = word.get_mut(n.saturating_sub(3)) {
                 *slot = b'y';
             }
-            n.saturating_sub(2)
+            (n.saturating_sub(2), true)
         }
-        [.., b's', b's'] | [.., b'u', b's'] | [.., b'i', b's'] => n,
-        [.., b's' | b'x' | b'z', b'e', b's'] | [.., b'c' | b's', b'h', b'e', b's'] if n > 4 => n.saturating_sub(2),
-        [.., _, _, b's'] if n > 3 => n.saturating_sub(1),
-        _ => n,
+        [.., b's', b's'] | [.., b'u', b's'] | [.., b'i', b's'] => (n, false),
+        [.., b's' | b'x' | b'z', b'e', b's'] | [.., b'c' | b's', b'h', b'e', b's'] if n > 4 => {
+            (n.saturating_sub(2), false)
+        }
+        [.., _, _, b's'] if n > 3 => (n.saturating_sub(1), false),
+        _ => (n, false),
     }
 }
 

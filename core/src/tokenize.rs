@@ -12,7 +12,7 @@
 //!
 //! Two readers of the same rules: [`Tokens`] gives the tokens alone;
 //! [`Words`] gives each token with its [`Folded`] form, an ASCII word found,
-//! folded and hashed in one loop. A caller that folds every token should
+//! folded and hashed in one loop (and read in place by the hot callers). A caller that folds every token should
 //! read `Words` rather than `Tokens` followed by [`Folded::new`].
 
 use crate::Span;
@@ -285,7 +285,7 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool,
 }
 
 /// [`next_start`] from a non-ASCII char on: decodes chars. Out of line, so
-/// that what [`Words::next`] inlines is only the ASCII loop.
+/// that what [`Words::next_token`] inlines is only the ASCII loop.
 #[inline(never)]
 fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool, bool)> {
     let bytes = text.as_bytes();
@@ -392,42 +392,75 @@ pub struct Word {
 /// its end (one table load per byte gives both), instead of being found
 /// and then read again. Other words take the general paths of both.
 ///
+/// Two ways to read it: as an iterator of [`Word`]s, or, where every
+/// instruction counts, by [`Words::next_token`] with the fold read in
+/// place ([`Words::folded`], [`Words::folded_mut`]), which saves copying
+/// the 48-byte fold out of the reader and into the caller for each word.
+///
 /// ```
 /// use epitome::tokenize::Words;
 /// let text = "The CIA's long-term plans";
 /// let folded: Vec<String> =
 ///     Words::new(text).map(|w| String::from_utf8_lossy(w.folded.as_bytes()).into_owned()).collect();
 /// assert_eq!(folded, ["the", "cia's", "long", "term", "plans"]);
+///
+/// let mut words = Words::new(text);
+/// let mut stems = Vec::new();
+/// while let Some(token) = words.next_token() {
+///     let f = words.folded_mut();
+///     if !f.is_stopword() {
+///         f.stem();
+///         stems.push((token.span.start, String::from_utf8_lossy(f.as_bytes()).into_owned()));
+///     }
+/// }
+/// assert_eq!(stems, [(4, "cia".to_owned()), (10, "long".to_owned()), (15, "term".to_owned()), (20, "plan".to_owned())]);
 /// ```
 #[derive(Debug, Clone)]
-pub struct Words<'a>(Tokens<'a>);
+pub struct Words<'a> {
+    tokens: Tokens<'a>,
+    /// The fold of the token [`Words::next_token`] gave last.
+    folded: Folded,
+}
 
 impl<'a> Words<'a> {
     /// Reads the words of `text` from its start.
     pub const fn new(text: &'a str) -> Self {
-        Words(Tokens::new(text))
+        Words { tokens: Tokens::new(text), folded: Folded::EMPTY }
     }
-}
 
-impl Iterator for Words<'_> {
-    type Item = Word;
-
-    // Always inlined: with four callers in the crate the compiler would
-    // keep one out-of-line copy, and passing each 48-byte `Word` back from
-    // it cost about 8 % of `summarize` (measured: seeds 3,435,359 ->
-    // 3,156,539 instructions with this attribute). Only the short path is
-    // here: a word of ASCII letters and digits that ends at a separator.
+    /// The fold of the token [`Words::next_token`] gave last (of the empty
+    /// word before the first).
     #[inline(always)]
-    fn next(&mut self) -> Option<Word> {
-        let t = &mut self.0;
+    pub fn folded(&self) -> &Folded {
+        &self.folded
+    }
+
+    /// [`Words::folded`], to stem in place.
+    #[inline(always)]
+    pub fn folded_mut(&mut self) -> &mut Folded {
+        &mut self.folded
+    }
+
+    /// The next token, its fold left in [`Words::folded`]; `None` at the
+    /// end of the text.
+    ///
+    /// Always inlined: with four callers in the crate the compiler would
+    /// keep one out-of-line copy, and passing each 48-byte `Word` back from
+    /// it cost about 8 % of `summarize` (measured: seeds 3,435,359 ->
+    /// 3,156,539 instructions with this attribute). Only the short path is
+    /// here: a word of ASCII letters and digits that ends at a separator.
+    #[inline(always)]
+    pub fn next_token(&mut self) -> Option<Token> {
+        let t = &mut self.tokens;
+        let f = &mut self.folded;
         let text = t.text;
         let (begin, first, first_len, digit, capitalized) = next_start(text, t.pos)?;
         if first_len != 1 {
-            return Some(general_word(t, begin, first, first_len, digit, capitalized));
+            return Some(general_word(t, f, begin, first, first_len, digit, capitalized));
         }
         let window = text.as_bytes().get(begin..).unwrap_or(&[]);
         // Find the end, fold and hash in one loop over the bytes.
-        let mut f = Folded::EMPTY;
+        *f = Folded::EMPTY;
         let len = f.extend_ascii(window, 0);
         // The byte after the run, and what it says about the token's end.
         let stop = window.get(len).copied();
@@ -447,11 +480,20 @@ impl Iterator for Words<'_> {
         match sure {
             Some(next) if len < MAX_WORD_BYTES => {
                 let hyphen = if stop == Some(b'-') { next } else { usize::MAX };
-                let token = t.finish_at(begin, end, next, hyphen, digit, capitalized);
-                Some(Word { token, folded: f })
+                Some(t.finish_at(begin, end, next, hyphen, digit, capitalized))
             }
-            _ => Some(ascii_word_on(t, begin, f, digit, capitalized)),
+            _ => Some(ascii_word_on(t, f, begin, digit, capitalized)),
         }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Word> {
+        let token = self.next_token()?;
+        Some(Word { token, folded: self.folded })
     }
 }
 
@@ -465,7 +507,7 @@ impl Iterator for Words<'_> {
 /// word. Everything else takes the general path. Out of line: rare, and
 /// flash on the boards.
 #[inline(never)]
-fn ascii_word_on(t: &mut Tokens<'_>, begin: usize, mut f: Folded, digit: bool, capitalized: bool) -> Word {
+fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, capitalized: bool) -> Token {
     let text = t.text;
     let window = text.as_bytes().get(begin..).unwrap_or(&[]);
     let at = |i: usize| window.get(i).copied();
@@ -475,7 +517,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, begin: usize, mut f: Folded, digit: bool, c
     // that char is a hyphen.
     let (skip, hyphen) = loop {
         if f.as_bytes().len() >= MAX_WORD_BYTES {
-            return general_word_ascii(t, begin, digit, capitalized);
+            return general_word_ascii(t, f, begin, digit, capitalized);
         }
         let prev_letter = f.as_bytes().last().is_some_and(u8::is_ascii_lowercase);
         let stop = at(i);
@@ -500,14 +542,16 @@ fn ascii_word_on(t: &mut Tokens<'_>, begin: usize, mut f: Folded, digit: bool, c
                 // Between two letters: inside the word.
                 Some(n) if prev_letter && n.is_ascii_alphabetic() => {
                     if !f.push_hashed(b'\'') {
-                        return general_word_ascii(t, begin, digit, capitalized);
+                        return general_word_ascii(t, f, begin, digit, capitalized);
                     }
                     let from = i.wrapping_add(apostrophe);
                     i = from.wrapping_add(f.extend_ascii(window, from));
                     continue;
                 }
                 // A non-ASCII char after it may be a letter.
-                Some(n) if prev_letter && !n.is_ascii() => return general_word_ascii(t, begin, digit, capitalized),
+                Some(n) if prev_letter && !n.is_ascii() => {
+                    return general_word_ascii(t, f, begin, digit, capitalized);
+                }
                 _ => break (apostrophe, false),
             }
         }
@@ -521,34 +565,36 @@ fn ascii_word_on(t: &mut Tokens<'_>, begin: usize, mut f: Folded, digit: bool, c
         if matches!(stop, Some(b'.' | b',')) && before_punct {
             break (1, false);
         }
-        return general_word_ascii(t, begin, digit, capitalized);
+        return general_word_ascii(t, f, begin, digit, capitalized);
     };
     let end = begin.wrapping_add(i);
     let next = end.wrapping_add(skip);
-    let token = t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, digit, capitalized);
-    Word { token, folded: f }
+    t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, digit, capitalized)
 }
 
 /// [`general_word`] of a word that starts with an ASCII letter or digit.
-fn general_word_ascii(t: &mut Tokens<'_>, begin: usize, digit: bool, capitalized: bool) -> Word {
+fn general_word_ascii(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, capitalized: bool) -> Token {
     let first = t.text.as_bytes().get(begin).map_or('a', |&b| char::from(b));
-    general_word(t, begin, first, 1, digit, capitalized)
+    general_word(t, f, begin, first, 1, digit, capitalized)
 }
 
 /// A word with a non-ASCII char or in-word punctuation: the general rules,
-/// then the general fold. Out of line, so that what [`Words::next`] inlines
-/// into each caller is only the short path (flash on the boards).
+/// then the general fold into `f`. Out of line, so that what
+/// [`Words::next_token`] inlines into each caller is only the short path
+/// (flash on the boards).
 #[inline(never)]
 fn general_word(
     t: &mut Tokens<'_>,
+    f: &mut Folded,
     begin: usize,
     first: char,
     first_len: usize,
     digit: bool,
     capitalized: bool,
-) -> Word {
+) -> Token {
     let token = t.token_from(begin, first, first_len, digit, capitalized);
-    Word { token, folded: Folded::new(token.span.slice(t.text).unwrap_or("")) }
+    *f = Folded::new(token.span.slice(t.text).unwrap_or(""));
+    token
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::Span;
 use crate::near_duplicate::signature_bit;
 use crate::segment::{Segmenter, UnitKind};
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
-use crate::tokenize::{Token, TokenKind, Word, Words};
+use crate::tokenize::{Token, TokenKind, Words};
 
 /// Sentences shorter than this (in words) are never chosen: fragments.
 const MIN_WORDS: u32 = 5;
@@ -56,10 +56,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Counts the title's terms and phrases (it has no record).
     pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats) {
         let mut run = Run::new();
-        for Word { token: tok, folded: mut f } in Words::new(title) {
+        let mut words = Words::new(title);
+        while let Some(tok) = words.next_token() {
+            let f = words.folded_mut();
             stats.words = stats.words.saturating_add(1);
             if f.is_stopword() {
-                run.stopword(tok, &f);
+                run.stopword(tok, f);
                 continue;
             }
             f.stem();
@@ -143,7 +145,9 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         // Counts are at most the sentence's bytes and offsets at most the
         // body's, both under `u32::MAX` (`summarize` checks the length):
         // plain wrapping adds are exact.
-        for Word { token: tok, folded: mut f } in Words::new(text) {
+        let mut words = Words::new(text);
+        while let Some(tok) = words.next_token() {
+            let f = words.folded_mut();
             counted.words = counted.words.wrapping_add(1);
             let abs =
                 Span { start: tok.span.start.wrapping_add(span.start), end: tok.span.end.wrapping_add(span.start) };
@@ -152,7 +156,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             first = false;
             if f.is_stopword() {
                 counted.stops = counted.stops.wrapping_add(1);
-                run.stopword(tok, &f);
+                run.stopword(tok, f);
                 continue;
             }
             f.stem();

@@ -171,7 +171,12 @@ impl Iterator for TermKeys<'_> {
     /// Cortex-M (about 2 KB a copy) for no measurable speed.
     #[inline(never)]
     fn next(&mut self) -> Option<u32> {
-        self.words.by_ref().find_map(|w| w.folded.term_key()).map(|k| k.max(1))
+        while self.words.next_token().is_some() {
+            if let Some(k) = self.words.folded_mut().stem_to_key() {
+                return Some(k.max(1));
+            }
+        }
+        None
     }
 }
 
