@@ -156,6 +156,7 @@ impl Run {
 
     /// A content word with term hash `hash` at `tok` of `text`: extends the
     /// run and counts the 2- and 3-word phrases ending at it.
+    #[inline(always)]
     pub(super) fn word<const P: usize>(
         &mut self,
         phrases: &mut PhraseTable<P>,
