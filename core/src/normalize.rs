@@ -150,6 +150,37 @@ impl Folded {
         n
     }
 
+    /// Starts this fold afresh with the ASCII letters and digits that start
+    /// `text` ([`Folded::EMPTY`] then [`Folded::extend_ascii`]); returns how
+    /// many. When `text` holds a whole buffer's worth of bytes (all but the
+    /// last word of a text), both sides of the loop are fixed-size arrays,
+    /// so its trip count is a constant and the per-word set-up of
+    /// `extend_ascii` (slicing both sides, the shorter of two chunk counts)
+    /// is gone.
+    #[inline(always)]
+    pub(crate) fn start_ascii(&mut self, text: &[u8]) -> usize {
+        *self = Folded::EMPTY;
+        let Some(src) = text.first_chunk::<MAX_WORD_BYTES>() else {
+            return self.extend_ascii(text, 0);
+        };
+        let mut h = hash::OFFSET;
+        let mut n = 0usize;
+        'run: for (d, s) in self.buf.as_chunks_mut::<4>().0.iter_mut().zip(src.as_chunks::<4>().0) {
+            for (d, &b) in d.iter_mut().zip(s) {
+                let l = WORD_LOWER[usize::from(b)];
+                if l == 0 {
+                    break 'run;
+                }
+                *d = l;
+                h = hash::step(h, l);
+                n = n.wrapping_add(1);
+            }
+        }
+        self.hash = h;
+        self.len = n;
+        n
+    }
+
     /// Appends one folded byte and hashes it; false if the buffer is full.
     pub(crate) fn push_hashed(&mut self, b: u8) -> bool {
         if !self.push_byte(b) {

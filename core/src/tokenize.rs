@@ -460,8 +460,7 @@ impl<'a> Words<'a> {
         }
         let window = text.as_bytes().get(begin..).unwrap_or(&[]);
         // Find the end, fold and hash in one loop over the bytes.
-        *f = Folded::EMPTY;
-        let len = f.extend_ascii(window, 0);
+        let len = f.start_ascii(window);
         // The byte after the run, and what it says about the token's end.
         let stop = window.get(len).copied();
         let end = begin.wrapping_add(len);
