@@ -43,7 +43,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     &self.terms,
                     p,
                     0u32,
-                    |s, t| s.saturating_add(centrality_weight(t)),
+                    // Exact: a choosable sentence has at most MAX_WORDS
+                    // content words of weight under 65,536 each.
+                    |s, t| s.wrapping_add(centrality_weight(t)),
                     |t| centrality_weight(t) > 0,
                     late.as_ref(),
                 );
