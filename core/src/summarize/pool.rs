@@ -127,6 +127,9 @@ impl<const W: usize> SlotPool<W> {
     /// order; also says whether every entry was held. `None` if an entry
     /// that is not held may stand for a term that came back and `counts`
     /// (see the module's rule): then the caller reads the sentence again.
+    ///
+    /// `late`, if given, was built by [`LateTerms::new`] from the same
+    /// table and `counts`: it spares most of the searches for such a term.
     pub(super) fn fold_terms<A, const T: usize>(
         &self,
         terms: &TermTable<T>,
@@ -134,6 +137,7 @@ impl<const W: usize> SlotPool<W> {
         init: A,
         mut f: impl FnMut(A, &Term) -> A,
         counts: impl Fn(&Term) -> bool,
+        late: Option<&LateTerms>,
     ) -> Option<(A, bool)> {
         let bits = slot_bits(T);
         let mask = (1u32 << bits) - 1;
@@ -148,7 +152,11 @@ impl<const W: usize> SlotPool<W> {
                     continue;
                 }
                 all_held = false;
-                if may_have_come_back::<T>(terms.slots(), slot, e >> bits, p.sentence, &counts) {
+                let tag = e >> bits;
+                if late.is_some_and(|l| !l.any_after::<T>(tag, p.sentence)) {
+                    continue;
+                }
+                if may_have_come_back::<T>(terms.slots(), slot, tag, p.sentence, &counts) {
                     return None;
                 }
             }
@@ -206,6 +214,47 @@ fn may_have_come_back<const T: usize>(
         }
     }
     false
+}
+
+/// Top bits of a tag (and so of a hash) that index [`LateTerms`].
+const fn late_bits<const T: usize>() -> u32 {
+    let tag = PoolWriter::<T>::TAG_BITS;
+    if tag < 7 { tag } else { 7 }
+}
+
+/// A filter for the search of [`may_have_come_back`], built once per
+/// scoring pass: for each value of a hash's top 7 bits (fewer for a table
+/// whose tags are shorter), the latest `first_sentence` of a resident term
+/// with those bits that counts. An entry not held for sentence `r` whose
+/// tag has bits whose latest is at most `r` stands for no term that came
+/// back and counts, without searching the table. Only speed depends on it.
+pub(super) struct LateTerms {
+    latest: [u16; 1 << 7],
+}
+
+impl LateTerms {
+    /// The filter of the terms of `terms` that `counts`.
+    pub(super) fn new<const T: usize>(terms: &TermTable<T>, counts: impl Fn(&Term) -> bool) -> Self {
+        let mut latest = [0u16; 1 << 7];
+        let shift = 32 - late_bits::<T>();
+        for z in terms.slots() {
+            if z.hash != 0
+                && counts(z)
+                && let Some(l) = latest.get_mut((z.hash >> shift) as usize)
+            {
+                *l = (*l).max(z.first_sentence);
+            }
+        }
+        LateTerms { latest }
+    }
+
+    /// True if a resident term that counts and whose hash has the top bits
+    /// of `tag` took its slot after sentence `sentence` (the filter's
+    /// answer is never false when [`may_have_come_back`]'s is true).
+    fn any_after<const T: usize>(&self, tag: u16, sentence: u32) -> bool {
+        let i = usize::from(tag) >> (PoolWriter::<T>::TAG_BITS - late_bits::<T>());
+        self.latest.get(i).is_none_or(|&l| u32::from(l) > sentence)
+    }
 }
 
 /// Writes the entries of one sentence at a time (see the module's rule)
@@ -336,10 +385,10 @@ mod tests {
             w.push(s[0], tagged(1));
         }
         let head3 = w.finish(3, true).expect("pooled");
-        let count = |p| pool.fold_terms(&t, p, 0, |n, _| n + 1, |_| true);
+        let count = |p| pool.fold_terms(&t, p, 0, |n, _| n + 1, |_| true, None);
         let p1 = Pooled { head, first: 0, len: 6, sentence: 1 };
         assert_eq!(count(p1), Some((6, true)));
-        let hashes = |p| pool.fold_terms(&t, p, 0u64, |a, t| a * 4 + u64::from(t.hash >> 19), |_| true);
+        let hashes = |p| pool.fold_terms(&t, p, 0u64, |a, t| a * 4 + u64::from(t.hash >> 19), |_| true, None);
         assert_eq!(hashes(p1), Some((0b01_10_01_10_10_01, true)));
         let p3 = Pooled { head: head3, first: Pooled::in_pool(6), len: 6, sentence: 3 };
         assert_eq!(hashes(p3), Some((0b01_01_01_01_01_01, true)));
@@ -362,14 +411,28 @@ mod tests {
         let other = w.finish(4, true).expect("pooled");
         let p = Pooled { head, first: 0, len: 2, sentence: 4 };
         // tagged(1) counts and has the tag: it may be the evicted term, back.
-        assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |_| true), None);
+        assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |_| true, None), None);
         // If it does not count, the entry adds nothing; the other is held.
-        assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |t| t.hash != tagged(1)), Some((1, false)));
+        assert_eq!(pool.fold_terms(&t, p, 0, |n, _| n + 1, |t| t.hash != tagged(1), None), Some((1, false)));
         let q = Pooled { head: other, first: 0, len: 1, sentence: 4 };
-        assert_eq!(pool.fold_terms(&t, q, 0, |n, _| n + 1, |_| true), Some((0, false)));
+        assert_eq!(pool.fold_terms(&t, q, 0, |n, _| n + 1, |_| true, None), Some((0, false)));
         // From sentence 5 on, tagged(1)'s entries are held.
         let p5 = Pooled { sentence: 5, ..p };
-        assert_eq!(pool.fold_terms(&t, p5, 0, |n, _| n + 1, |_| true), Some((2, true)));
+        assert_eq!(pool.fold_terms(&t, p5, 0, |n, _| n + 1, |_| true, None), Some((2, true)));
+        // The filter of late terms never changes an answer.
+        let not_one = |t: &Term| t.hash != tagged(1);
+        for (pp, counts) in
+            [(p, &(|_: &Term| true) as &dyn Fn(&Term) -> bool), (p, &not_one), (q, &not_one), (p5, &not_one)]
+        {
+            let late = LateTerms::new(&t, counts);
+            assert_eq!(
+                pool.fold_terms(&t, pp, 0, |n, _| n + 1, counts, Some(&late)),
+                pool.fold_terms(&t, pp, 0, |n, _| n + 1, counts, None)
+            );
+        }
+        // Here it rules the search out: no term that counts came after sentence 5.
+        assert!(!LateTerms::new(&t, not_one).any_after::<8>(hash_tag(tagged(1), 3), 4));
+        assert!(LateTerms::new(&t, |_| true).any_after::<8>(hash_tag(tagged(1), 3), 4));
     }
 
     #[test]

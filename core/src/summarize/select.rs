@@ -180,6 +180,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 let _ = add_term(&mut keys, t.hash);
             },
             |_| true,
+            None,
         );
         keys
     }

@@ -2,7 +2,7 @@
 //! centrality of its content words (from the slot pool, or by reading the
 //! sentence again), normalised by length, times a position prior.
 
-use super::pool::Pooled;
+use super::pool::{LateTerms, Pooled};
 use super::record::Record;
 use super::{Budget, Options, Summarizer, term_keys};
 use crate::score::{
@@ -24,6 +24,10 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         let lead = share < w.lead_pivot;
         let mut best = 1u32;
         let mut pooled = 0usize;
+        // Entries not held exist only after evictions; past a few, a
+        // filter built once spares most of their searches (`pool`).
+        let late = (usize::try_from(self.terms.evicted()).unwrap_or(usize::MAX) > T / 8)
+            .then(|| LateTerms::new(&self.terms, |t| centrality_weight(t) > 0));
         // Rank among choosable sentences: a dateline or a share button
         // before the first sentence does not push it down.
         let mut rank = 0u32;
@@ -39,8 +43,11 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     &self.terms,
                     p,
                     0u32,
-                    |s, t| s.saturating_add(centrality_weight(t)),
+                    // Exact: a choosable sentence has at most MAX_WORDS
+                    // content words of weight under 65,536 each.
+                    |s, t| s.wrapping_add(centrality_weight(t)),
                     |t| centrality_weight(t) > 0,
+                    late.as_ref(),
                 );
                 // The duplicate check needs every term's key: it reads a
                 // sentence again unless every entry was held.
