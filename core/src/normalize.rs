@@ -274,7 +274,13 @@ impl Folded {
         self.hash = h;
         // Zeros after the bytes, as the stopword key reads them: only
         // the dropped ending was not zero, and it is at most four bytes
-        // (`'s` then `-es`), so a fixed loop (no memset call).
+        // (`'s` then `-es`). The bytes past it are zero already, so four
+        // zeros from the new end in one store where they fit, else a
+        // fixed loop (no memset call either way).
+        if let Some(tail) = self.buf.get_mut(self.len..).and_then(|t| t.first_chunk_mut::<4>()) {
+            *tail = [0; 4];
+            return;
+        }
         let mut i = self.len;
         for _ in 0..4 {
             if i < before
