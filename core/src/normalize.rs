@@ -74,31 +74,38 @@ impl Folded {
             f.hash = fnv1a(f.as_bytes());
             return f;
         }
+        f.hash = hash::OFFSET;
+        f.extend_general(word);
+        f
+    }
+
+    /// Appends the fold of `word` char by char (the general fold: what
+    /// [`Folded::new`] does to a word, continued from this fold), hashing
+    /// as it goes; stops for good at the first char that does not fit.
+    pub(crate) fn extend_general(&mut self, word: &str) {
         for c in word.chars() {
             if c.is_ascii() {
-                if !f.push_byte(c.to_ascii_lowercase() as u8) {
+                if !self.push_hashed(c.to_ascii_lowercase() as u8) {
                     break;
                 }
                 continue;
             }
             if c == '\u{2019}' {
-                if !f.push_byte(b'\'') {
+                if !self.push_hashed(b'\'') {
                     break;
                 }
                 continue;
             }
-            f.ascii = false;
+            self.ascii = false;
             let mut tmp = [0u8; 4];
             let enc = crate::unicode::to_lower(c).encode_utf8(&mut tmp).as_bytes();
-            if f.len.saturating_add(enc.len()) > MAX_WORD_BYTES {
+            if self.len.saturating_add(enc.len()) > MAX_WORD_BYTES {
                 break;
             }
             for &b in enc {
-                f.push_byte(b);
+                self.push_hashed(b);
             }
         }
-        f.hash = fnv1a(f.as_bytes());
-        f
     }
 
     /// The fold of the empty word, to be extended by the tokenizer's
@@ -267,7 +274,13 @@ impl Folded {
         self.hash = h;
         // Zeros after the bytes, as the stopword key reads them: only
         // the dropped ending was not zero, and it is at most four bytes
-        // (`'s` then `-es`), so a fixed loop (no memset call).
+        // (`'s` then `-es`). The bytes past it are zero already, so four
+        // zeros from the new end in one store where they fit, else a
+        // fixed loop (no memset call either way).
+        if let Some(tail) = self.buf.get_mut(self.len..).and_then(|t| t.first_chunk_mut::<4>()) {
+            *tail = [0; 4];
+            return;
+        }
         let mut i = self.len;
         for _ in 0..4 {
             if i < before

@@ -516,7 +516,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
     // that char is a hyphen.
     let (skip, hyphen) = loop {
         if f.as_bytes().len() >= MAX_WORD_BYTES {
-            return general_word_ascii(t, f, begin, digit, capitalized);
+            return general_word_on(t, f, begin, i, digit, capitalized);
         }
         let prev_letter = f.as_bytes().last().is_some_and(u8::is_ascii_lowercase);
         let stop = at(i);
@@ -541,7 +541,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
                 // Between two letters: inside the word.
                 Some(n) if prev_letter && n.is_ascii_alphabetic() => {
                     if !f.push_hashed(b'\'') {
-                        return general_word_ascii(t, f, begin, digit, capitalized);
+                        return general_word_on(t, f, begin, i, digit, capitalized);
                     }
                     let from = i.wrapping_add(apostrophe);
                     i = from.wrapping_add(f.extend_ascii(window, from));
@@ -549,7 +549,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
                 }
                 // A non-ASCII char after it may be a letter.
                 Some(n) if prev_letter && !n.is_ascii() => {
-                    return general_word_ascii(t, f, begin, digit, capitalized);
+                    return general_word_on(t, f, begin, i, digit, capitalized);
                 }
                 _ => break (apostrophe, false),
             }
@@ -564,17 +564,41 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
         if matches!(stop, Some(b'.' | b',')) && before_punct {
             break (1, false);
         }
-        return general_word_ascii(t, f, begin, digit, capitalized);
+        return general_word_on(t, f, begin, i, digit, capitalized);
     };
     let end = begin.wrapping_add(i);
     let next = end.wrapping_add(skip);
     t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, digit, capitalized)
 }
 
-/// [`general_word`] of a word that starts with an ASCII letter or digit.
-fn general_word_ascii(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, capitalized: bool) -> Token {
-    let first = t.text.as_bytes().get(begin).map_or('a', |&b| char::from(b));
-    general_word(t, f, begin, first, 1, digit, capitalized)
+/// The word from `begin` whose first `i` bytes [`ascii_word_on`] has read
+/// and folded into `f` (ASCII letters and digits, and apostrophes between
+/// letters), read on from there by the general rules and folded on by the
+/// general fold: where [`general_word`] reads and folds the word from its
+/// start again. The state [`rest`] needs at byte `i` follows from the bytes
+/// read: the last char, and the letters since the last apostrophe (no dot
+/// has been kept yet).
+fn general_word_on(
+    t: &mut Tokens<'_>,
+    f: &mut Folded,
+    begin: usize,
+    i: usize,
+    digit: bool,
+    capitalized: bool,
+) -> Token {
+    let text = t.text;
+    let read = text.as_bytes().get(begin..begin.wrapping_add(i)).unwrap_or(&[]);
+    // Only `seg <= 1` matters to `rest`: two letters are as good as more.
+    let seg = read.iter().rev().take(2).take_while(|b| b.is_ascii_alphanumeric()).count();
+    let prev = match read.last() {
+        Some(&b) if b.is_ascii() => char::from(b),
+        // The last byte of `’`.
+        _ => '\u{2019}',
+    };
+    let at = begin.wrapping_add(i);
+    let stop = rest(text, at, prev, seg as u32);
+    f.extend_general(text.get(at..stop).unwrap_or(""));
+    t.finish(begin, stop, digit, capitalized)
 }
 
 /// A word with a non-ASCII char or in-word punctuation: the general rules,
@@ -652,6 +676,45 @@ mod tests {
             assert!(!is_word_char(c), "{c:?}");
             assert_eq!(is_apostrophe(c), u == 0x2019, "{c:?}");
             assert_eq!(is_hyphen(c), matches!(u, 0x2010 | 0x2011), "{c:?}");
+        }
+    }
+
+    /// Words that leave the ASCII run for the general rules at each place
+    /// it can stop: their reading and fold go on from there
+    /// ([`general_word_on`]), and must equal reading and folding them whole.
+    #[test]
+    fn general_path_goes_on_where_the_run_stopped() {
+        let long = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+        assert_eq!(long.len(), MAX_WORD_BYTES - 1);
+        let cases = [
+            "U.S. a.m. 3.5bn 1,200 e.g.",
+            "Rodríguez NICOLÁS café’s d’Été don’t",
+            "rock'n'roll O’Brien's l'été x'É",
+            "said.” done,” no.é",
+        ];
+        let mut texts: heapless::Vec<heapless::String<96>, 12> = heapless::Vec::new();
+        for c in cases {
+            let _ = texts.push(heapless::String::try_from(c).unwrap());
+        }
+        // Apostrophes and non-ASCII letters at the fold buffer's end.
+        for tail in ["'s", "’s", "é", "x'é", "s'", ".5", "’É"] {
+            let mut t = heapless::String::<96>::new();
+            let _ = t.push_str(long);
+            let _ = t.push_str(tail);
+            let _ = t.push_str(" end");
+            let _ = texts.push(t);
+        }
+        for text in &texts {
+            let mut words = Words::new(text);
+            for token in Tokens::new(text) {
+                let w = words.next().unwrap();
+                assert_eq!(w.token, token, "{text:?}");
+                let want = Folded::new(token.span.slice(text).unwrap());
+                assert_eq!(w.folded.as_bytes(), want.as_bytes(), "{text:?}");
+                assert_eq!(w.folded.hash(), want.hash(), "{text:?}");
+                assert_eq!(w.folded.term_key(), want.term_key(), "{text:?}");
+            }
+            assert!(words.next().is_none(), "{text:?}");
         }
     }
 
