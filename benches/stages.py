@@ -2,21 +2,26 @@
 """Where the instructions of one icount workload go, by pipeline stage.
 
 Runs the workload under callgrind (only the measured call counted, as the
-`icount` table does) and sums each source line's own cost by the file it
-was written in: the core's modules map to the stage they implement. Code
-from Rust's standard library or libc that the compiler inlined (integer
-arithmetic, slice iteration, memset) is charged to the stage of the
-function it was inlined into when that function names one, else listed
-apart. Usage (after `cargo build --release -p epitome-benches --bin icount`):
+`icount` table does), with one cost per machine instruction. Each
+instruction is charged to the innermost frame of its inline chain
+(`addr2line -i`) that is a line of the core: code from Rust's standard
+library the compiler inlined (integer arithmetic, slice indexing,
+iterators) counts for the core line that used it, and that line's module
+names the stage. What has no core frame (libc's memcpy and memset, the
+few out-of-line library calls) is listed apart. Usage (after `cargo build
+--release -p epitome-benches --bin icount`):
 
-    python3 benches/stages.py [WORKLOAD [INPUT]]     # default: summarize seeds
+    python3 benches/stages.py [WORKLOAD [INPUT]] [--lines N]
+
+WORKLOAD defaults to summarize and INPUT to seeds; `--lines N` also prints
+the N costliest core lines.
 """
+import collections
 import os
 import re
 import subprocess
 import sys
 import tempfile
-
 # Stages in the order an article flows through the core (module → stage).
 STAGES = [
     ("segment", "segmentation", ["core/src/segment/"]),
@@ -35,73 +40,115 @@ STAGES = [
     ("other", "orchestration, options, the rest of the core",
      ["core/src/"]),
 ]
-# Inlined library code: charged by the name of the function it sits in.
-BY_FUNCTION = [
-    ("segment", ["segment::"]),
-    ("words", ["tokenize::", "normalize::", "stopwords::", "stem::"]),
-    ("tables", ["CountTable"]),
-    ("phrases", ["phrases::"]),
-    ("pool", ["pool::"]),
-    ("keywords", ["keywords::"]),
-    ("select", ["select::"]),
-]
-LIBRARY = "library code inlined into the summarizer's own loop (integer ops, slices, iterators, memset/memcpy)"
+LIBRARY = "outside the core: libc memcpy/memset and out-of-line library calls"
 
-LINE = re.compile(r"^\s*([\d,]+)\s+\([ \d.]+%\)\s+(.*?):(.*?)(?: \[.*\])?$")
+# One record of a callgrind file with `--dump-instr=yes`: an address
+# (absolute, relative `+n`/`-n`, or `*` for the same), a line, a cost.
+ADDRESS = re.compile(r"^(0x[0-9a-f]+|[+-]\d+|\*)\s+\S+\s+(\d+)")
+OBJECT = re.compile(r"^(c?ob)=\((\d+)\)\s*(.*)$")
 
 
-def stage_of(root, path, func):
-    # Paths are absolute or relative to where the binary was built.
-    rel = path[len(root) + 1:] if path.startswith(root + "/") else path.removeprefix("./")
+def self_cost_by_address(path):
+    """Own cost per instruction address, per object file."""
+    names, cost = {}, collections.Counter()
+    obj, addr, after_call = None, 0, False
+    with open(path) as f:
+        for line in f:
+            m = OBJECT.match(line)
+            if m:
+                if m.group(3):
+                    names[m.group(2)] = m.group(3)
+                if m.group(1) == "ob":
+                    obj = names.get(m.group(2))
+                continue
+            if line.startswith("calls="):
+                after_call = True  # the next record is the call's inclusive cost
+                continue
+            m = ADDRESS.match(line)
+            if not m:
+                continue
+            a = m.group(1)
+            if a.startswith("0x"):
+                addr = int(a, 16)
+            elif a != "*":
+                addr += int(a)
+            if after_call:
+                after_call = False
+                continue
+            cost[(obj, addr)] += int(m.group(2))
+    return cost
+
+
+def core_frames(binary, addrs):
+    """address -> (file, line) of the innermost core frame, or None."""
+    out = subprocess.run(["addr2line", "-i", "-a", "-e", binary], input="\n".join(hex(a) for a in addrs),
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    frames, cur = {}, None
+    for line in out:
+        if line.startswith("0x"):
+            cur = int(line, 16)
+            frames[cur] = None
+            continue
+        loc = line.split(" (discriminator")[0]
+        if frames.get(cur) is None and "/core/src/" in loc and "/rustc/" not in loc:
+            file, _, num = loc.rpartition(":")
+            frames[cur] = ("core/src/" + file.split("/core/src/", 1)[1], num)
+        elif frames.get(cur) is None and "/benches/src/" in loc:
+            frames[cur] = ("benches", "")
+    return frames
+
+
+def stage_of(file):
     for key, _, prefixes in STAGES:
-        if any(rel.startswith(p) for p in prefixes):
-            return key
-    for key, names in BY_FUNCTION:
-        if any(n in func for n in names):
+        if any(file.startswith(p) for p in prefixes):
             return key
     return "library"
 
 
 def main():
-    workload = sys.argv[1] if len(sys.argv) > 1 else "summarize"
-    inp = sys.argv[2] if len(sys.argv) > 2 else "seeds"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    lines = 0
+    if "--lines" in sys.argv:
+        i = sys.argv.index("--lines")
+        lines = int(sys.argv[i + 1])
+        args = [a for a in args if a != sys.argv[i + 1]]
+    workload = args[0] if args else "summarize"
+    inp = args[1] if len(args) > 1 else "seeds"
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     icount = os.path.join(root, "target", "release", "icount")
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "cg.out")
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--collect-atstart=no",
-                        "--toggle-collect=*measured*", icount, "run", workload, inp],
+        subprocess.run(["valgrind", "--tool=callgrind", "--dump-instr=yes", f"--callgrind-out-file={out}",
+                        "--collect-atstart=no", "--toggle-collect=*measured*", icount, "run", workload, inp],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        text = subprocess.run(["callgrind_annotate", "--threshold=100", "--auto=no", out], check=True,
-                              capture_output=True, text=True).stdout
-    totals = {}
-    grand = 0
-    started = False
-    for line in text.splitlines():
-        if "file:function" in line:
-            started = True
-            continue
-        m = LINE.match(line) if started else None
-        if not m:
-            continue
-        n = int(m.group(1).replace(",", ""))
-        path, func = m.group(2), m.group(3)
-        if "PROGRAM TOTALS" in line:
-            continue
-        if path.removeprefix(root + "/").removeprefix("./").startswith("benches/"):
+        cost = self_cost_by_address(out)
+    ours = sorted(a for (obj, a) in cost if obj and os.path.realpath(obj) == os.path.realpath(icount))
+    frames = core_frames(icount, ours)
+    totals, by_line, grand = collections.Counter(), collections.Counter(), 0
+    for (obj, a), n in cost.items():
+        frame = frames.get(a) if obj and os.path.realpath(obj) == os.path.realpath(icount) else None
+        if frame and frame[0] == "benches":
             continue  # the harness around the measured call
-        k = stage_of(root, path, func)
-        totals[k] = totals.get(k, 0) + n
+        key = stage_of(frame[0]) if frame else "library"
+        totals[key] += n
         grand += n
+        if frame:
+            by_line[f"{frame[0]}:{frame[1]}"] += n
     names = {k: d for k, d, _ in STAGES}
     names["library"] = LIBRARY
     order = [k for k, _, _ in STAGES] + ["library"]
-    print(f"{workload} on {inp}: {grand:,} instructions (callgrind, x86-64, own cost by source file)")
+    print(f"{workload} on {inp}: {grand:,} instructions (callgrind, x86-64; inlined code charged to the core line that inlined it)")
     print("| stage | instructions | share |")
     print("|---|---:|---:|")
     for k in order:
         if totals.get(k):
             print(f"| {names[k]} | {totals[k]:,} | {100 * totals[k] / grand:.1f} % |")
+    if lines:
+        print()
+        print("| core line | instructions | share |")
+        print("|---|---:|---:|")
+        for loc, n in by_line.most_common(lines):
+            print(f"| {loc} | {n:,} | {100 * n / grand:.1f} % |")
 
 
 if __name__ == "__main__":
