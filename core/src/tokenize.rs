@@ -107,8 +107,9 @@ impl<'a> Tokens<'a> {
         let joined = begin == self.join_at;
         self.join_at = hyphen;
         self.pos = next;
-        let flags = SHAPED.get(usize::from(shape & (DIGIT | UPPER)) | usize::from(joined) << 2).copied();
-        Token { span: Span::new(begin, stop), ..flags.unwrap_or(BLANK) }
+        let i = usize::from(shape & (DIGIT | UPPER)) | usize::from(joined) << 2;
+        let flags = SHAPED.get(i).copied().unwrap_or(BLANK);
+        Token { span: Span::new(begin, stop), ..flags }
     }
 }
 
