@@ -116,41 +116,16 @@ impl Folded {
     /// folded and hashed in one loop with one table load per byte, while
     /// the buffer has room; returns how many. What [`Folded::new`] makes of
     /// a word is this, for a word of ASCII letters and digits.
-    #[inline(always)]
     pub(crate) fn extend_ascii(&mut self, text: &[u8], from: usize) -> usize {
         let src = text.get(from..).unwrap_or(&[]);
         let dst = self.buf.get_mut(self.len..).unwrap_or(&mut []);
         let mut h = self.hash;
         let mut n = 0usize;
-        // Four bytes a step: a quarter of the loop's counting and
-        // branching, then the bytes left one at a time (if the run got
-        // that far).
-        let (dst4, _) = dst.as_chunks_mut::<4>();
-        let (src4, _) = src.as_chunks::<4>();
-        let mut whole = true;
-        'run: for (d, s) in dst4.iter_mut().zip(src4) {
-            for (d, &b) in d.iter_mut().zip(s) {
-                let l = WORD_LOWER[usize::from(b)];
-                if l == 0 {
-                    whole = false;
-                    break 'run;
-                }
-                *d = l;
-                h = hash::step(h, l);
-                n = n.wrapping_add(1);
+        for (d, &b) in dst.iter_mut().zip(src) {
+            if !fold_step(d, b, &mut h) {
+                break;
             }
-        }
-        if whole {
-            let rest = dst.get_mut(n..).unwrap_or(&mut []);
-            for (d, &b) in rest.iter_mut().zip(src.get(n..).unwrap_or(&[])) {
-                let l = WORD_LOWER[usize::from(b)];
-                if l == 0 {
-                    break;
-                }
-                *d = l;
-                h = hash::step(h, l);
-                n = n.wrapping_add(1);
-            }
+            n = n.wrapping_add(1);
         }
         self.hash = h;
         self.len = self.len.wrapping_add(n);
@@ -158,30 +133,21 @@ impl Folded {
     }
 
     /// Starts this fold afresh with the ASCII letters and digits that start
-    /// `text` ([`Folded::EMPTY`] then [`Folded::extend_ascii`]); returns how
-    /// many. When `text` holds a whole buffer's worth of bytes (all but the
-    /// last word of a text), both sides of the loop are fixed-size arrays,
-    /// so its trip count is a constant and the per-word set-up of
-    /// `extend_ascii` (slicing both sides, the shorter of two chunk counts)
-    /// is gone.
+    /// `window` ([`Folded::EMPTY`] then [`Folded::extend_ascii`]); returns
+    /// how many. Both sides of the loop are fixed-size arrays, so its trip
+    /// count is a constant (the compiler unrolls it) and there is no
+    /// per-word set-up of slices and lengths.
     #[inline(always)]
-    pub(crate) fn start_ascii(&mut self, text: &[u8]) -> usize {
-        *self = Folded::EMPTY;
-        let Some(src) = text.first_chunk::<MAX_WORD_BYTES>() else {
-            return self.extend_ascii(text, 0);
-        };
+    pub(crate) fn start_ascii(&mut self, window: &[u8; MAX_WORD_BYTES]) -> usize {
+        self.buf = [0; MAX_WORD_BYTES];
+        self.ascii = true;
         let mut h = hash::OFFSET;
         let mut n = 0usize;
-        'run: for (d, s) in self.buf.as_chunks_mut::<4>().0.iter_mut().zip(src.as_chunks::<4>().0) {
-            for (d, &b) in d.iter_mut().zip(s) {
-                let l = WORD_LOWER[usize::from(b)];
-                if l == 0 {
-                    break 'run;
-                }
-                *d = l;
-                h = hash::step(h, l);
-                n = n.wrapping_add(1);
+        for (d, &b) in self.buf.iter_mut().zip(window) {
+            if !fold_step(d, b, &mut h) {
+                break;
             }
+            n = n.wrapping_add(1);
         }
         self.hash = h;
         self.len = n;
@@ -296,6 +262,19 @@ impl Folded {
     pub fn hash(&self) -> u32 {
         self.hash
     }
+}
+
+/// One byte of the ASCII fold: `b` folded into `d` and hashed into `h` if
+/// it is an ASCII letter or digit; false (and nothing written) otherwise.
+#[inline(always)]
+fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> bool {
+    let l = WORD_LOWER[usize::from(b)];
+    if l == 0 {
+        return false;
+    }
+    *d = l;
+    *h = hash::step(*h, l);
+    true
 }
 
 /// ASCII letters and digits folded to lower case; 0 for every other byte.

@@ -67,7 +67,7 @@ impl<'a> Tokens<'a> {
     /// The token whose first char `first` (`first_len` bytes) starts at
     /// `begin`, read to its end by the general rules; moves past it.
     #[inline]
-    fn token_from(&mut self, begin: usize, first: char, first_len: usize, digit: bool, capitalized: bool) -> Token {
+    fn token_from(&mut self, begin: usize, first: char, first_len: usize, shape: u8) -> Token {
         let bytes = self.text.as_bytes();
         let i = begin.wrapping_add(first_len);
         let stop = if first_len == 1 {
@@ -88,37 +88,52 @@ impl<'a> Tokens<'a> {
         } else {
             rest(self.text, i, first, 1)
         };
-        self.finish(begin, stop, digit, capitalized)
+        self.finish(begin, stop, shape)
     }
 
     /// The token `begin..stop`; moves past it and notes a hyphen after it.
     #[inline]
-    fn finish(&mut self, begin: usize, stop: usize, digit: bool, capitalized: bool) -> Token {
+    fn finish(&mut self, begin: usize, stop: usize, shape: u8) -> Token {
         let hyphen = hyphen_end(self.text, stop);
-        self.finish_at(begin, stop, stop, hyphen, digit, capitalized)
+        self.finish_at(begin, stop, stop, hyphen, shape)
     }
 
     /// The token `begin..stop`: the next token's search resumes at `next`
     /// (`stop`, or past a char after it that starts no token), and one
     /// starting at `hyphen` is joined to this one ([`hyphen_end`]).
     #[inline(always)]
-    fn finish_at(
-        &mut self,
-        begin: usize,
-        stop: usize,
-        next: usize,
-        hyphen: usize,
-        digit: bool,
-        capitalized: bool,
-    ) -> Token {
+    fn finish_at(&mut self, begin: usize, stop: usize, next: usize, hyphen: usize, shape: u8) -> Token {
         // Joined to the previous token when exactly one hyphen separates them.
         let joined = begin == self.join_at;
         self.join_at = hyphen;
         self.pos = next;
-        let kind = if digit { TokenKind::Number } else { TokenKind::Word };
-        Token { span: Span::new(begin, stop), kind, capitalized, joined }
+        let i = usize::from(shape & (DIGIT | UPPER)) | usize::from(joined) << 2;
+        let flags = SHAPED.get(i).copied().unwrap_or(BLANK);
+        Token { span: Span::new(begin, stop), ..flags }
     }
 }
+
+/// A word token with an empty span and no flags set.
+const BLANK: Token =
+    Token { span: Span { start: 0, end: 0 }, kind: TokenKind::Word, capitalized: false, joined: false };
+
+/// A token's flags for each shape ([`shape_of`]: bit 0 a number, bit 1
+/// capitalized) and join (bit 2), span empty: [`Tokens::finish_at`] takes
+/// all three from one load. Setting them one by one let the compiler pack
+/// them into a vector register and back in the counting loop, about 4
+/// instructions a token more there (measured: `summarize` of the seeds
+/// 1,726,018 -> 1,712,088 instructions with this table).
+static SHAPED: [Token; 8] = {
+    let mut t = [BLANK; 8];
+    let mut i = 0;
+    while i < 8 {
+        t[i].kind = if i as u8 & DIGIT != 0 { TokenKind::Number } else { TokenKind::Word };
+        t[i].capitalized = i as u8 & UPPER != 0;
+        t[i].joined = i & 4 != 0;
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn is_apostrophe(c: char) -> bool {
@@ -264,10 +279,10 @@ fn ascii_class(b: u8) -> u8 {
     ASCII_CLASS[usize::from(b)]
 }
 
-/// The first char of a token: where it starts, its length, and whether it is
-/// a digit and upper case; `None` at the end of the text.
+/// The first char of a token: where it starts, its length, and its shape
+/// ([`shape_of`]); `None` at the end of the text.
 #[inline]
-fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool, bool)> {
+fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, u8)> {
     let bytes = text.as_bytes();
     // Offsets stay within `text` (each step moves past a byte or char that
     // is there), so plain wrapping adds cannot overflow.
@@ -275,7 +290,7 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool,
         let class = class_at(bytes, begin)?;
         if class & WORD != 0 {
             let b = bytes.get(begin).copied().unwrap_or(b'a');
-            return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
+            return Some((begin, char::from(b), 1, class));
         }
         if class == NON_ASCII {
             return next_start_unicode(text, begin);
@@ -284,16 +299,26 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool,
     }
 }
 
+/// What a token's first char says about the token, as bits of the byte
+/// classes: [`DIGIT`] (a number) and [`UPPER`] (capitalized). An ASCII
+/// char's shape is its class, which the start search has loaded anyway;
+/// carrying one byte instead of two flags also keeps the compiler from
+/// packing the flags into vector registers in the counting loop (measured:
+/// about 30 instructions a token there).
+fn shape_of(c: char) -> u8 {
+    (if is_digit(c) { DIGIT } else { 0 }) | (if is_upper(c) { UPPER } else { 0 })
+}
+
 /// [`next_start`] from a non-ASCII char on: decodes chars. Out of line, so
 /// that what [`Words::next_token`] inlines is only the ASCII loop.
 #[inline(never)]
-fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usize, bool, bool)> {
+fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usize, u8)> {
     let bytes = text.as_bytes();
     loop {
         let class = class_at(bytes, begin)?;
         if class & WORD != 0 {
             let b = bytes.get(begin).copied().unwrap_or(b'a');
-            return Some((begin, char::from(b), 1, class == DIGIT, class == UPPER));
+            return Some((begin, char::from(b), 1, class));
         }
         if class != NON_ASCII {
             begin = begin.wrapping_add(1);
@@ -307,7 +332,7 @@ fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usiz
         }
         let c = char_at(text, begin)?;
         if is_word_char(c) {
-            return Some((begin, c, c.len_utf8(), is_digit(c), is_upper(c)));
+            return Some((begin, c, c.len_utf8(), shape_of(c)));
         }
         begin = begin.wrapping_add(c.len_utf8());
     }
@@ -372,8 +397,8 @@ impl Iterator for Tokens<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Token> {
-        let (begin, first, first_len, digit, capitalized) = next_start(self.text, self.pos)?;
-        Some(self.token_from(begin, first, first_len, digit, capitalized))
+        let (begin, first, first_len, shape) = next_start(self.text, self.pos)?;
+        Some(self.token_from(begin, first, first_len, shape))
     }
 }
 
@@ -418,6 +443,13 @@ pub struct Word {
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
     tokens: Tokens<'a>,
+    /// The bytes the fold may read ahead in: the tokenized text and, for
+    /// [`Words::in_span`], the rest of the text the span is of. The fold
+    /// reads a whole buffer's worth from a word's start and stops where
+    /// the word ends, so reading past the span's end only lets a sentence's
+    /// last words take the fixed-window loop; a run that went past it is
+    /// folded again within it ([`short_word`]).
+    ahead: &'a [u8],
     /// The fold of the token [`Words::next_token`] gave last.
     folded: Folded,
 }
@@ -425,7 +457,7 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     /// Reads the words of `text` from its start.
     pub const fn new(text: &'a str) -> Self {
-        Words { tokens: Tokens::new(text), folded: Folded::EMPTY }
+        Words { tokens: Tokens::new(text), ahead: text.as_bytes(), folded: Folded::EMPTY }
     }
 
     /// Reads the words of `text[from..]` with spans in `text`'s offsets:
@@ -436,7 +468,24 @@ impl<'a> Words<'a> {
     /// it). `from` must be a char boundary; past the end, or inside a char,
     /// there are no words.
     pub const fn within(text: &'a str, from: usize) -> Self {
-        Words { tokens: Tokens { text, pos: from, join_at: usize::MAX }, folded: Folded::EMPTY }
+        Words { tokens: Tokens { text, pos: from, join_at: usize::MAX }, ahead: text.as_bytes(), folded: Folded::EMPTY }
+    }
+
+    /// Reads the words of `span` of `text` with spans in `text`'s offsets:
+    /// the words [`Words::new`] gives of `span.slice(text)`, each span moved
+    /// by `span.start` (none if the span is not a slice of `text` on char
+    /// boundaries). For a caller that counts one sentence of a longer text:
+    /// no span to re-base, and the fold of the sentence's last words may
+    /// read ahead into the text after it, which keeps them on the
+    /// fixed-window loop (the rules look at no byte before a token's start
+    /// or past the span's end, which is what makes the two readings the
+    /// same; a property test checks it).
+    pub fn in_span(text: &'a str, span: Span) -> Self {
+        let (limited, from, ahead) = match span.slice(text) {
+            Some(_) => (text.get(..span.end as usize).unwrap_or(""), span.start as usize, text.as_bytes()),
+            None => ("", 0, &[][..]),
+        };
+        Words { tokens: Tokens { text: limited, pos: from, join_at: usize::MAX }, ahead, folded: Folded::EMPTY }
     }
 
     /// The fold of the token [`Words::next_token`] gave last (of the empty
@@ -459,41 +508,50 @@ impl<'a> Words<'a> {
     /// keep one out-of-line copy, and passing each 48-byte `Word` back from
     /// it cost about 8 % of `summarize` (measured: seeds 3,435,359 ->
     /// 3,156,539 instructions with this attribute). Only the short path is
-    /// here: a word of ASCII letters and digits that ends at a separator.
+    /// here: a word of ASCII letters and digits, with a whole fold buffer's
+    /// worth of text from its start, that ends at a separator.
     #[inline(always)]
     pub fn next_token(&mut self) -> Option<Token> {
         let t = &mut self.tokens;
         let f = &mut self.folded;
         let text = t.text;
-        let (begin, first, first_len, digit, capitalized) = next_start(text, t.pos)?;
+        let (begin, first, first_len, shape) = next_start(text, t.pos)?;
         if first_len != 1 {
-            return Some(general_word(t, f, begin, first, first_len, digit, capitalized));
+            return Some(general_word(t, f, begin, first, first_len, shape));
         }
-        let window = text.as_bytes().get(begin..).unwrap_or(&[]);
-        // Find the end, fold and hash in one loop over the bytes.
-        let len = f.start_ascii(window);
-        // The byte after the run, and what it says about the token's end.
-        let stop = window.get(len).copied();
-        let end = begin.wrapping_add(len);
-        let sure = match stop.map(ascii_class) {
-            // The text's end, or a separator, which the next token's
-            // search may skip.
-            None => Some(end),
-            Some(SEPARATOR) => Some(end.wrapping_add(1)),
-            // In-word punctuation that no rule keeps (`said.`, `however, `).
-            Some(INNER) => match window.get(len.wrapping_add(1)).map(|&b| ascii_class(b)) {
-                None | Some(SEPARATOR | INNER) => Some(end.wrapping_add(1)),
-                _ => None,
-            },
-            _ => None,
+        let bytes = text.as_bytes();
+        // Find the end, fold and hash in one loop over a fixed window (the
+        // last few words before the end of what may be read take
+        // `short_word`).
+        let Some(window) = self.ahead.get(begin..begin.wrapping_add(MAX_WORD_BYTES)).and_then(|w| w.first_chunk())
+        else {
+            return Some(short_word(t, f, begin, shape));
         };
-        match sure {
-            Some(next) if len < MAX_WORD_BYTES => {
-                let hyphen = if stop == Some(b'-') { next } else { usize::MAX };
-                Some(t.finish_at(begin, end, next, hyphen, digit, capitalized))
-            }
-            _ => Some(ascii_word_on(t, f, begin, digit, capitalized)),
-        }
+        let len = f.start_ascii(window);
+        let end = begin.wrapping_add(len);
+        // What the byte after the run says about the token's end, read by
+        // its offset in the text. A run that filled the buffer has a word
+        // byte there unless the word is exactly that long, so the class
+        // test also sends every longer word to the general path.
+        let (next, hyphen) = match bytes.get(end) {
+            Some(&b) => match ascii_class(b) {
+                // A separator, which the next token's search may skip.
+                SEPARATOR => {
+                    let next = end.wrapping_add(1);
+                    (next, if b == b'-' { next } else { usize::MAX })
+                }
+                // In-word punctuation that no rule keeps (`said.`, `however, `).
+                INNER if matches!(class_at(bytes, end.wrapping_add(1)), None | Some(SEPARATOR | INNER)) => {
+                    (end.wrapping_add(1), usize::MAX)
+                }
+                _ => return Some(ascii_word_on(t, f, begin, shape)),
+            },
+            // The text's end.
+            None if end == bytes.len() => (end, usize::MAX),
+            // The run went on past the end of the text (into `ahead`).
+            None => return Some(short_word(t, f, begin, shape)),
+        };
+        Some(t.finish_at(begin, end, next, hyphen, shape))
     }
 }
 
@@ -507,8 +565,21 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// The word whose ASCII run `f` (from `begin`) did not end at a separator:
-/// it stopped at an apostrophe, at other in-word punctuation before a
+/// A word of ASCII letters and digits that starts less than a fold
+/// buffer's worth before the text's end (the text's last few words):
+/// folded by the general-length loop, then ended as [`ascii_word_on`] ends
+/// every ASCII run. Out of line: a few words a text, and flash on the
+/// boards.
+#[inline(never)]
+fn short_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Token {
+    *f = Folded::EMPTY;
+    f.extend_ascii(t.text.as_bytes(), begin);
+    ascii_word_on(t, f, begin, shape)
+}
+
+/// The word whose ASCII run `f` (from `begin`) did not surely end at a
+/// separator or at the text's end (or any run of [`short_word`]): it
+/// stopped at an apostrophe, at other in-word punctuation before a
 /// non-ASCII char, at a non-ASCII char, or it filled the buffer. The
 /// common cases are decided from bytes here: an apostrophe (`'` or `’`)
 /// between ASCII letters, which stays inside (`don't`, `Venezuela’s`), and
@@ -517,7 +588,7 @@ impl Iterator for Words<'_> {
 /// word. Everything else takes the general path. Out of line: rare, and
 /// flash on the boards.
 #[inline(never)]
-fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, capitalized: bool) -> Token {
+fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Token {
     let text = t.text;
     let window = text.as_bytes().get(begin..).unwrap_or(&[]);
     let at = |i: usize| window.get(i).copied();
@@ -527,7 +598,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
     // that char is a hyphen.
     let (skip, hyphen) = loop {
         if f.as_bytes().len() >= MAX_WORD_BYTES {
-            return general_word_on(t, f, begin, i, digit, capitalized);
+            return general_word_on(t, f, begin, i, shape);
         }
         let prev_letter = f.as_bytes().last().is_some_and(u8::is_ascii_lowercase);
         let stop = at(i);
@@ -552,7 +623,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
                 // Between two letters: inside the word.
                 Some(n) if prev_letter && n.is_ascii_alphabetic() => {
                     if !f.push_hashed(b'\'') {
-                        return general_word_on(t, f, begin, i, digit, capitalized);
+                        return general_word_on(t, f, begin, i, shape);
                     }
                     let from = i.wrapping_add(apostrophe);
                     i = from.wrapping_add(f.extend_ascii(window, from));
@@ -560,7 +631,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
                 }
                 // A non-ASCII char after it may be a letter.
                 Some(n) if prev_letter && !n.is_ascii() => {
-                    return general_word_on(t, f, begin, i, digit, capitalized);
+                    return general_word_on(t, f, begin, i, shape);
                 }
                 _ => break (apostrophe, false),
             }
@@ -575,11 +646,11 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
         if matches!(stop, Some(b'.' | b',')) && before_punct {
             break (1, false);
         }
-        return general_word_on(t, f, begin, i, digit, capitalized);
+        return general_word_on(t, f, begin, i, shape);
     };
     let end = begin.wrapping_add(i);
     let next = end.wrapping_add(skip);
-    t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, digit, capitalized)
+    t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, shape)
 }
 
 /// The word from `begin` whose first `i` bytes [`ascii_word_on`] has read
@@ -589,14 +660,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, digit: bool, 
 /// start again. The state [`rest`] needs at byte `i` follows from the bytes
 /// read: the last char, and the letters since the last apostrophe (no dot
 /// has been kept yet).
-fn general_word_on(
-    t: &mut Tokens<'_>,
-    f: &mut Folded,
-    begin: usize,
-    i: usize,
-    digit: bool,
-    capitalized: bool,
-) -> Token {
+fn general_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, i: usize, shape: u8) -> Token {
     let text = t.text;
     let read = text.as_bytes().get(begin..begin.wrapping_add(i)).unwrap_or(&[]);
     // Only `seg <= 1` matters to `rest`: two letters are as good as more.
@@ -609,7 +673,7 @@ fn general_word_on(
     let at = begin.wrapping_add(i);
     let stop = rest(text, at, prev, seg as u32);
     f.extend_general(text.get(at..stop).unwrap_or(""));
-    t.finish(begin, stop, digit, capitalized)
+    t.finish(begin, stop, shape)
 }
 
 /// A word with a non-ASCII char or in-word punctuation: the general rules,
@@ -617,16 +681,8 @@ fn general_word_on(
 /// [`Words::next_token`] inlines into each caller is only the short path
 /// (flash on the boards).
 #[inline(never)]
-fn general_word(
-    t: &mut Tokens<'_>,
-    f: &mut Folded,
-    begin: usize,
-    first: char,
-    first_len: usize,
-    digit: bool,
-    capitalized: bool,
-) -> Token {
-    let token = t.token_from(begin, first, first_len, digit, capitalized);
+fn general_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, first: char, first_len: usize, shape: u8) -> Token {
+    let token = t.token_from(begin, first, first_len, shape);
     *f = Folded::new(token.span.slice(t.text).unwrap_or(""));
     token
 }
@@ -690,6 +746,36 @@ mod tests {
             let slice = &text[s..e];
             let mut want = Words::new(slice);
             let mut got = Words::within(&text[..e], s);
+            loop {
+                let (w, g) = (want.next_token(), got.next_token());
+                let w = w.map(|t| Token { span: Span::new(t.span.start as usize + s, t.span.end as usize + s), ..t });
+                proptest::prop_assert_eq!(w, g);
+                let Some(_) = g else { break };
+                proptest::prop_assert_eq!(want.folded().as_bytes(), got.folded().as_bytes());
+                proptest::prop_assert_eq!(want.folded().hash(), got.folded().hash());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`Words::in_span`] gives the words [`Words::new`] gives of the
+        /// span's slice, spans moved, whatever follows the span (the fold
+        /// reads ahead into it): long runs across the span's end, in-word
+        /// punctuation at it, and spans off char boundaries (no words).
+        #[test]
+        fn words_in_a_span_match_words_of_its_slice(
+            text in "([a-zA-Z0-9 .,'’\u{2014}é\n-]{0,80}|[a-z]{20,40}[ .'a-z]{0,30}|[\u{0}-\u{7f}]{0,60}|\\PC{0,40})",
+            a in 0usize..84,
+            b in 0usize..84,
+        ) {
+            let (s, e) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let span = Span::new(s, e);
+            let mut got = Words::in_span(&text, span);
+            let Some(slice) = span.slice(&text) else {
+                proptest::prop_assert_eq!(got.next_token(), None);
+                return Ok(());
+            };
+            let mut want = Words::new(slice);
             loop {
                 let (w, g) = (want.next_token(), got.next_token());
                 let w = w.map(|t| Token { span: Span::new(t.span.start as usize + s, t.span.end as usize + s), ..t });

@@ -137,12 +137,6 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 impl<const T: usize, const P: usize> Counter<'_, T, P> {
     /// Counts the words of body sentence number `sentence` at `span`.
     fn sentence(&mut self, body: &str, span: Span, sentence: u32) -> SentenceCount {
-        // The sentence's words with spans in the body's offsets (none if
-        // the span is not on char boundaries, as for an empty slice).
-        let (text, from) = match span.slice(body) {
-            Some(_) => (body.get(..span.end as usize).unwrap_or(""), span.start as usize),
-            None => ("", 0),
-        };
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
         let mut run = Run::new();
         let mut first = true;
@@ -150,7 +144,9 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         // Counts are at most the sentence's bytes and offsets at most the
         // body's, both under `u32::MAX` (`summarize` checks the length):
         // plain wrapping adds are exact.
-        let mut words = Words::within(text, from);
+        // The sentence's words with spans in the body's offsets (none if
+        // the span is not on char boundaries).
+        let mut words = Words::in_span(body, span);
         while let Some(tok) = words.next_token() {
             let f = words.folded_mut();
             counted.words = counted.words.wrapping_add(1);
