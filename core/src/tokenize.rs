@@ -460,17 +460,6 @@ impl<'a> Words<'a> {
         Words { tokens: Tokens::new(text), ahead: text.as_bytes(), folded: Folded::EMPTY }
     }
 
-    /// Reads the words of `text[from..]` with spans in `text`'s offsets:
-    /// the words [`Words::new`] gives of that slice, each span moved by
-    /// `from`, so a caller that counts one sentence of a longer text need
-    /// not re-base every span. The rules look at no byte before a token's
-    /// start, which is what makes the two the same (a property test checks
-    /// it). `from` must be a char boundary; past the end, or inside a char,
-    /// there are no words.
-    pub const fn within(text: &'a str, from: usize) -> Self {
-        Words { tokens: Tokens { text, pos: from, join_at: usize::MAX }, ahead: text.as_bytes(), folded: Folded::EMPTY }
-    }
-
     /// Reads the words of `span` of `text` with spans in `text`'s offsets:
     /// the words [`Words::new`] gives of `span.slice(text)`, each span moved
     /// by `span.start` (none if the span is not a slice of `text` on char
@@ -728,32 +717,6 @@ mod tests {
         fn word_runs_match_a_byte_loop(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), i in 0usize..44) {
             let want = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| b.is_ascii_alphanumeric()).count());
             proptest::prop_assert_eq!(ascii_word_run(&bytes, i), want);
-        }
-    }
-
-    proptest::proptest! {
-        /// [`Words::within`] of a text from a char boundary gives the words
-        /// [`Words::new`] gives of the slice from there, spans moved.
-        #[test]
-        fn words_within_a_text_match_words_of_its_slice(
-            text in "([a-zA-Z0-9 .,'’\u{2014}é\n-]{0,60}|[\u{0}-\u{7f}]{0,60}|\\PC{0,40})",
-            a in 0usize..64,
-            b in 0usize..64,
-        ) {
-            let (mut s, mut e) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
-            while !text.is_char_boundary(s) { s -= 1; }
-            while !text.is_char_boundary(e) { e -= 1; }
-            let slice = &text[s..e];
-            let mut want = Words::new(slice);
-            let mut got = Words::within(&text[..e], s);
-            loop {
-                let (w, g) = (want.next_token(), got.next_token());
-                let w = w.map(|t| Token { span: Span::new(t.span.start as usize + s, t.span.end as usize + s), ..t });
-                proptest::prop_assert_eq!(w, g);
-                let Some(_) = g else { break };
-                proptest::prop_assert_eq!(want.folded().as_bytes(), got.folded().as_bytes());
-                proptest::prop_assert_eq!(want.folded().hash(), got.folded().hash());
-            }
         }
     }
 
