@@ -124,13 +124,25 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         CountTable { slots: [E::EMPTY; N], len: 0, evicted: 0, lost: 0 }
     }
 
-    /// Empties the table (cost: one pass over the slots, writing only
-    /// those in use: an article fills a fraction of a large table, and
-    /// every empty slot is already [`Counted::EMPTY`] whole).
+    /// Empties the table. Free when it is empty already (slots are only
+    /// emptied all at once, so `len` 0 means every slot is
+    /// [`Counted::EMPTY`]); otherwise one pass over the slots, writing only
+    /// those in use: an article fills a fraction of a large table.
     pub fn clear(&mut self) {
-        for s in self.slots.iter_mut() {
-            if s.hash() != 0 {
-                *s = E::EMPTY;
+        self.drain(|_| {});
+    }
+
+    /// Hands every held entry to `f`, in slot order, and empties the table
+    /// as it goes: the summarizer's last reading of its tables (the
+    /// keyphrase ranking) also clears them, so the next article's
+    /// [`CountTable::clear`] costs nothing.
+    pub fn drain(&mut self, mut f: impl FnMut(&E)) {
+        if self.len != 0 {
+            for s in self.slots.iter_mut() {
+                if s.hash() != 0 {
+                    f(s);
+                    *s = E::EMPTY;
+                }
             }
         }
         self.len = 0;
@@ -400,6 +412,30 @@ mod tests {
             let here = t.slot(s).map(|x| x.hash);
             assert_eq!(here, Some(if s == taken { 100 } else { h as u32 + 1 }));
         }
+    }
+
+    #[test]
+    fn drain_hands_over_every_entry_once_and_empties() {
+        let mut t = TermTable::<16>::new();
+        for h in [5u32, 7, 5, 9, 0] {
+            t.bump(h, |_| {});
+        }
+        let mut seen = [0u32; 4];
+        let mut n = 0;
+        t.drain(|e| {
+            if let Some(s) = seen.get_mut(n) {
+                *s = e.hash * 10 + u32::from(e.count);
+            }
+            n += 1;
+        });
+        seen.sort_unstable();
+        // Hash 0 is stored as 1 (0 marks an empty slot).
+        assert_eq!((n, seen), (4, [11, 52, 71, 91]));
+        assert!(t.is_empty() && t.get(5).is_none() && t.slots().iter().all(|e| e.hash == 0));
+        // Nothing is left to hand over, and the table counts afresh.
+        t.drain(|_| panic!("empty table"));
+        t.bump(5, |_| {});
+        assert_eq!(t.get(5).map(|x| x.count), Some(1));
     }
 
     #[test]

@@ -18,9 +18,11 @@ struct Candidate {
 
 impl Candidate {
     /// Ranking order: higher score first; ties: earlier text first, then
-    /// the shorter form.
-    fn rank_key(&self) -> (core::cmp::Reverse<u32>, u32, u8) {
-        (core::cmp::Reverse(self.score), self.surface, self.surface_len)
+    /// the shorter form, then a single term before a phrase (the tables are
+    /// read phrases first, but a term wins any tie it would have won had
+    /// it been offered first).
+    fn rank_key(&self) -> (core::cmp::Reverse<u32>, u32, u8, bool) {
+        (core::cmp::Reverse(self.score), self.surface, self.surface_len, self.words > 1)
     }
 }
 
@@ -31,8 +33,12 @@ const CANDIDATES: usize = MAX_KEYWORDS * 3;
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Keyphrases: single terms and 2–3-word phrases ranked together; a
     /// candidate whose words are all inside a better one is dropped.
+    ///
+    /// The last reading of the term and phrase tables: it empties them as
+    /// it goes (phrases first, since a phrase's score reads its words'
+    /// terms), which is the next article's clearing.
     pub(super) fn keywords<'a>(
-        &self,
+        &mut self,
         title: &'a str,
         body: &'a str,
         opts: &Options<'_>,
@@ -45,8 +51,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
         let want = want.min(MAX_KEYWORDS);
         let mut cands: Vec<Candidate, CANDIDATES> = Vec::new();
-        self.term_candidates(title, body, opts, &mut cands);
         self.phrase_candidates(title, body, opts, &mut cands);
+        self.term_candidates(title, body, opts, &mut cands);
         // Term keys of the keyphrases kept so far, to drop any candidate
         // that shares a word with a better one.
         let mut kept: Vec<u32, CANDIDATES> = Vec::new();
@@ -67,46 +73,48 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
     }
 
-    /// Single terms seen twice or in the title, numbers left out.
+    /// Single terms seen twice or in the title, numbers left out; empties
+    /// the term table.
     fn term_candidates<const N: usize>(
-        &self,
+        &mut self,
         title: &str,
         body: &str,
         opts: &Options<'_>,
         cands: &mut Vec<Candidate, N>,
     ) {
-        for t in self.terms.slots() {
-            if t.hash == 0 || t.count < 2 && t.in_title == 0 {
-                continue;
+        self.terms.drain(|t| {
+            if t.count < 2 && t.in_title == 0 {
+                return;
             }
             let c = Candidate { score: weight(t, opts), surface: t.surface, surface_len: t.surface_len, words: 1 };
             // Most terms rank below a full list: rejected before their
             // text is read (`offer` would turn them away as well).
-            if !ranks_in(cands, &c) || is_number(surface(title, body, t.surface, t.surface_len)) {
-                continue;
+            if ranks_in(cands, &c) && !is_number(surface(title, body, t.surface, t.surface_len)) {
+                offer(cands, c);
             }
-            offer(cands, c);
-        }
+        });
     }
 
-    /// Phrases seen in two sentences (the title counts as one).
+    /// Phrases seen in two sentences (the title counts as one); empties
+    /// the phrase table.
     fn phrase_candidates<const N: usize>(
-        &self,
+        &mut self,
         title: &str,
         body: &str,
         opts: &Options<'_>,
         cands: &mut Vec<Candidate, N>,
     ) {
-        for p in self.phrases.slots() {
+        let terms = &self.terms;
+        self.phrases.drain(|p| {
             let freq = p.sentences.saturating_add(u16::from(p.in_title));
-            if p.hash == 0 || freq < 2 {
-                continue;
+            if freq < 2 {
+                return;
             }
             let text = surface(title, body, p.surface, p.surface_len);
             let mut sum = 0u32;
             let mut n = 0u32;
             for k in term_keys(text) {
-                sum = sum.saturating_add(self.terms.get(k).map_or(0, |t| weight(t, opts)));
+                sum = sum.saturating_add(terms.get(k).map_or(0, |t| weight(t, opts)));
                 n = n.saturating_add(1);
             }
             // A name: capitalized in at least half of its sentences.
@@ -116,7 +124,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 cands,
                 Candidate { score, surface: p.surface, surface_len: p.surface_len, words: p.words.clamp(2, 3) },
             );
-        }
+        });
     }
 }
 
@@ -173,9 +181,13 @@ mod tests {
     use proptest::prelude::*;
 
     /// `offer` as first written: a linear search for the first candidate
-    /// ranked after the new one, no early rejection.
-    fn offer_linear<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
-        let pos = cands.iter().position(|x| c.rank_key() < x.rank_key()).unwrap_or(cands.len());
+    /// ranked after the new one by `key`, no early rejection.
+    fn offer_linear_by<const N: usize, K: Ord>(
+        cands: &mut Vec<Candidate, N>,
+        c: Candidate,
+        key: impl Fn(&Candidate) -> K,
+    ) {
+        let pos = cands.iter().position(|x| key(&c) < key(x)).unwrap_or(cands.len());
         if pos >= N {
             return;
         }
@@ -183,6 +195,16 @@ mod tests {
             cands.pop();
         }
         let _ = cands.insert(pos, c);
+    }
+
+    fn offer_linear<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
+        offer_linear_by(cands, c, Candidate::rank_key);
+    }
+
+    /// The ranking before the tables were drained: terms offered first,
+    /// ties between a term and a phrase left to that order.
+    fn terms_first_key(c: &Candidate) -> (core::cmp::Reverse<u32>, u32, u8) {
+        (core::cmp::Reverse(c.score), c.surface, c.surface_len)
     }
 
     fn candidate() -> impl Strategy<Value = Candidate> {
@@ -207,6 +229,23 @@ mod tests {
                 offer_linear(&mut slow, c);
                 prop_assert_eq!(&fast, &slow);
             }
+        }
+
+        #[test]
+        fn phrases_first_rank_as_terms_first_did(offers in proptest::collection::vec(candidate(), 0..40)) {
+            let terms = || offers.iter().filter(|c| c.words == 1);
+            let phrases = || offers.iter().filter(|c| c.words > 1);
+            let mut old: Vec<Candidate, 6> = Vec::new();
+            for &c in terms().chain(phrases()) {
+                offer_linear_by(&mut old, c, terms_first_key);
+            }
+            let mut new: Vec<Candidate, 6> = Vec::new();
+            for &c in phrases().chain(terms()) {
+                if ranks_in(&new, &c) {
+                    offer(&mut new, c);
+                }
+            }
+            prop_assert_eq!(old, new);
         }
     }
 }
