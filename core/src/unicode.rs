@@ -136,11 +136,6 @@ pub const fn is_upper(c: char) -> bool {
     to_lower(c) as u32 != c as u32
 }
 
-/// True for a letter that is not upper-case (lower-case or caseless).
-pub fn is_lower_or_caseless(c: char) -> bool {
-    is_letter(c) && !is_upper(c)
-}
-
 /// `s` without leading white space.
 pub fn trim_start(s: &str) -> &str {
     let cut = s.char_indices().find(|&(_, c)| !is_space(c)).map_or(s.len(), |(i, _)| i);
