@@ -312,7 +312,7 @@ fn ends_in_quotation(text: &str) -> bool {
     text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && count_words_up_to(text, 5) >= 5
 }
 
-fn is_closer(c: char) -> bool {
+const fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}')
 }
 
@@ -320,9 +320,23 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}')
 }
 
-fn is_terminal(c: char) -> bool {
+const fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}')
 }
+
+/// The bytes that, right after a `.`, make it a dot inside a word: ASCII
+/// that is neither terminal punctuation, a closer nor white space (the
+/// general path of [`sentence_end`] goes on after such a dot).
+const DOT_INSIDE_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8 as char;
+        t[b] = !(is_terminal(c) || is_closer(c) || is_space(c));
+        b += 1;
+    }
+    t
+};
 
 /// Finds where the first sentence of `line` ends, looking for its final
 /// punctuation from byte `from` on (the punctuation before a closing
@@ -340,6 +354,30 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
     }
     let mut stops = Stops::new(bytes);
     while let Some(p) = stops.next_from_inline(i) {
+        // The two commonest full stops, decided from the bytes after them
+        // as the general path below would decide them, without decoding.
+        if bytes.get(p) == Some(&b'.') {
+            let after = p.saturating_add(1);
+            match bytes.get(after) {
+                // Inside a word, number or address (`3.5`, `U.S.`): the
+                // run is one dot and no space follows, so no boundary.
+                Some(&b) if DOT_INSIDE_WORD[usize::from(b)] => {
+                    i = after;
+                    continue;
+                }
+                // `. X` with X an ASCII capital: a sentence start, so only
+                // the abbreviation test decides.
+                Some(b' ') if bytes.get(after.saturating_add(1)).is_some_and(u8::is_ascii_uppercase) => {
+                    let next = line.get(after.saturating_add(1)..).unwrap_or("");
+                    if dot_ends_sentence(line.get(..p).unwrap_or(""), next) {
+                        return (after, true, marks);
+                    }
+                    i = after;
+                    continue;
+                }
+                _ => {}
+            }
+        }
         // A stop byte is ASCII or a lead byte, so `p` is on a char boundary.
         let Some(first) = char_at(line, p) else {
             i = p.saturating_add(1);
