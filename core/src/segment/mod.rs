@@ -375,6 +375,8 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
                     i = after;
                     continue;
                 }
+                // The line ends on it (most paragraphs): a boundary.
+                None => return (line.len(), true, marks),
                 _ => {}
             }
         }
