@@ -199,10 +199,11 @@ fn news() -> impl Strategy<Value = String> {
 }
 
 /// Full stops before every kind of byte: the segmenter decides a `.`
-/// followed by a word byte, and `. X` with X an ASCII capital, from the
-/// bytes alone, and everything else by decoding; each ASCII char, the
-/// non-ASCII ones its rules look at, and words the abbreviation test knows
-/// stand after the dots.
+/// followed by a word byte or by nothing, `. X` with X an ASCII capital,
+/// and the chars U+2000..=U+203F but `…` from their bytes alone, and
+/// everything else by decoding; each ASCII char, the non-ASCII ones its
+/// rules look at, and words the abbreviation test knows stand after the
+/// dots.
 fn dots() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         4 => Just(".".to_string()),
@@ -215,7 +216,10 @@ fn dots() -> impl Strategy<Value = String> {
         )
         .prop_map(String::from),
         1 => proptest::sample::select(
-            &["\u{2026}", "\u{201c}", "\u{201d}", "\u{2019}", "\u{bb}", "\u{a0}", "\u{2014}", "\u{c9}", "\u{e9}", "\u{663}"][..]
+            &[
+                "\u{2026}", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{203a}", "\u{bb}", "\u{a0}", "\u{2009}", "\u{2014}",
+                "\u{c9}", "\u{e9}", "\u{663}",
+            ][..]
         )
         .prop_map(String::from),
     ];

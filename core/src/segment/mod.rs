@@ -379,6 +379,14 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
                 None => return (line.len(), true, marks),
                 _ => {}
             }
+        } else if let Some(&[0xE2, 0x80, low, ..]) = bytes.get(p..)
+            && low != 0xA6
+        {
+            // U+2000..=U+203F but `…` (`’`, `“`, `”`, dashes): not terminal,
+            // so only a double quotation mark among them counts.
+            marks.add_general_punctuation(low);
+            i = p.saturating_add(3);
+            continue;
         }
         // A stop byte is ASCII or a lead byte, so `p` is on a char boundary.
         let Some(first) = char_at(line, p) else {
