@@ -142,23 +142,27 @@ impl<'a> Stops<'a> {
             }
             i = self.base.saturating_add(W);
         }
-        // Two words per step, one test for both: most pairs hold no candidate.
-        let mut pairs = self.bytes.get(i..)?.chunks_exact(2 * W);
-        for pair in &mut pairs {
+        // Two words per step, one test for both: most pairs hold no
+        // candidate. The rest of the slice is the loop's one variable: a
+        // pair's offset is needed only when it holds a candidate.
+        let start = self.bytes.get(i..)?;
+        let mut rest = start;
+        while let Some((pair, tail)) = rest.split_first_chunk::<{ 2 * W }>() {
             let (lo, hi) = pair.split_at(W);
             let (r0, r1) = (may_stop_unmasked(word(lo)), may_stop_unmasked(word(hi)));
             if (r0 | r1) & HI != 0 {
-                if let Some(k) = self.first_stop(i, r0 & HI) {
+                // Within the slice: no overflow.
+                let at = i + (start.len() - rest.len());
+                if let Some(k) = self.first_stop(at, r0 & HI) {
                     return Some(k);
                 }
-                if let Some(k) = self.first_stop(i.saturating_add(W), r1 & HI) {
+                if let Some(k) = self.first_stop(at + W, r1 & HI) {
                     return Some(k);
                 }
             }
-            // `i` stays within the slice: no overflow.
-            i += 2 * W;
+            rest = tail;
         }
-        let rest = pairs.remainder();
+        i += start.len() - rest.len();
         if let Some(lo) = rest.get(..W) {
             if let Some(k) = self.first_stop(i, may_stop(word(lo))) {
                 return Some(k);
