@@ -85,9 +85,12 @@ pub(super) const STOP_BYTE: [bool; 256] = {
 };
 
 /// The bytes of a word that may be stops: ASCII `!` to `?` (0x21..=0x3F)
-/// and UTF-8 lead bytes (0xC0 and up), as the high bit of each byte. With
-/// the high bit cleared there is no carry between bytes: `t + 0x5F`
-/// reaches bit 7 from 0x21 on; bit 6 is set from 0x40 on.
+/// and UTF-8 lead bytes (0xC0 and up), as the high bit of each byte, and
+/// now and then a space: `b + 0x5F` reaches bit 7 from 0x21 on, bit 6 is
+/// set from 0x40 on, and a byte from 0xA1 on carries 1 into the next one,
+/// which flags a space (0x20) after it too. The high bits are not cleared
+/// before the add to stop that carry: it costs an instruction per word,
+/// and a space after such a byte (`é `) is rare and only looked up.
 const fn may_stop(x: usize) -> usize {
     may_stop_unmasked(x) & HI
 }
@@ -95,10 +98,9 @@ const fn may_stop(x: usize) -> usize {
 /// [`may_stop`] before its mask: bit 7 of each byte is the answer, the
 /// other bits are noise (two words are tested with one mask).
 const fn may_stop_unmasked(x: usize) -> usize {
-    let t = x & !HI;
     // Bit 6 of a byte, moved to bit 7: set from 0x40 on (and in lead bytes).
     let y = x << 1;
-    let ascii = t.wrapping_add(LO * 0x5F) & !(x | y);
+    let ascii = x.wrapping_add(LO * 0x5F) & !(x | y);
     ascii | (x & y)
 }
 
