@@ -100,8 +100,10 @@ const fn may_stop(x: usize) -> usize {
 const fn may_stop_unmasked(x: usize) -> usize {
     // Bit 6 of a byte, moved to bit 7: set from 0x40 on (and in lead bytes).
     let y = x << 1;
-    let ascii = x.wrapping_add(LO * 0x5F) & !(x | y);
-    ascii | (x & y)
+    // Where bits 7 and 6 differ (0x40..=0xBF) nothing; where both are
+    // set (lead bytes) the byte; where both are clear (ASCII below 0x40)
+    // the add's bit 7.
+    (x.wrapping_add(LO * 0x5F) | x) & !(x ^ y)
 }
 
 /// The bytes of a line where [`STOP_BYTE`] is true, in order, a word at a
