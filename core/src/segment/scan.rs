@@ -140,11 +140,12 @@ impl<'a> Stops<'a> {
         let mut i = from;
         if let Some(skip) = from.checked_sub(self.base).filter(|&d| d < W) {
             // In the word last read: its candidates from `from` on.
-            let m = self.pending & usize::MAX.checked_shl((skip * 8) as u32).unwrap_or(0);
+            // `skip < W`: the shift is less than a word's bits.
+            let m = self.pending & usize::MAX.wrapping_shl((skip * 8) as u32);
             if let Some(k) = self.first_stop(self.base, m) {
                 return Some(k);
             }
-            i = self.base.saturating_add(W);
+            i = self.base.wrapping_add(W);
         }
         // Two words per step, one test for both: most pairs hold no
         // candidate. The rest of the slice is the loop's one variable: a
@@ -185,7 +186,8 @@ impl<'a> Stops<'a> {
     #[cfg_attr(target_os = "none", inline(never))]
     fn first_stop(&mut self, base: usize, mut m: usize) -> Option<usize> {
         while m != 0 {
-            let k = base.saturating_add((m.trailing_zeros() / 8) as usize);
+            // A byte of the word at `base`, which is in the slice: no overflow.
+            let k = base.wrapping_add((m.trailing_zeros() / 8) as usize);
             m &= m.wrapping_sub(1);
             if self.bytes.get(k).is_some_and(|&c| STOP_BYTE[usize::from(c)]) {
                 (self.base, self.pending) = (base, m);
