@@ -356,8 +356,9 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
     while let Some(p) = stops.next_from_inline(i) {
         // The two commonest full stops, decided from the bytes after them
         // as the general path below would decide them, without decoding.
+        // `p` is a byte of the line: `p + 3` does not overflow.
         if bytes.get(p) == Some(&b'.') {
-            let after = p.saturating_add(1);
+            let after = p.wrapping_add(1);
             match bytes.get(after) {
                 // Inside a word, number or address (`3.5`, `U.S.`): the
                 // run is one dot and no space follows, so no boundary.
@@ -367,8 +368,8 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
                 }
                 // `. X` with X an ASCII capital: a sentence start, so only
                 // the abbreviation test decides.
-                Some(b' ') if bytes.get(after.saturating_add(1)).is_some_and(u8::is_ascii_uppercase) => {
-                    let next = line.get(after.saturating_add(1)..).unwrap_or("");
+                Some(b' ') if bytes.get(after.wrapping_add(1)).is_some_and(u8::is_ascii_uppercase) => {
+                    let next = line.get(after.wrapping_add(1)..).unwrap_or("");
                     if dot_ends_sentence(line.get(..p).unwrap_or(""), next) {
                         return (after, true, marks);
                     }
@@ -385,7 +386,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             // U+2000..=U+203F but `…` (`’`, `“`, `”`, dashes): not terminal,
             // so only a double quotation mark among them counts.
             marks.add_general_punctuation(low);
-            i = p.saturating_add(3);
+            i = p.wrapping_add(3);
             continue;
         }
         // A stop byte is ASCII or a lead byte, so `p` is on a char boundary.
