@@ -106,6 +106,11 @@ const fn may_stop_unmasked(x: usize) -> usize {
     (x.wrapping_add(LO * 0x5F) | x) & !(x ^ y)
 }
 
+/// [`Stops::base`] when no word has been read: `from - NO_WORD`, wrapping,
+/// is `from + W + 1`, never under `W` for an offset in a slice, so one
+/// compare tells whether `from` is in the word last read.
+const NO_WORD: usize = usize::MAX - W;
+
 /// The bytes of a line where [`STOP_BYTE`] is true, in order, a word at a
 /// time: [`may_stop`] flags the candidates and only those are looked up,
 /// so most words (letters and spaces) are passed over in a dozen
@@ -113,7 +118,7 @@ const fn may_stop_unmasked(x: usize) -> usize {
 /// costs no new read.
 pub(super) struct Stops<'a> {
     bytes: &'a [u8],
-    /// Start of the word last read (`usize::MAX`: none), and its
+    /// Start of the word last read ([`NO_WORD`]: none), and its
     /// candidates not yet returned.
     base: usize,
     pending: usize,
@@ -122,7 +127,7 @@ pub(super) struct Stops<'a> {
 impl<'a> Stops<'a> {
     /// Stops of `bytes`, none read yet.
     pub(super) const fn new(bytes: &'a [u8]) -> Self {
-        Stops { bytes, base: usize::MAX, pending: 0 }
+        Stops { bytes, base: NO_WORD, pending: 0 }
     }
 
     /// Offset of the first stop at or after `from` (which never goes back
@@ -138,7 +143,8 @@ impl<'a> Stops<'a> {
     #[inline(always)]
     pub(super) fn next_from_inline(&mut self, from: usize) -> Option<usize> {
         let mut i = from;
-        if let Some(skip) = from.checked_sub(self.base).filter(|&d| d < W) {
+        let skip = from.wrapping_sub(self.base);
+        if skip < W {
             // In the word last read: its candidates from `from` on.
             // `skip < W`: the shift is less than a word's bits.
             let m = self.pending & usize::MAX.wrapping_shl((skip * 8) as u32);
@@ -174,7 +180,7 @@ impl<'a> Stops<'a> {
             }
             i += W;
         }
-        (self.base, self.pending) = (usize::MAX, 0);
+        (self.base, self.pending) = (NO_WORD, 0);
         let tail = self.bytes.get(i..)?;
         tail.iter().position(|&c| STOP_BYTE[usize::from(c)]).map(|k| i.saturating_add(k))
     }
