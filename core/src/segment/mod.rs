@@ -565,8 +565,19 @@ fn any_of(mut set: u32, words: &[&str], test: impl Fn(&str) -> bool) -> bool {
     false
 }
 
+/// True if `s` starts with `p`, ignoring ASCII case. Most calls compare a
+/// line with a prefix that only shares its first letter or two: the first
+/// four bytes, with bit 5 set (equal in any two bytes equal but for ASCII
+/// case), as one number rule those out before the full compare.
 fn starts_with_ignore_ascii_case(s: &str, p: &str) -> bool {
-    s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    let (s, p) = (s.as_bytes(), p.as_bytes());
+    let four = |b: &[u8]| b.first_chunk::<4>().map(|&h| u32::from_le_bytes(h) | 0x2020_2020);
+    if let (Some(a), Some(b)) = (four(s), four(p))
+        && a != b
+    {
+        return false;
+    }
+    s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
 }
 
 fn ends_with_ignore_ascii_case(s: &str, p: &str) -> bool {
@@ -681,6 +692,22 @@ mod tests {
                 proptest::prop_assert!(!full || Marks::of(&shown).balanced(), "{:?} shown as {:?}", s, shown);
                 prev = u.span.end;
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The prefix test with its four-byte filter agrees with comparing
+        /// the prefix's bytes ignoring ASCII case.
+        #[test]
+        fn prefix_test_matches_a_plain_compare(
+            s in "[sShH:\\x1a@`aA©é ]{0,8}",
+            p in proptest::sample::select(&["share on", "sh", "sha", "shar", "share", "s:h", "\u{a9}", "date", "d", "", "@`aA"][..]),
+        ) {
+            let plain = s.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
+            proptest::prop_assert_eq!(starts_with_ignore_ascii_case(&s, p), plain);
+            // And a line that does start with it, in other ASCII case.
+            let line = std::format!("{p}{s}").to_ascii_uppercase();
+            proptest::prop_assert!(starts_with_ignore_ascii_case(&line, p));
         }
     }
 
