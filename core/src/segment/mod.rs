@@ -360,9 +360,10 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
     }
     let mut stops = Stops::new(bytes);
     while let Some(p) = stops.next_from_inline(i) {
-        // The two commonest full stops, decided from the bytes after them
-        // as the general path below would decide them, without decoding.
-        // `p` is a byte of the line: `p + 3` does not overflow.
+        // The commonest stops (most full stops, `’`, `“`, `”`), decided
+        // from their bytes as the general path below would decide them,
+        // without decoding. `p` is a byte of the line: `p + 3` does not
+        // overflow.
         if bytes.get(p) == Some(&b'.') {
             let after = p.wrapping_add(1);
             match bytes.get(after) {
