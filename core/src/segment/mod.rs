@@ -326,9 +326,10 @@ const fn is_terminal(c: char) -> bool {
 
 /// The bytes that, right after a `.`, make it a dot inside a word: ASCII
 /// that is neither terminal punctuation, a closer nor white space (the
-/// general path of [`sentence_end`] goes on after such a dot).
-const DOT_INSIDE_WORD: [bool; 256] = {
-    let mut t = [false; 256];
+/// general path of [`sentence_end`] goes on after such a dot). ASCII only:
+/// half the table's flash, for one compare.
+const DOT_INSIDE_WORD: [bool; 128] = {
+    let mut t = [false; 128];
     let mut b = 0;
     while b < 0x80 {
         let c = b as u8 as char;
@@ -369,7 +370,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             match bytes.get(after) {
                 // Inside a word, number or address (`3.5`, `U.S.`): the
                 // run is one dot and no space follows, so no boundary.
-                Some(&b) if DOT_INSIDE_WORD[usize::from(b)] => {
+                Some(&b) if DOT_INSIDE_WORD.get(usize::from(b)) == Some(&true) => {
                     i = after;
                     continue;
                 }
