@@ -68,6 +68,17 @@ impl Marks {
         }
     }
 
+    /// [`Marks::add`] for the char U+2000 + (`low` & 0x3F), the bytes
+    /// `E2 80 low` (the general punctuation block's first 64 chars), read
+    /// without decoding: only `“` (`9C`) and `”` (`9D`) are marks.
+    pub(super) fn add_general_punctuation(&mut self, low: u8) {
+        match low {
+            0x9C => self.open = self.open.saturating_add(1),
+            0x9D => self.close = self.close.saturating_add(1),
+            _ => {}
+        }
+    }
+
     /// True if every quotation opened in the piece is closed in it.
     pub(super) const fn balanced(self) -> bool {
         self.straight.is_multiple_of(2) && self.open == self.close

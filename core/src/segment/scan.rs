@@ -85,9 +85,12 @@ pub(super) const STOP_BYTE: [bool; 256] = {
 };
 
 /// The bytes of a word that may be stops: ASCII `!` to `?` (0x21..=0x3F)
-/// and UTF-8 lead bytes (0xC0 and up), as the high bit of each byte. With
-/// the high bit cleared there is no carry between bytes: `t + 0x5F`
-/// reaches bit 7 from 0x21 on; bit 6 is set from 0x40 on.
+/// and UTF-8 lead bytes (0xC0 and up), as the high bit of each byte, and
+/// now and then a space: `b + 0x5F` reaches bit 7 from 0x21 on, bit 6 is
+/// set from 0x40 on, and a byte from 0xA1 on carries 1 into the next one,
+/// which flags a space (0x20) after it too. The high bits are not cleared
+/// before the add to stop that carry: it costs an instruction per word,
+/// and a space after such a byte (`é `) is rare and only looked up.
 const fn may_stop(x: usize) -> usize {
     may_stop_unmasked(x) & HI
 }
@@ -95,12 +98,18 @@ const fn may_stop(x: usize) -> usize {
 /// [`may_stop`] before its mask: bit 7 of each byte is the answer, the
 /// other bits are noise (two words are tested with one mask).
 const fn may_stop_unmasked(x: usize) -> usize {
-    let t = x & !HI;
     // Bit 6 of a byte, moved to bit 7: set from 0x40 on (and in lead bytes).
     let y = x << 1;
-    let ascii = t.wrapping_add(LO * 0x5F) & !(x | y);
-    ascii | (x & y)
+    // Where bits 7 and 6 differ (0x40..=0xBF) nothing; where both are
+    // set (lead bytes) the byte; where both are clear (ASCII below 0x40)
+    // the add's bit 7.
+    (x.wrapping_add(LO * 0x5F) | x) & !(x ^ y)
 }
+
+/// [`Stops::base`] when no word has been read: `from - NO_WORD`, wrapping,
+/// is `from + W + 1`, never under `W` for an offset in a slice, so one
+/// compare tells whether `from` is in the word last read.
+const NO_WORD: usize = usize::MAX - W;
 
 /// The bytes of a line where [`STOP_BYTE`] is true, in order, a word at a
 /// time: [`may_stop`] flags the candidates and only those are looked up,
@@ -109,7 +118,7 @@ const fn may_stop_unmasked(x: usize) -> usize {
 /// costs no new read.
 pub(super) struct Stops<'a> {
     bytes: &'a [u8],
-    /// Start of the word last read (`usize::MAX`: none), and its
+    /// Start of the word last read ([`NO_WORD`]: none), and its
     /// candidates not yet returned.
     base: usize,
     pending: usize,
@@ -118,7 +127,7 @@ pub(super) struct Stops<'a> {
 impl<'a> Stops<'a> {
     /// Stops of `bytes`, none read yet.
     pub(super) const fn new(bytes: &'a [u8]) -> Self {
-        Stops { bytes, base: usize::MAX, pending: 0 }
+        Stops { bytes, base: NO_WORD, pending: 0 }
     }
 
     /// Offset of the first stop at or after `from` (which never goes back
@@ -134,38 +143,44 @@ impl<'a> Stops<'a> {
     #[inline(always)]
     pub(super) fn next_from_inline(&mut self, from: usize) -> Option<usize> {
         let mut i = from;
-        if let Some(skip) = from.checked_sub(self.base).filter(|&d| d < W) {
+        let skip = from.wrapping_sub(self.base);
+        if skip < W {
             // In the word last read: its candidates from `from` on.
-            let m = self.pending & usize::MAX.checked_shl((skip * 8) as u32).unwrap_or(0);
+            // `skip < W`: the shift is less than a word's bits.
+            let m = self.pending & usize::MAX.wrapping_shl((skip * 8) as u32);
             if let Some(k) = self.first_stop(self.base, m) {
                 return Some(k);
             }
-            i = self.base.saturating_add(W);
+            i = self.base.wrapping_add(W);
         }
-        // Two words per step, one test for both: most pairs hold no candidate.
-        let mut pairs = self.bytes.get(i..)?.chunks_exact(2 * W);
-        for pair in &mut pairs {
+        // Two words per step, one test for both: most pairs hold no
+        // candidate. The rest of the slice is the loop's one variable: a
+        // pair's offset is needed only when it holds a candidate.
+        let start = self.bytes.get(i..)?;
+        let mut rest = start;
+        while let Some((pair, tail)) = rest.split_first_chunk::<{ 2 * W }>() {
             let (lo, hi) = pair.split_at(W);
             let (r0, r1) = (may_stop_unmasked(word(lo)), may_stop_unmasked(word(hi)));
             if (r0 | r1) & HI != 0 {
-                if let Some(k) = self.first_stop(i, r0 & HI) {
+                // Within the slice: no overflow.
+                let at = i + (start.len() - rest.len());
+                if let Some(k) = self.first_stop(at, r0 & HI) {
                     return Some(k);
                 }
-                if let Some(k) = self.first_stop(i.saturating_add(W), r1 & HI) {
+                if let Some(k) = self.first_stop(at + W, r1 & HI) {
                     return Some(k);
                 }
             }
-            // `i` stays within the slice: no overflow.
-            i += 2 * W;
+            rest = tail;
         }
-        let rest = pairs.remainder();
+        i += start.len() - rest.len();
         if let Some(lo) = rest.get(..W) {
             if let Some(k) = self.first_stop(i, may_stop(word(lo))) {
                 return Some(k);
             }
             i += W;
         }
-        (self.base, self.pending) = (usize::MAX, 0);
+        (self.base, self.pending) = (NO_WORD, 0);
         let tail = self.bytes.get(i..)?;
         tail.iter().position(|&c| STOP_BYTE[usize::from(c)]).map(|k| i.saturating_add(k))
     }
@@ -177,7 +192,8 @@ impl<'a> Stops<'a> {
     #[cfg_attr(target_os = "none", inline(never))]
     fn first_stop(&mut self, base: usize, mut m: usize) -> Option<usize> {
         while m != 0 {
-            let k = base.saturating_add((m.trailing_zeros() / 8) as usize);
+            // A byte of the word at `base`, which is in the slice: no overflow.
+            let k = base.wrapping_add((m.trailing_zeros() / 8) as usize);
             m &= m.wrapping_sub(1);
             if self.bytes.get(k).is_some_and(|&c| STOP_BYTE[usize::from(c)]) {
                 (self.base, self.pending) = (base, m);
