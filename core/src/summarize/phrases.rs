@@ -5,7 +5,7 @@
 use crate::normalize::Folded;
 use crate::stopwords::{NAME_CONNECTORS, is_name_connector};
 use crate::terms::{CountTable, Counted, SURFACE_IN_TITLE};
-use crate::tokenize::Token;
+use crate::tokenize::Packed;
 
 /// Statistics of one 2–3-word keyphrase candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,9 +146,9 @@ impl Run {
     /// connector (`de`, `of`) after a capitalized word, which may sit
     /// inside a name (`Bank of England`).
     #[inline]
-    pub(super) fn stopword(&mut self, tok: Token, f: &Folded) {
+    pub(super) fn stopword(&mut self, tok: Packed, f: &Folded) {
         if self.len > 0 && self.last_capitalized && may_connect(f.as_bytes()) && is_name_connector(f.as_bytes()) {
-            self.push(f.hash(), tok.span.start, tok.span.end, false, true);
+            self.push(f.hash(), tok.start, tok.end, false, true);
         } else {
             self.clear();
         }
@@ -161,23 +161,23 @@ impl Run {
         &mut self,
         phrases: &mut PhraseTable<P>,
         text: &str,
-        tok: Token,
+        tok: Packed,
         hash: u32,
         part: Part,
     ) {
         if self.len > 0
             && (!continues(text, self.last_end, tok)
                 // A connector must lead into another capitalized word.
-                || self.last_connector && !tok.capitalized)
+                || self.last_connector && !tok.capitalized())
         {
             self.clear();
         }
-        let (start, end) = (tok.span.start, tok.span.end);
+        let (start, end) = (tok.start, tok.end);
         let end_phrase = |from: Prefix, words: u8| Ending {
             hash: mix(from.hash, hash),
             start: from.start,
             end,
-            caps: from.caps && tok.capitalized,
+            caps: from.caps && tok.capitalized(),
             words,
         };
         // The shorter first: which phrase a full bucket gives up depends
@@ -188,7 +188,7 @@ impl Run {
         if self.len >= 2 && !self.two.connector_first {
             count_phrase(phrases, end_phrase(self.two, 3), part);
         }
-        self.push(hash, start, end, tok.capitalized, false);
+        self.push(hash, start, end, tok.capitalized(), false);
     }
 }
 
@@ -196,10 +196,10 @@ impl Run {
 /// of `text`: only white space (or one joining hyphen) and no line break
 /// between them.
 #[inline(always)]
-fn continues(text: &str, prev_end: u32, tok: Token) -> bool {
+fn continues(text: &str, prev_end: u32, tok: Packed) -> bool {
     // Almost every gap is one space: tested here, inline.
     let at = prev_end as usize;
-    if tok.span.start as usize == at.wrapping_add(1) && text.as_bytes().get(at) == Some(&b' ') {
+    if tok.start as usize == at.wrapping_add(1) && text.as_bytes().get(at) == Some(&b' ') {
         return true;
     }
     gap_continues(text, prev_end, tok)
@@ -209,8 +209,8 @@ fn continues(text: &str, prev_end: u32, tok: Token) -> bool {
 /// the seeds), read as chars. A range that is not a slice of `text` reads
 /// as a comma would.
 #[inline(never)]
-fn gap_continues(text: &str, prev_end: u32, tok: Token) -> bool {
-    let gap = text.get(prev_end as usize..tok.span.start as usize).unwrap_or(",");
+fn gap_continues(text: &str, prev_end: u32, tok: Packed) -> bool {
+    let gap = text.get(prev_end as usize..tok.start as usize).unwrap_or(",");
     let mut spaces = true;
     for c in gap.chars() {
         if c == '\n' {
@@ -218,7 +218,7 @@ fn gap_continues(text: &str, prev_end: u32, tok: Token) -> bool {
         }
         spaces &= crate::unicode::is_space(c);
     }
-    tok.joined || spaces
+    tok.joined() || spaces
 }
 
 /// Longest name connector, in bytes.
