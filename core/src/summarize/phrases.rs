@@ -72,74 +72,77 @@ pub(super) enum Part {
     },
 }
 
-/// A phrase being read: the run's words from some word up to the last
-/// one read, waiting for the next word to complete it.
-#[derive(Clone, Copy)]
-struct Prefix {
-    /// Hash of its words so far ([`mix`]).
-    hash: u32,
-    /// Byte offset of its first word.
-    start: u32,
-    /// Every word so far is capitalized or a connector.
-    caps: bool,
-    /// Its first word is a connector: no phrase starts with one.
-    connector_first: bool,
-}
-
-impl Prefix {
-    const NONE: Prefix = Prefix { hash: PHRASE_SEED, start: 0, caps: false, connector_first: false };
-}
-
 /// The words just read that may form a phrase with the next one: content
 /// words, and name connectors inside a capitalized name. A phrase has at
 /// most three words, so only the last two matter, and of them only what
 /// the 2- and 3-word phrases ending at the next word need: the phrase from
-/// the last word and the one from the word before, each hashed so far.
+/// the last word and the one from the word before (each a prefix: its
+/// words hashed so far and its start), and a few flags.
+///
+/// Kept to five words and one flags byte, so that it lives in registers
+/// through the counting loop: what the last word's prefix would hold
+/// besides (every word capitalized or a connector, a connector first)
+/// follows from the last word's flags.
 pub(super) struct Run {
-    /// Words in the run, counted up to 2 (an older word is in no phrase
-    /// ending at the next one).
-    len: u8,
-    /// From the last word (when `len >= 1`).
-    one: Prefix,
-    /// From the word before the last (when `len >= 2`).
-    two: Prefix,
+    /// Hash of the prefix from the last word ([`mix`] of it).
+    one_hash: u32,
+    /// Start of the last word.
+    one_start: u32,
+    /// Hash of the prefix from the word before the last (both words).
+    two_hash: u32,
+    /// Start of the word before the last.
+    two_start: u32,
     /// End of the last word: the gap to the next one is tested.
     last_end: u32,
-    /// The last word is capitalized (never true of a connector).
-    last_capitalized: bool,
-    /// The last word is a connector.
-    last_connector: bool,
+    /// What is known of the last two words: the last word's flags in
+    /// the low nibble, the older prefix's in the next (the same flags
+    /// shifted by [`Run::OLDER`]).
+    flags: u8,
 }
 
 impl Run {
+    /// There is a last word (the prefix from it is set).
+    const ONE: u8 = 1;
+    /// The last word is a connector.
+    const CONNECTOR: u8 = 2;
+    /// The last word is neither capitalized nor a connector. Negated, so
+    /// that a prefix's flag is the OR of its words'.
+    const PLAIN: u8 = 4;
+    /// The shift from the last word's flags to the older prefix's.
+    const OLDER: u32 = 4;
+    /// There is a word before the last (the older prefix is set).
+    const TWO: u8 = Self::ONE << Self::OLDER;
+    /// The older prefix starts with a connector: no phrase starts with one.
+    const TWO_CONNECTOR_FIRST: u8 = Self::CONNECTOR << Self::OLDER;
+    /// A word of the older prefix is plain.
+    const TWO_PLAIN: u8 = Self::PLAIN << Self::OLDER;
+
     /// An empty run (at the start of a title or sentence).
     pub(super) const fn new() -> Self {
-        Run {
-            len: 0,
-            one: Prefix::NONE,
-            two: Prefix::NONE,
-            last_end: 0,
-            last_capitalized: false,
-            last_connector: false,
-        }
+        Run { one_hash: PHRASE_SEED, one_start: 0, two_hash: PHRASE_SEED, two_start: 0, last_end: 0, flags: 0 }
     }
 
     /// Ends the run: a number, or anything else no phrase spans.
     pub(super) fn clear(&mut self) {
-        self.len = 0;
+        // No flag is read before the next word sets it again.
+        self.flags = 0;
     }
 
-    /// Adds a word (term or connector hash `hash`, bytes `start..end`).
-    #[inline]
-    fn push(&mut self, hash: u32, start: u32, end: u32, capitalized: bool, connector: bool) {
-        let caps = capitalized || connector;
-        let one = self.one;
-        self.two = Prefix { hash: mix(one.hash, hash), caps: one.caps && caps, ..one };
-        self.one = Prefix { hash: mix(PHRASE_SEED, hash), start, caps, connector_first: connector };
-        self.len = if self.len == 0 { 1 } else { 2 };
+    /// Adds a word (`two` the hash of the last word's prefix followed by
+    /// it, `hash` its own, bytes `start..end`; `last` its flags: `ONE` and
+    /// `CONNECTOR` or `PLAIN` or neither).
+    #[inline(always)]
+    fn push(&mut self, two: u32, hash: u32, start: u32, end: u32, last: u8) {
+        // The last word's flags become the older prefix's (garbage, and
+        // unread, when the run was empty: `TWO` stays clear); that prefix
+        // is plain if either word is.
+        let older = (self.flags << Self::OLDER) & (Self::TWO | Self::TWO_CONNECTOR_FIRST | Self::TWO_PLAIN);
+        self.flags = older | last | (last & Self::PLAIN) << Self::OLDER;
+        self.two_hash = two;
+        self.two_start = self.one_start;
+        self.one_hash = mix(PHRASE_SEED, hash);
+        self.one_start = start;
         self.last_end = end;
-        self.last_capitalized = capitalized;
-        self.last_connector = connector;
     }
 
     /// A stopword `f` at `tok`: it ends the run, unless it is a name
@@ -147,8 +150,13 @@ impl Run {
     /// inside a name (`Bank of England`).
     #[inline]
     pub(super) fn stopword(&mut self, tok: Packed, f: &Folded) {
-        if self.len > 0 && self.last_capitalized && may_connect(f.as_bytes()) && is_name_connector(f.as_bytes()) {
-            self.push(f.hash(), tok.start, tok.end, false, true);
+        // A last word, capitalized: neither a connector nor plain.
+        if self.flags & (Self::ONE | Self::CONNECTOR | Self::PLAIN) == Self::ONE
+            && may_connect(f.as_bytes())
+            && is_name_connector(f.as_bytes())
+        {
+            let hash = f.hash();
+            self.push(mix(self.one_hash, hash), hash, tok.start, tok.end, Self::ONE | Self::CONNECTOR);
         } else {
             self.clear();
         }
@@ -165,30 +173,29 @@ impl Run {
         hash: u32,
         part: Part,
     ) {
-        if self.len > 0
+        if self.flags != 0
             && (!continues(text, self.last_end, tok)
                 // A connector must lead into another capitalized word.
-                || self.last_connector && !tok.capitalized())
+                || self.flags & Self::CONNECTOR != 0 && !tok.capitalized())
         {
             self.clear();
         }
         let (start, end) = (tok.start, tok.end);
-        let end_phrase = |from: Prefix, words: u8| Ending {
-            hash: mix(from.hash, hash),
-            start: from.start,
-            end,
-            caps: from.caps && tok.capitalized(),
-            words,
-        };
+        let flags = self.flags;
+        let two = mix(self.one_hash, hash);
         // The shorter first: which phrase a full bucket gives up depends
         // on the order of the bumps.
-        if self.len >= 1 && !self.one.connector_first {
-            count_phrase(phrases, end_phrase(self.one, 2), part);
+        if flags & (Self::ONE | Self::CONNECTOR) == Self::ONE {
+            let caps = flags & Self::PLAIN == 0 && tok.capitalized();
+            count_phrase(phrases, Ending { hash: two, start: self.one_start, end, caps, words: 2 }, part);
         }
-        if self.len >= 2 && !self.two.connector_first {
-            count_phrase(phrases, end_phrase(self.two, 3), part);
+        if flags & (Self::TWO | Self::TWO_CONNECTOR_FIRST) == Self::TWO {
+            let caps = flags & Self::TWO_PLAIN == 0 && tok.capitalized();
+            let three = mix(self.two_hash, hash);
+            count_phrase(phrases, Ending { hash: three, start: self.two_start, end, caps, words: 3 }, part);
         }
-        self.push(hash, start, end, tok.capitalized(), false);
+        let last = if tok.capitalized() { Self::ONE } else { Self::ONE | Self::PLAIN };
+        self.push(two, hash, start, end, last);
     }
 }
 
