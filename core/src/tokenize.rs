@@ -52,17 +52,30 @@ pub(crate) struct Packed {
     pub(crate) start: u32,
     /// One past the last byte.
     pub(crate) end: u32,
-    /// The token's flags.
-    pub(crate) flags: u8,
+    /// The token's flags (a `u32`: no padding for the copies through the
+    /// counting loop's merges to carry along).
+    flags: u32,
 }
 
 impl Packed {
     /// Starts with a digit ([`TokenKind::Number`]).
-    pub(crate) const NUMBER: u8 = DIGIT;
+    const NUMBER: u32 = DIGIT as u32;
     /// [`Token::capitalized`].
-    pub(crate) const CAPITALIZED: u8 = UPPER;
+    const CAPITALIZED: u32 = UPPER as u32;
     /// [`Token::joined`].
-    pub(crate) const JOINED: u8 = 4;
+    const JOINED: u32 = 4;
+
+    /// A number ([`TokenKind::Number`]).
+    #[inline(always)]
+    pub(crate) const fn is_number(self) -> bool {
+        self.flags & Self::NUMBER != 0
+    }
+
+    /// A capitalized word (not a number).
+    #[inline(always)]
+    pub(crate) const fn capitalized_word(self) -> bool {
+        self.flags & (Self::NUMBER | Self::CAPITALIZED) == Self::CAPITALIZED
+    }
 
     /// [`Token::capitalized`].
     #[inline(always)]
@@ -87,7 +100,7 @@ impl Packed {
     /// The public form.
     #[inline(always)]
     pub(crate) fn token(self) -> Token {
-        let flags = SHAPED.get(usize::from(self.flags)).copied().unwrap_or(BLANK);
+        let flags = SHAPED.get(self.flags as usize).copied().unwrap_or(BLANK);
         Token { span: Span { start: self.start, end: self.end }, ..flags }
     }
 }
@@ -167,7 +180,7 @@ impl<'a> Tokens<'a> {
         let joined = begin == self.join_at;
         self.join_at = hyphen;
         self.pos = next;
-        let flags = shape & (Packed::NUMBER | Packed::CAPITALIZED) | if joined { Packed::JOINED } else { 0 };
+        let flags = u32::from(shape) & (Packed::NUMBER | Packed::CAPITALIZED) | if joined { Packed::JOINED } else { 0 };
         let span = Span::new(begin, stop);
         Packed { start: span.start, end: span.end, flags }
     }
@@ -188,7 +201,7 @@ static SHAPED: [Token; 8] = {
     while i < 8 {
         t[i].kind = if i as u8 & DIGIT != 0 { TokenKind::Number } else { TokenKind::Word };
         t[i].capitalized = i as u8 & UPPER != 0;
-        t[i].joined = i as u8 & Packed::JOINED != 0;
+        t[i].joined = i as u32 & Packed::JOINED != 0;
         i += 1;
     }
     t

@@ -162,7 +162,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             counted.signature |= signature_bit(hash);
             counted.content = counted.content.wrapping_add(1);
             self.word(body, tok, hash, mid, sent);
-            if tok.flags & Packed::NUMBER != 0 {
+            if tok.is_number() {
                 run.clear();
             } else {
                 run.word(self.phrases, body, tok, hash, Part::Body { sentence: sent });
@@ -195,8 +195,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             // u16::MAX means "none yet", so larger numbers stop just below.
             t.first_sentence = sent.min(u16::MAX - 1);
         }
-        // A capitalized word, not a number.
-        let cap = tok.flags & (Packed::NUMBER | Packed::CAPITALIZED) == Packed::CAPITALIZED && mid;
+        let cap = tok.capitalized_word() && mid;
         if cap {
             t.capitalized = t.capitalized.saturating_add(1);
         }
