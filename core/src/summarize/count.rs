@@ -139,7 +139,6 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
     fn sentence(&mut self, body: &str, span: Span, sentence: u32) -> SentenceCount {
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
         let mut run = Run::new();
-        let mut first = true;
         let sent = sentence_u16(sentence);
         // Counts are at most the sentence's bytes and offsets at most the
         // body's, both under `u32::MAX` (`summarize` checks the length):
@@ -150,8 +149,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         while let Some(tok) = words.next_packed() {
             let f = words.folded_mut();
             counted.words = counted.words.wrapping_add(1);
-            let mid = !first;
-            first = false;
+            let mid = counted.words != 1;
             if f.is_stopword() {
                 counted.stops = counted.stops.wrapping_add(1);
                 run.stopword(tok, f);
@@ -160,7 +158,6 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             f.stem();
             let hash = f.hash();
             counted.signature |= signature_bit(hash);
-            counted.content = counted.content.wrapping_add(1);
             self.word(body, tok, hash, mid, sent);
             if tok.is_number() {
                 run.clear();
@@ -168,6 +165,9 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
                 run.word(self.phrases, body, tok, hash, Part::Body { sentence: sent });
             }
         }
+        // Every word is a stopword or a content word: one counter fewer
+        // in the loop.
+        counted.content = counted.words.wrapping_sub(counted.stops);
         counted
     }
 
