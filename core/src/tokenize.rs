@@ -132,9 +132,10 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    /// Tokenizes `text` from its start.
+    /// Tokenizes `text` from its start (its first 4 GiB: the rest has no
+    /// offsets in a [`Span`]).
     pub const fn new(text: &'a str) -> Self {
-        Tokens { text, pos: 0, join_at: usize::MAX }
+        Tokens { text: addressable(text), pos: 0, join_at: usize::MAX }
     }
 
     /// The token whose first char `first` (`first_len` bytes) starts at
@@ -181,8 +182,35 @@ impl<'a> Tokens<'a> {
         self.join_at = hyphen;
         self.pos = next;
         let flags = u32::from(shape) & (Packed::NUMBER | Packed::CAPITALIZED) | if joined { Packed::JOINED } else { 0 };
-        let span = Span::new(begin, stop);
-        Packed { start: span.start, end: span.end, flags }
+        // Offsets in `text`, which is never longer than `u32::MAX` bytes
+        // ([`addressable`]; a span's end is in `u32` anyway): exact casts,
+        // without the saturation of `Span::new` (5 instructions a token on
+        // 64-bit targets, none on 32-bit ones).
+        Packed { start: begin as u32, end: stop as u32, flags }
+    }
+}
+
+/// `text`, cut to its first `u32::MAX` bytes (at a char boundary) if it is
+/// longer: every offset in what [`Tokens`] reads then fits in a `u32`.
+const fn addressable(text: &str) -> &str {
+    cut(text, u32::MAX as usize)
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends at a char
+/// boundary.
+const fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut at = max;
+    // At most three steps back: a char has at most four bytes, and 0 is a
+    // boundary.
+    while !text.is_char_boundary(at) {
+        at = at.wrapping_sub(1);
+    }
+    match text.split_at_checked(at) {
+        Some((head, _)) => head,
+        None => "",
     }
 }
 
@@ -527,8 +555,10 @@ pub struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    /// Reads the words of `text` from its start.
+    /// Reads the words of `text` from its start (its first 4 GiB, as
+    /// [`Tokens::new`]).
     pub const fn new(text: &'a str) -> Self {
+        let text = addressable(text);
         Words { tokens: Tokens::new(text), ahead: text.as_bytes(), folded: Folded::EMPTY }
     }
 
@@ -542,6 +572,7 @@ impl<'a> Words<'a> {
     /// or past the span's end, which is what makes the two readings the
     /// same; a property test checks it).
     pub fn in_span(text: &'a str, span: Span) -> Self {
+        // `limited` ends at `span.end`, a `u32`: it is [`addressable`].
         let (limited, from, ahead) = match span.slice(text) {
             Some(_) => (text.get(..span.end as usize).unwrap_or(""), span.start as usize, text.as_bytes()),
             None => ("", 0, &[][..]),
@@ -825,6 +856,16 @@ mod tests {
                 proptest::prop_assert_eq!(want.folded().as_bytes(), got.folded().as_bytes());
                 proptest::prop_assert_eq!(want.folded().hash(), got.folded().hash());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`cut`] (which keeps every token offset in a `u32`) against a
+        /// search of all prefixes.
+        #[test]
+        fn cut_keeps_the_longest_prefix_within_the_limit(text in "\\PC{0,12}", max in 0usize..40) {
+            let want = (0..=text.len().min(max)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            proptest::prop_assert_eq!(cut(&text, max), &text[..want]);
         }
     }
 
