@@ -158,12 +158,14 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             f.stem();
             let hash = f.hash();
             counted.signature |= signature_bit(hash);
-            self.word(body, tok, hash, mid, sent);
+            // The phrase run first: the tables are apart, so the order of
+            // their bumps changes nothing.
             if tok.is_number() {
                 run.clear();
             } else {
                 run.word(self.phrases, body, tok, hash, Part::Body { sentence: sent });
             }
+            self.word(body, tok, hash, mid, sent);
         }
         // Every word is a stopword or a content word: one counter fewer
         // in the loop.
