@@ -79,10 +79,10 @@ pub(super) enum Part {
 /// the last word and the one from the word before (each a prefix: its
 /// words hashed so far and its start), and a few flags.
 ///
-/// Kept to five words and one flags byte, so that it lives in registers
-/// through the counting loop: what the last word's prefix would hold
-/// besides (every word capitalized or a connector, a connector first)
-/// follows from the last word's flags.
+/// Kept to five `u32`s and one flags byte, so that it lives in registers
+/// through the counting loop: what the prefixes would hold besides (every
+/// word capitalized or a connector, a connector first) follows from their
+/// words' flags.
 pub(super) struct Run {
     /// Hash of the prefix from the last word ([`mix`] of it).
     one_hash: u32,
@@ -94,9 +94,9 @@ pub(super) struct Run {
     two_start: u32,
     /// End of the last word: the gap to the next one is tested.
     last_end: u32,
-    /// What is known of the last two words: the last word's flags in
-    /// the low nibble, the older prefix's in the next (the same flags
-    /// shifted by [`Run::OLDER`]).
+    /// The flags of the last two words: the last word's in the low
+    /// nibble, the one's before in the high nibble (the same flags shifted
+    /// by [`Run::OLDER`]), so that a word shifts them along.
     flags: u8,
 }
 
@@ -106,15 +106,17 @@ impl Run {
     /// The last word is a connector.
     const CONNECTOR: u8 = 2;
     /// The last word is neither capitalized nor a connector. Negated, so
-    /// that a prefix's flag is the OR of its words'.
+    /// that a prefix is all capitalized or connectors iff none of its
+    /// words' flags has it.
     const PLAIN: u8 = 4;
-    /// The shift from the last word's flags to the older prefix's.
+    /// The shift from the last word's flags to the one's before.
     const OLDER: u32 = 4;
     /// There is a word before the last (the older prefix is set).
     const TWO: u8 = Self::ONE << Self::OLDER;
-    /// The older prefix starts with a connector: no phrase starts with one.
+    /// The word before the last is a connector: the older prefix starts
+    /// with one, and no phrase does.
     const TWO_CONNECTOR_FIRST: u8 = Self::CONNECTOR << Self::OLDER;
-    /// A word of the older prefix is plain.
+    /// The word before the last is plain.
     const TWO_PLAIN: u8 = Self::PLAIN << Self::OLDER;
 
     /// An empty run (at the start of a title or sentence).
@@ -133,11 +135,9 @@ impl Run {
     /// `CONNECTOR` or `PLAIN` or neither).
     #[inline(always)]
     fn push(&mut self, two: u32, hash: u32, start: u32, end: u32, last: u8) {
-        // The last word's flags become the older prefix's (garbage, and
-        // unread, when the run was empty: `TWO` stays clear); that prefix
-        // is plain if either word is.
-        let older = (self.flags << Self::OLDER) & (Self::TWO | Self::TWO_CONNECTOR_FIRST | Self::TWO_PLAIN);
-        self.flags = older | last | (last & Self::PLAIN) << Self::OLDER;
+        // The last word's flags become the older word's (all clear when the
+        // run was empty); the older word's drop out.
+        self.flags = self.flags << Self::OLDER | last;
         self.two_hash = two;
         self.two_start = self.one_start;
         self.one_hash = mix(PHRASE_SEED, hash);
@@ -190,7 +190,8 @@ impl Run {
             count_phrase(phrases, Ending { hash: two, start: self.one_start, end, caps, words: 2 }, part);
         }
         if flags & (Self::TWO | Self::TWO_CONNECTOR_FIRST) == Self::TWO {
-            let caps = flags & Self::TWO_PLAIN == 0 && tok.capitalized();
+            // The older prefix's two words and this one.
+            let caps = flags & (Self::TWO_PLAIN | Self::PLAIN) == 0 && tok.capitalized();
             let three = mix(self.two_hash, hash);
             count_phrase(phrases, Ending { hash: three, start: self.two_start, end, caps, words: 3 }, part);
         }
