@@ -136,6 +136,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 
 impl<const T: usize, const P: usize> Counter<'_, T, P> {
     /// Counts the words of body sentence number `sentence` at `span`.
+    ///
+    /// Out of line on hosted targets, where the register allocator does
+    /// better with the loop on its own (measured on x86-64: `summarize` of
+    /// the seeds -3.6 K instructions); inlined on bare metal, where out of
+    /// line cost the Cortex-M4 0.8 % more.
+    #[cfg_attr(not(target_os = "none"), inline(never))]
     fn sentence(&mut self, body: &str, span: Span, sentence: u32) -> SentenceCount {
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
         let mut run = Run::new();
