@@ -41,6 +41,80 @@ pub struct Token {
     pub joined: bool,
 }
 
+/// A [`Token`] as the counting loop reads it: its bounds and its flags in
+/// one word ([`Packed::NUMBER`], [`Packed::CAPITALIZED`],
+/// [`Packed::JOINED`]). Three scalars, where the compiler packed the
+/// three fields of a `Token` into a vector register and spilled it
+/// (measured: `summarize` of the seeds 1,712,096 -> 1,662,780 instructions,
+/// about 13 a token, with the flags in one `u32`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Packed {
+    /// First byte.
+    pub(crate) start: u32,
+    /// One past the last byte.
+    pub(crate) end: u32,
+    /// The token's flags (a `u32`: no padding for the copies through the
+    /// counting loop's merges to carry along).
+    flags: u32,
+}
+
+impl Packed {
+    /// Starts with a digit ([`TokenKind::Number`]).
+    const NUMBER: u32 = DIGIT as u32;
+    /// [`Token::capitalized`].
+    const CAPITALIZED: u32 = UPPER as u32;
+    /// [`Token::joined`].
+    const JOINED: u32 = 4;
+
+    /// A number ([`TokenKind::Number`]).
+    #[inline(always)]
+    pub(crate) const fn is_number(self) -> bool {
+        self.flags & Self::NUMBER != 0
+    }
+
+    /// A capitalized word (not a number).
+    #[inline(always)]
+    pub(crate) const fn capitalized_word(self) -> bool {
+        self.flags & (Self::NUMBER | Self::CAPITALIZED) == Self::CAPITALIZED
+    }
+
+    /// [`Token::capitalized`].
+    #[inline(always)]
+    pub(crate) const fn capitalized(self) -> bool {
+        self.flags & Self::CAPITALIZED != 0
+    }
+
+    /// [`Token::joined`].
+    #[inline(always)]
+    pub(crate) const fn joined(self) -> bool {
+        self.flags & Self::JOINED != 0
+    }
+
+    /// The token's length in bytes ([`Span::len`]: a token never ends
+    /// before it starts, so a wrapping subtraction is exact, and cheaper in
+    /// the counting loop than a saturating one, measured).
+    #[inline(always)]
+    pub(crate) const fn len(self) -> u32 {
+        self.end.wrapping_sub(self.start)
+    }
+
+    /// The public form.
+    #[inline(always)]
+    pub(crate) fn token(self) -> Token {
+        let flags = SHAPED.get(self.flags as usize).copied().unwrap_or(BLANK);
+        Token { span: Span { start: self.start, end: self.end }, ..flags }
+    }
+}
+
+impl From<Token> for Packed {
+    fn from(t: Token) -> Self {
+        let number = if t.kind == TokenKind::Number { Packed::NUMBER } else { 0 };
+        let caps = if t.capitalized { Packed::CAPITALIZED } else { 0 };
+        let joined = if t.joined { Packed::JOINED } else { 0 };
+        Packed { start: t.span.start, end: t.span.end, flags: number | caps | joined }
+    }
+}
+
 /// Iterator over the tokens of a text.
 ///
 /// ```
@@ -59,15 +133,16 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    /// Tokenizes `text` from its start.
+    /// Tokenizes `text` from its start (its first 4 GiB: the rest has no
+    /// offsets in a [`Span`]).
     pub const fn new(text: &'a str) -> Self {
-        Tokens { text, pos: 0, join_at: usize::MAX }
+        Tokens { text: addressable(text), pos: 0, join_at: usize::MAX }
     }
 
     /// The token whose first char `first` (`first_len` bytes) starts at
     /// `begin`, read to its end by the general rules; moves past it.
     #[inline]
-    fn token_from(&mut self, begin: usize, first: char, first_len: usize, shape: u8) -> Token {
+    fn token_from(&mut self, begin: usize, first: char, first_len: usize, shape: u8) -> Packed {
         let bytes = self.text.as_bytes();
         let i = begin.wrapping_add(first_len);
         let stop = if first_len == 1 {
@@ -93,7 +168,7 @@ impl<'a> Tokens<'a> {
 
     /// The token `begin..stop`; moves past it and notes a hyphen after it.
     #[inline]
-    fn finish(&mut self, begin: usize, stop: usize, shape: u8) -> Token {
+    fn finish(&mut self, begin: usize, stop: usize, shape: u8) -> Packed {
         let hyphen = hyphen_end(self.text, stop);
         self.finish_at(begin, stop, stop, hyphen, shape)
     }
@@ -102,14 +177,41 @@ impl<'a> Tokens<'a> {
     /// (`stop`, or past a char after it that starts no token), and one
     /// starting at `hyphen` is joined to this one ([`hyphen_end`]).
     #[inline(always)]
-    fn finish_at(&mut self, begin: usize, stop: usize, next: usize, hyphen: usize, shape: u8) -> Token {
+    fn finish_at(&mut self, begin: usize, stop: usize, next: usize, hyphen: usize, shape: u8) -> Packed {
         // Joined to the previous token when exactly one hyphen separates them.
         let joined = begin == self.join_at;
         self.join_at = hyphen;
         self.pos = next;
-        let i = usize::from(shape & (DIGIT | UPPER)) | usize::from(joined) << 2;
-        let flags = SHAPED.get(i).copied().unwrap_or(BLANK);
-        Token { span: Span::new(begin, stop), ..flags }
+        let flags = u32::from(shape) & (Packed::NUMBER | Packed::CAPITALIZED) | if joined { Packed::JOINED } else { 0 };
+        // Offsets in `text`, which is never longer than `u32::MAX` bytes
+        // ([`addressable`]; a span's end is in `u32` anyway): exact casts,
+        // without the saturation of `Span::new` (5 instructions a token on
+        // 64-bit targets, none on 32-bit ones).
+        Packed { start: begin as u32, end: stop as u32, flags }
+    }
+}
+
+/// `text`, cut to its first `u32::MAX` bytes (at a char boundary) if it is
+/// longer: every offset in what [`Tokens`] reads then fits in a `u32`.
+const fn addressable(text: &str) -> &str {
+    cut(text, u32::MAX as usize)
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends at a char
+/// boundary.
+const fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut at = max;
+    // At most three steps back: a char has at most four bytes, and 0 is a
+    // boundary.
+    while !text.is_char_boundary(at) {
+        at = at.wrapping_sub(1);
+    }
+    match text.split_at_checked(at) {
+        Some((head, _)) => head,
+        None => "",
     }
 }
 
@@ -117,19 +219,18 @@ impl<'a> Tokens<'a> {
 const BLANK: Token =
     Token { span: Span { start: 0, end: 0 }, kind: TokenKind::Word, capitalized: false, joined: false };
 
-/// A token's flags for each shape ([`shape_of`]: bit 0 a number, bit 1
-/// capitalized) and join (bit 2), span empty: [`Tokens::finish_at`] takes
-/// all three from one load. Setting them one by one let the compiler pack
-/// them into a vector register and back in the counting loop, about 4
-/// instructions a token more there (measured: `summarize` of the seeds
-/// 1,726,018 -> 1,712,088 instructions with this table).
+/// A token's flags for each [`Packed::flags`], span empty: [`Packed::token`]
+/// takes all three from one load. Setting them one by one let the compiler
+/// pack them into a vector register and back, about 4 instructions a token
+/// more (measured in the counting loop, before it read [`Packed`] tokens:
+/// `summarize` of the seeds 1,726,018 -> 1,712,088 instructions).
 static SHAPED: [Token; 8] = {
     let mut t = [BLANK; 8];
     let mut i = 0;
     while i < 8 {
         t[i].kind = if i as u8 & DIGIT != 0 { TokenKind::Number } else { TokenKind::Word };
         t[i].capitalized = i as u8 & UPPER != 0;
-        t[i].joined = i & 4 != 0;
+        t[i].joined = i as u32 & Packed::JOINED != 0;
         i += 1;
     }
     t
@@ -398,7 +499,7 @@ impl Iterator for Tokens<'_> {
     #[inline]
     fn next(&mut self) -> Option<Token> {
         let (begin, first, first_len, shape) = next_start(self.text, self.pos)?;
-        Some(self.token_from(begin, first, first_len, shape))
+        Some(self.token_from(begin, first, first_len, shape).token())
     }
 }
 
@@ -455,8 +556,10 @@ pub struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    /// Reads the words of `text` from its start.
+    /// Reads the words of `text` from its start (its first 4 GiB, as
+    /// [`Tokens::new`]).
     pub const fn new(text: &'a str) -> Self {
+        let text = addressable(text);
         Words { tokens: Tokens::new(text), ahead: text.as_bytes(), folded: Folded::EMPTY }
     }
 
@@ -470,6 +573,7 @@ impl<'a> Words<'a> {
     /// or past the span's end, which is what makes the two readings the
     /// same; a property test checks it).
     pub fn in_span(text: &'a str, span: Span) -> Self {
+        // `limited` ends at `span.end`, a `u32`: it is [`addressable`].
         let (limited, from, ahead) = match span.slice(text) {
             Some(_) => (text.get(..span.end as usize).unwrap_or(""), span.start as usize, text.as_bytes()),
             None => ("", 0, &[][..]),
@@ -501,6 +605,12 @@ impl<'a> Words<'a> {
     /// worth of text from its start, that ends at a separator.
     #[inline(always)]
     pub fn next_token(&mut self) -> Option<Token> {
+        self.next_packed().map(Packed::token)
+    }
+
+    /// [`Words::next_token`] as a [`Packed`] token, for the counting loop.
+    #[inline(always)]
+    pub(crate) fn next_packed(&mut self) -> Option<Packed> {
         let t = &mut self.tokens;
         let f = &mut self.folded;
         let text = t.text;
@@ -560,7 +670,7 @@ impl Iterator for Words<'_> {
 /// every ASCII run. Out of line: a few words a text, and flash on the
 /// boards.
 #[inline(never)]
-fn short_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Token {
+fn short_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Packed {
     *f = Folded::EMPTY;
     f.extend_ascii(t.text.as_bytes(), begin);
     ascii_word_on(t, f, begin, shape)
@@ -577,7 +687,7 @@ fn short_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> To
 /// word. Everything else takes the general path. Out of line: rare, and
 /// flash on the boards.
 #[inline(never)]
-fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Token {
+fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Packed {
     let text = t.text;
     let window = text.as_bytes().get(begin..).unwrap_or(&[]);
     let at = |i: usize| window.get(i).copied();
@@ -649,7 +759,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) ->
 /// start again. The state [`rest`] needs at byte `i` follows from the bytes
 /// read: the last char, and the letters since the last apostrophe (no dot
 /// has been kept yet).
-fn general_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, i: usize, shape: u8) -> Token {
+fn general_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, i: usize, shape: u8) -> Packed {
     let text = t.text;
     let read = text.as_bytes().get(begin..begin.wrapping_add(i)).unwrap_or(&[]);
     // Only `seg <= 1` matters to `rest`: two letters are as good as more.
@@ -670,9 +780,9 @@ fn general_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, i: usize, s
 /// [`Words::next_token`] inlines into each caller is only the short path
 /// (flash on the boards).
 #[inline(never)]
-fn general_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, first: char, first_len: usize, shape: u8) -> Token {
+fn general_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, first: char, first_len: usize, shape: u8) -> Packed {
     let token = t.token_from(begin, first, first_len, shape);
-    *f = Folded::new(token.span.slice(t.text).unwrap_or(""));
+    *f = Folded::new(t.text.get(token.start as usize..token.end as usize).unwrap_or(""));
     token
 }
 
@@ -747,6 +857,16 @@ mod tests {
                 proptest::prop_assert_eq!(want.folded().as_bytes(), got.folded().as_bytes());
                 proptest::prop_assert_eq!(want.folded().hash(), got.folded().hash());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`cut`] (which keeps every token offset in a `u32`) against a
+        /// search of all prefixes.
+        #[test]
+        fn cut_keeps_the_longest_prefix_within_the_limit(text in "\\PC{0,12}", max in 0usize..40) {
+            let want = (0..=text.len().min(max)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            proptest::prop_assert_eq!(cut(&text, max), &text[..want]);
         }
     }
 

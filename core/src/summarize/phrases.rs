@@ -5,7 +5,7 @@
 use crate::normalize::Folded;
 use crate::stopwords::{NAME_CONNECTORS, is_name_connector};
 use crate::terms::{CountTable, Counted, SURFACE_IN_TITLE};
-use crate::tokenize::Token;
+use crate::tokenize::Packed;
 
 /// Statistics of one 2–3-word keyphrase candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,83 +72,91 @@ pub(super) enum Part {
     },
 }
 
-/// A phrase being read: the run's words from some word up to the last
-/// one read, waiting for the next word to complete it.
-#[derive(Clone, Copy)]
-struct Prefix {
-    /// Hash of its words so far ([`mix`]).
-    hash: u32,
-    /// Byte offset of its first word.
-    start: u32,
-    /// Every word so far is capitalized or a connector.
-    caps: bool,
-    /// Its first word is a connector: no phrase starts with one.
-    connector_first: bool,
-}
-
-impl Prefix {
-    const NONE: Prefix = Prefix { hash: PHRASE_SEED, start: 0, caps: false, connector_first: false };
-}
-
 /// The words just read that may form a phrase with the next one: content
 /// words, and name connectors inside a capitalized name. A phrase has at
 /// most three words, so only the last two matter, and of them only what
 /// the 2- and 3-word phrases ending at the next word need: the phrase from
-/// the last word and the one from the word before, each hashed so far.
+/// the last word and the one from the word before (each a prefix: its
+/// words hashed so far and its start), and a few flags.
+///
+/// Kept to five `u32`s and one flags byte, so that it lives in registers
+/// through the counting loop: what the prefixes would hold besides (every
+/// word capitalized or a connector, a connector first) follows from their
+/// words' flags.
 pub(super) struct Run {
-    /// Words in the run, counted up to 2 (an older word is in no phrase
-    /// ending at the next one).
-    len: u8,
-    /// From the last word (when `len >= 1`).
-    one: Prefix,
-    /// From the word before the last (when `len >= 2`).
-    two: Prefix,
+    /// Hash of the prefix from the last word ([`mix`] of it).
+    one_hash: u32,
+    /// Start of the last word.
+    one_start: u32,
+    /// Hash of the prefix from the word before the last (both words).
+    two_hash: u32,
+    /// Start of the word before the last.
+    two_start: u32,
     /// End of the last word: the gap to the next one is tested.
     last_end: u32,
-    /// The last word is capitalized (never true of a connector).
-    last_capitalized: bool,
-    /// The last word is a connector.
-    last_connector: bool,
+    /// The flags of the last two words: the last word's in the low
+    /// nibble, the one's before in the high nibble (the same flags shifted
+    /// by [`Run::OLDER`]), so that a word shifts them along.
+    flags: u8,
 }
 
 impl Run {
+    /// There is a last word (the prefix from it is set).
+    const ONE: u8 = 1;
+    /// The last word is a connector.
+    const CONNECTOR: u8 = 2;
+    /// The last word is neither capitalized nor a connector. Negated, so
+    /// that a prefix is all capitalized or connectors iff none of its
+    /// words' flags has it.
+    const PLAIN: u8 = 4;
+    /// The shift from the last word's flags to the one's before.
+    const OLDER: u32 = 4;
+    /// There is a word before the last (the older prefix is set).
+    const TWO: u8 = Self::ONE << Self::OLDER;
+    /// The word before the last is a connector: the older prefix starts
+    /// with one, and no phrase does.
+    const TWO_CONNECTOR_FIRST: u8 = Self::CONNECTOR << Self::OLDER;
+    /// The word before the last is plain.
+    const TWO_PLAIN: u8 = Self::PLAIN << Self::OLDER;
+
     /// An empty run (at the start of a title or sentence).
     pub(super) const fn new() -> Self {
-        Run {
-            len: 0,
-            one: Prefix::NONE,
-            two: Prefix::NONE,
-            last_end: 0,
-            last_capitalized: false,
-            last_connector: false,
-        }
+        Run { one_hash: PHRASE_SEED, one_start: 0, two_hash: PHRASE_SEED, two_start: 0, last_end: 0, flags: 0 }
     }
 
     /// Ends the run: a number, or anything else no phrase spans.
     pub(super) fn clear(&mut self) {
-        self.len = 0;
+        // No flag is read before the next word sets it again.
+        self.flags = 0;
     }
 
-    /// Adds a word (term or connector hash `hash`, bytes `start..end`).
-    #[inline]
-    fn push(&mut self, hash: u32, start: u32, end: u32, capitalized: bool, connector: bool) {
-        let caps = capitalized || connector;
-        let one = self.one;
-        self.two = Prefix { hash: mix(one.hash, hash), caps: one.caps && caps, ..one };
-        self.one = Prefix { hash: mix(PHRASE_SEED, hash), start, caps, connector_first: connector };
-        self.len = if self.len == 0 { 1 } else { 2 };
+    /// Adds a word (`two` the hash of the last word's prefix followed by
+    /// it, `hash` its own, bytes `start..end`; `last` its flags: `ONE` and
+    /// `CONNECTOR` or `PLAIN` or neither).
+    #[inline(always)]
+    fn push(&mut self, two: u32, hash: u32, start: u32, end: u32, last: u8) {
+        // The last word's flags become the older word's (all clear when the
+        // run was empty); the older word's drop out.
+        self.flags = self.flags << Self::OLDER | last;
+        self.two_hash = two;
+        self.two_start = self.one_start;
+        self.one_hash = mix(PHRASE_SEED, hash);
+        self.one_start = start;
         self.last_end = end;
-        self.last_capitalized = capitalized;
-        self.last_connector = connector;
     }
 
     /// A stopword `f` at `tok`: it ends the run, unless it is a name
     /// connector (`de`, `of`) after a capitalized word, which may sit
     /// inside a name (`Bank of England`).
     #[inline]
-    pub(super) fn stopword(&mut self, tok: Token, f: &Folded) {
-        if self.len > 0 && self.last_capitalized && may_connect(f.as_bytes()) && is_name_connector(f.as_bytes()) {
-            self.push(f.hash(), tok.span.start, tok.span.end, false, true);
+    pub(super) fn stopword(&mut self, tok: Packed, f: &Folded) {
+        // A last word, capitalized: neither a connector nor plain.
+        if self.flags & (Self::ONE | Self::CONNECTOR | Self::PLAIN) == Self::ONE
+            && may_connect(f.as_bytes())
+            && is_name_connector(f.as_bytes())
+        {
+            let hash = f.hash();
+            self.push(mix(self.one_hash, hash), hash, tok.start, tok.end, Self::ONE | Self::CONNECTOR);
         } else {
             self.clear();
         }
@@ -161,34 +169,34 @@ impl Run {
         &mut self,
         phrases: &mut PhraseTable<P>,
         text: &str,
-        tok: Token,
+        tok: Packed,
         hash: u32,
         part: Part,
     ) {
-        if self.len > 0
+        if self.flags != 0
             && (!continues(text, self.last_end, tok)
                 // A connector must lead into another capitalized word.
-                || self.last_connector && !tok.capitalized)
+                || self.flags & Self::CONNECTOR != 0 && !tok.capitalized())
         {
             self.clear();
         }
-        let (start, end) = (tok.span.start, tok.span.end);
-        let end_phrase = |from: Prefix, words: u8| Ending {
-            hash: mix(from.hash, hash),
-            start: from.start,
-            end,
-            caps: from.caps && tok.capitalized,
-            words,
-        };
+        let (start, end) = (tok.start, tok.end);
+        let flags = self.flags;
+        let two = mix(self.one_hash, hash);
         // The shorter first: which phrase a full bucket gives up depends
         // on the order of the bumps.
-        if self.len >= 1 && !self.one.connector_first {
-            count_phrase(phrases, end_phrase(self.one, 2), part);
+        if flags & (Self::ONE | Self::CONNECTOR) == Self::ONE {
+            let caps = flags & Self::PLAIN == 0 && tok.capitalized();
+            count_phrase(phrases, Ending { hash: two, start: self.one_start, end, caps, words: 2 }, part);
         }
-        if self.len >= 2 && !self.two.connector_first {
-            count_phrase(phrases, end_phrase(self.two, 3), part);
+        if flags & (Self::TWO | Self::TWO_CONNECTOR_FIRST) == Self::TWO {
+            // The older prefix's two words and this one.
+            let caps = flags & (Self::TWO_PLAIN | Self::PLAIN) == 0 && tok.capitalized();
+            let three = mix(self.two_hash, hash);
+            count_phrase(phrases, Ending { hash: three, start: self.two_start, end, caps, words: 3 }, part);
         }
-        self.push(hash, start, end, tok.capitalized, false);
+        let last = if tok.capitalized() { Self::ONE } else { Self::ONE | Self::PLAIN };
+        self.push(two, hash, start, end, last);
     }
 }
 
@@ -196,10 +204,10 @@ impl Run {
 /// of `text`: only white space (or one joining hyphen) and no line break
 /// between them.
 #[inline(always)]
-fn continues(text: &str, prev_end: u32, tok: Token) -> bool {
+fn continues(text: &str, prev_end: u32, tok: Packed) -> bool {
     // Almost every gap is one space: tested here, inline.
     let at = prev_end as usize;
-    if tok.span.start as usize == at.wrapping_add(1) && text.as_bytes().get(at) == Some(&b' ') {
+    if tok.start as usize == at.wrapping_add(1) && text.as_bytes().get(at) == Some(&b' ') {
         return true;
     }
     gap_continues(text, prev_end, tok)
@@ -209,8 +217,8 @@ fn continues(text: &str, prev_end: u32, tok: Token) -> bool {
 /// the seeds), read as chars. A range that is not a slice of `text` reads
 /// as a comma would.
 #[inline(never)]
-fn gap_continues(text: &str, prev_end: u32, tok: Token) -> bool {
-    let gap = text.get(prev_end as usize..tok.span.start as usize).unwrap_or(",");
+fn gap_continues(text: &str, prev_end: u32, tok: Packed) -> bool {
+    let gap = text.get(prev_end as usize..tok.start as usize).unwrap_or(",");
     let mut spaces = true;
     for c in gap.chars() {
         if c == '\n' {
@@ -218,7 +226,7 @@ fn gap_continues(text: &str, prev_end: u32, tok: Token) -> bool {
         }
         spaces &= crate::unicode::is_space(c);
     }
-    tok.joined || spaces
+    tok.joined() || spaces
 }
 
 /// Longest name connector, in bytes.

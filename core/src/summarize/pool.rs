@@ -90,7 +90,7 @@ impl<const W: usize> SlotPool<W> {
     /// their heads: the reference the tests compare pools against).
     pub(super) fn writer<const T: usize>(&mut self, enabled: bool) -> PoolWriter<'_, T> {
         let enabled = enabled && W > 0 && PoolWriter::<T>::TAGGED;
-        PoolWriter { entries: &mut self.entries, kept: 0, open: 0, head: [0; HEAD], ok: enabled, enabled }
+        PoolWriter { free: &mut self.entries, open: 0, head: [0; HEAD], ok: enabled, enabled }
     }
 
     /// The entries of the pooled sentence `p` in the pool (past its head);
@@ -260,11 +260,12 @@ impl LateTerms {
 /// Writes the entries of one sentence at a time (see the module's rule)
 /// for a table of `T` slots.
 pub(super) struct PoolWriter<'p, const T: usize> {
-    entries: &'p mut [u16],
-    /// Pool entries of the pooled sentences so far.
-    kept: usize,
-    /// Entries of the current sentence: its head, then the pool after
-    /// `kept`.
+    /// The pool after the entries of the pooled sentences so far, which
+    /// are never written again: the current sentence's entries past its
+    /// head go at its start, with no offset to add.
+    free: &'p mut [u16],
+    /// Entries of the current sentence: its head, then `free` (meaningless
+    /// once `ok` is false).
     open: usize,
     /// The current sentence's first [`HEAD`] entries.
     head: [u16; HEAD],
@@ -295,7 +296,7 @@ impl<const T: usize> PoolWriter<'_, T> {
             return;
         }
         let head = self.head.get(..self.open.min(HEAD)).unwrap_or(&[]);
-        let tail = self.entries.get(self.kept..self.kept.saturating_add(Pooled::in_pool(self.open))).unwrap_or(&[]);
+        let tail = self.free.get(..Pooled::in_pool(self.open)).unwrap_or(&[]);
         if head.iter().chain(tail).any(|&e| usize::from(e) & Self::SLOT_MASK == slot) {
             self.ok = false;
         }
@@ -322,16 +323,16 @@ impl<const T: usize> PoolWriter<'_, T> {
         // A slot index fits in `SLOT_BITS` and the tag in the rest (the
         // writer is enabled only if `TAGGED`): the entry is exact in 16 bits.
         let e = (slot as u32 | u32::from(hash_tag(hash, Self::SLOT_BITS)) << Self::SLOT_BITS) as u16;
-        if let Some(h) = self.head.get_mut(self.open) {
+        let open = self.open;
+        // (`open` < W + HEAD while `ok`: no overflow.)
+        self.open = open.wrapping_add(1);
+        if let Some(h) = self.head.get_mut(open) {
             *h = e;
-        } else if let Some(at) = self.entries.get_mut(self.kept.wrapping_add(self.open - HEAD)) {
-            // (`open` < W + HEAD and `kept` <= W: no overflow.)
+        } else if let Some(at) = self.free.get_mut(open.wrapping_sub(HEAD)) {
             *at = e;
         } else {
             self.ok = false;
-            return;
         }
-        self.open += 1;
     }
 
     /// Ends sentence number `sentence`: pools it if `keep` (it is choosable
@@ -340,7 +341,8 @@ impl<const T: usize> PoolWriter<'_, T> {
     pub(super) fn finish(&mut self, sentence: u32, keep: bool) -> Option<[u16; HEAD]> {
         let pooled = (keep && self.ok && sentence < UNPOOLED_FROM).then_some(self.head);
         if pooled.is_some() {
-            self.kept = self.kept.saturating_add(Pooled::in_pool(self.open));
+            let free = core::mem::take(&mut self.free);
+            self.free = free.get_mut(Pooled::in_pool(self.open)..).unwrap_or_default();
         }
         self.open = 0;
         self.head = [0; HEAD];

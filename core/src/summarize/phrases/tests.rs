@@ -13,7 +13,7 @@ use proptest::prelude::*;
 use super::{Part, Phrase, PhraseTable, Run};
 use crate::stopwords::is_name_connector;
 use crate::terms::SURFACE_IN_TITLE;
-use crate::tokenize::{Token, TokenKind, Word, Words};
+use crate::tokenize::{Packed, Token, TokenKind, Word, Words};
 
 #[derive(Clone, Copy)]
 struct NaiveWord {
@@ -112,7 +112,7 @@ fn feed<const P: usize>(
 ) {
     for Word { token: tok, folded: mut f } in Words::new(text) {
         if f.is_stopword() {
-            run.stopword(tok, &f);
+            run.stopword(Packed::from(tok), &f);
             naive.stopword(tok, f.as_bytes(), f.hash());
             continue;
         }
@@ -122,7 +122,7 @@ fn feed<const P: usize>(
             run.clear();
             naive.words.clear();
         } else {
-            run.word(fast, text, tok, hash, part);
+            run.word(fast, text, Packed::from(tok), hash, part);
             naive.word(slow, text, tok, hash, part);
         }
     }
