@@ -113,6 +113,9 @@ pub fn keyword_weight(t: &Term, idf: Option<&Idf<'_>>, w: &Weights) -> u16 {
 /// number of *other* body sentences that contain it. The title is not a
 /// sentence here: a word shared only with the headline links no sentences
 /// (boosting title words lowered agreement with references, EVALUATION.md).
+/// Inlined: called per term occurrence when scoring sentences, where a
+/// call costs as much as its body.
+#[inline]
 pub fn centrality_weight(t: &Term) -> u32 {
     u32::from(t.count.min(t.sentences)).saturating_sub(1)
 }
