@@ -149,7 +149,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     }
 }
 
-/// The keyword weight of `t` under `opts` ([`keyword_weight`]).
+/// The keyword weight of `t` under `opts` ([`keyword_weight`]). Inlined:
+/// a wrapper call per candidate term for one argument's load.
+#[inline]
 fn weight(t: &Term, opts: &Options<'_>) -> u32 {
     u32::from(keyword_weight(t, opts.idf.as_ref(), &opts.weights))
 }
