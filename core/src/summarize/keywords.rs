@@ -176,6 +176,9 @@ fn offer<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
     let _ = cands.insert(pos, c);
 }
 
+/// The text of a surface form. Inlined: it is short and called once per
+/// candidate term and per keyphrase kept.
+#[inline]
 fn surface<'a>(title: &'a str, body: &'a str, surf: u32, len: u8) -> &'a str {
     let (text, start) = if surf & SURFACE_IN_TITLE != 0 { (title, surf & !SURFACE_IN_TITLE) } else { (body, surf) };
     let s = text.get(start as usize..(start as usize).saturating_add(usize::from(len))).unwrap_or("");
@@ -237,9 +240,8 @@ mod tests {
 
     fn candidate() -> impl Strategy<Value = Candidate> {
         // Few distinct values, so that equal keys and ties are common.
-        (0u32..6, 0u32..5, 0u8..3, 1u8..4).prop_map(|(score, surface, surface_len, words)| {
-            Candidate::new(score, surface, surface_len, words)
-        })
+        (0u32..6, 0u32..5, 0u8..3, 1u8..4)
+            .prop_map(|(score, surface, surface_len, words)| Candidate::new(score, surface, surface_len, words))
     }
 
     proptest! {
