@@ -70,7 +70,10 @@ impl<'a> Idf<'a> {
     }
 
     /// IDF of the term with `hash`, in sixteenths; the table's default for
-    /// terms it does not hold (rare terms).
+    /// terms it does not hold (rare terms). Not inlined: the binary search
+    /// would make [`crate::score::keyword_weight`] save six registers on
+    /// every call, with or without a table.
+    #[inline(never)]
     pub fn lookup(&self, hash: u32) -> u8 {
         let (mut lo, mut hi) = (0usize, self.idfs.len());
         while lo < hi {

@@ -94,8 +94,9 @@ pub fn sentence_frequency(t: &Term) -> u32 {
 /// Keyword weight of a term (fixed point, saturating at `u16::MAX`):
 /// `log2(1 + sf) * idf`, boosted for title, names and the lead.
 pub fn keyword_weight(t: &Term, idf: Option<&Idf<'_>>, w: &Weights) -> u16 {
-    let tf = log2_q8(sentence_frequency(t).saturating_add(1)); // 256 for one sentence
+    // The table's lookup first: fewer values live across its call.
     let idf16 = idf.map_or(w.flat_idf, |i| u32::from(i.lookup(t.hash)));
+    let tf = log2_q8(sentence_frequency(t).saturating_add(1)); // 256 for one sentence
     let mut x = tf.saturating_mul(idf16) / 64; // one sentence, flat idf: 256
     if t.in_title > 0 {
         x = x.saturating_mul(w.title) / 256;
@@ -113,6 +114,9 @@ pub fn keyword_weight(t: &Term, idf: Option<&Idf<'_>>, w: &Weights) -> u16 {
 /// number of *other* body sentences that contain it. The title is not a
 /// sentence here: a word shared only with the headline links no sentences
 /// (boosting title words lowered agreement with references, EVALUATION.md).
+/// Inlined: called per term occurrence when scoring sentences, where a
+/// call costs as much as its body.
+#[inline]
 pub fn centrality_weight(t: &Term) -> u32 {
     u32::from(t.count.min(t.sentences)).saturating_sub(1)
 }

@@ -204,7 +204,7 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         if j >= N { 0 } else { j }
     }
 
-    /// Where `hash` (at least 1) stands in its bucket from slot `b`.
+    /// Where `hash` (at least 1) stands in its bucket ([`CountTable::bucket`]).
     /// Terms never leave a slot except by eviction and slots are never
     /// emptied, so a term sits before any empty slot of its probe order:
     /// the first slot holding it or empty ends the search. A full bucket
@@ -212,7 +212,9 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     /// Not inlined: one copy per entry type instead of one per call site
     /// (-1 KiB of flash on the stm32f405 for 0.3 % more instructions).
     #[inline(never)]
-    fn probe(&self, b: usize, hash: u32) -> Probe {
+    fn probe(&self, hash: u32) -> Probe {
+        // Its bucket computed here, where the compiler sees it is below `N`.
+        let b = Self::bucket(hash);
         // Most buckets do not wrap at `N`: WAYS slots in a row, read
         // without wrapping or bounds tests.
         let Some(bucket) = self.slots.get(b..).and_then(|s| s.first_chunk::<WAYS>()) else {
@@ -271,7 +273,7 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     /// Index of the slot holding `hash`, if present.
     pub fn find(&self, hash: u32) -> Option<usize> {
         let hash = hash.max(1);
-        match self.probe(Self::bucket(hash), hash) {
+        match self.probe(hash) {
             Probe::Held(i) => Some(i),
             Probe::Empty(_) | Probe::Full(_) => None,
         }
@@ -295,7 +297,7 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     pub fn bump_slot(&mut self, hash: u32, init: impl FnOnce(&mut E)) -> Option<Bumped<'_, E>> {
         let hash = hash.max(1);
         // (slot, the term is new there, the slot was empty, count it inherits)
-        let (i, fresh, was_empty, base) = match self.probe(Self::bucket(hash), hash) {
+        let (i, fresh, was_empty, base) = match self.probe(hash) {
             Probe::Held(i) => (i, false, false, 0),
             Probe::Empty(i) => {
                 // At most `N`: it cannot wrap.
