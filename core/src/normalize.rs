@@ -134,24 +134,35 @@ impl Folded {
 
     /// Starts this fold afresh with the ASCII letters and digits that start
     /// `window` ([`Folded::EMPTY`] then [`Folded::extend_ascii`]); returns
-    /// how many. Both sides of the loop are fixed-size arrays, so its trip
-    /// count is a constant (the compiler unrolls it) and there is no
-    /// per-word set-up of slices and lengths.
+    /// how many, and the code of the byte that ended them
+    /// ([`STOP_SEPARATOR`] and the others; [`STOP_FULL`] if none did: the
+    /// run fills the buffer), which the fold's table gives with the byte's
+    /// fold: the tokenizer decides the token's end from it without loading
+    /// the byte and its class again (measured: `summarize` of the seeds
+    /// 1,546,448 -> 1,539,974 instructions).
+    /// Both sides of the loop are fixed-size arrays, so its trip count is a
+    /// constant (the compiler unrolls it) and there is no per-word set-up
+    /// of slices and lengths.
     #[inline(always)]
-    pub(crate) fn start_ascii(&mut self, window: &[u8; MAX_WORD_BYTES]) -> usize {
+    pub(crate) fn start_ascii(&mut self, window: &[u8; MAX_WORD_BYTES]) -> (usize, u8) {
         self.buf = [0; MAX_WORD_BYTES];
         self.ascii = true;
         let mut h = hash::OFFSET;
         let mut n = 0usize;
+        let mut stop = STOP_FULL;
         for (d, &b) in self.buf.iter_mut().zip(window) {
-            if !fold_step(d, b, &mut h) {
+            let l = WORD_LOWER[usize::from(b)];
+            if l < FOLDED_MIN {
+                stop = l;
                 break;
             }
+            *d = l;
+            h = hash::step(h, l);
             n = n.wrapping_add(1);
         }
         self.hash = h;
         self.len = n;
-        n
+        (n, stop)
     }
 
     /// Appends one folded byte and hashes it; false if the buffer is full.
@@ -269,7 +280,7 @@ impl Folded {
 #[inline(always)]
 fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> bool {
     let l = WORD_LOWER[usize::from(b)];
-    if l == 0 {
+    if l < FOLDED_MIN {
         return false;
     }
     *d = l;
@@ -277,14 +288,42 @@ fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> bool {
     true
 }
 
-/// ASCII letters and digits folded to lower case; 0 for every other byte.
+/// What [`WORD_LOWER`] gives for a byte that ends an ASCII run, below
+/// every folded letter or digit ([`FOLDED_MIN`]), so that the fold's test
+/// of a byte also tells the tokenizer how the run ended, without loading
+/// the byte and its class again: a non-ASCII byte (or, from
+/// [`Folded::start_ascii`], a run that filled the buffer; both take the
+/// general path).
+pub(crate) const STOP_FULL: u8 = 0;
+/// `-`: a separator that may join the next token to this one.
+pub(crate) const STOP_HYPHEN: u8 = 1;
+/// Any other ASCII byte that a word never runs over.
+pub(crate) const STOP_SEPARATOR: u8 = 2;
+/// `.`, `,`, `'`: inside a word between the right neighbours.
+pub(crate) const STOP_INNER: u8 = 3;
+/// The least folded letter or digit (`0`).
+const FOLDED_MIN: u8 = b'0';
+
+/// ASCII letters and digits folded to lower case; for every other byte the
+/// code of how it ends a run ([`STOP_FULL`] for non-ASCII bytes,
+/// [`STOP_HYPHEN`], [`STOP_SEPARATOR`], [`STOP_INNER`]), the same partition
+/// as the tokenizer's byte classes.
 const WORD_LOWER: [u8; 256] = {
-    let mut t = [0u8; 256];
+    let mut t = [STOP_FULL; 256];
     let mut i = 0;
     while i < 0x80 {
-        if (i as u8).is_ascii_alphanumeric() {
-            t[i] = (i as u8).to_ascii_lowercase();
-        }
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b == b'-' {
+            STOP_HYPHEN
+        } else if matches!(b, b'.' | b',' | b'\'') {
+            STOP_INNER
+        } else {
+            STOP_SEPARATOR
+        };
+        // Every fold is at least `FOLDED_MIN`, every code below it.
+        assert!((t[i] >= FOLDED_MIN) == b.is_ascii_alphanumeric());
         i += 1;
     }
     t
@@ -318,6 +357,7 @@ pub fn term_key(word: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     /// Folding one char at a time, for checking the fast path against.
     fn naive_fold(word: &str) -> ([u8; MAX_WORD_BYTES], usize) {
@@ -343,6 +383,33 @@ mod tests {
             let (buf, len) = naive_fold(&word);
             proptest::prop_assert_eq!(f.as_bytes(), &buf[..len]);
             proptest::prop_assert_eq!(f.hash(), fnv1a(&buf[..len]));
+        }
+
+        /// The fixed-window fold against a byte loop: the run of ASCII
+        /// letters and digits, its fold and hash, the zeros after it, and
+        /// the code of the byte that stopped it.
+        #[test]
+        fn window_fold_matches_a_byte_loop(
+            window in proptest::array::uniform32(proptest::prop_oneof![
+                3 => proptest::char::range('0', 'z').prop_map(|c| c as u8),
+                1 => proptest::prelude::any::<u8>(),
+            ]),
+        ) {
+            let n = window.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let want = window[..n].to_ascii_lowercase();
+            let code = match window.get(n) {
+                None => STOP_FULL,
+                Some(b'-') => STOP_HYPHEN,
+                Some(b'.' | b',' | b'\'') => STOP_INNER,
+                Some(b) if b.is_ascii() => STOP_SEPARATOR,
+                Some(_) => STOP_FULL,
+            };
+            let mut f = Folded::new("stale BYTES");
+            proptest::prop_assert_eq!(f.start_ascii(&window), (n, code));
+            proptest::prop_assert_eq!(f.as_bytes(), &want[..]);
+            proptest::prop_assert_eq!(f.hash(), fnv1a(&want));
+            proptest::prop_assert!(f.buf[n..].iter().all(|&b| b == 0));
+            proptest::prop_assert!(f.ascii);
         }
 
         /// The hash after stemming is the hash of the stemmed bytes, also

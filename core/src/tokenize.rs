@@ -260,7 +260,7 @@ fn hyphen_end(text: &str, at: usize) -> usize {
     }
 }
 
-use crate::normalize::{Folded, MAX_WORD_BYTES};
+use crate::normalize::{Folded, MAX_WORD_BYTES, STOP_HYPHEN, STOP_INNER, STOP_SEPARATOR};
 use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
 /// Byte classes for the ASCII fast paths, one table load per byte. Bytes
@@ -626,29 +626,31 @@ impl<'a> Words<'a> {
         else {
             return Some(short_word(t, f, begin, shape));
         };
-        let len = f.start_ascii(window);
+        let (len, stop) = f.start_ascii(window);
         let end = begin.wrapping_add(len);
-        // What the byte after the run says about the token's end, read by
-        // its offset in the text. A run that filled the buffer has a word
-        // byte there unless the word is exactly that long, so the class
-        // test also sends every longer word to the general path.
-        let (next, hyphen) = match bytes.get(end) {
-            Some(&b) => match ascii_class(b) {
-                // A separator, which the next token's search may skip.
-                SEPARATOR => {
-                    let next = end.wrapping_add(1);
-                    (next, if b == b'-' { next } else { usize::MAX })
-                }
-                // In-word punctuation that no rule keeps (`said.`, `however, `).
-                INNER if matches!(class_at(bytes, end.wrapping_add(1)), None | Some(SEPARATOR | INNER)) => {
-                    (end.wrapping_add(1), usize::MAX)
-                }
-                _ => return Some(ascii_word_on(t, f, begin, shape)),
-            },
-            // The text's end.
-            None if end == bytes.len() => (end, usize::MAX),
-            // The run went on past the end of the text (into `ahead`).
-            None => return Some(short_word(t, f, begin, shape)),
+        // What the byte after the run says about the token's end: the
+        // fold's code for it ([`STOP_SEPARATOR`] and the others), which is
+        // the byte's in the text if the run ended before the text's end. A
+        // run that filled the buffer has no code ([`STOP_FULL`]) and takes
+        // the general path, as every longer word must.
+        if end >= bytes.len() {
+            // The text's end, or the run went on past it (into `ahead`).
+            if end == bytes.len() {
+                return Some(t.finish_at(begin, end, end, usize::MAX, shape));
+            }
+            return Some(short_word(t, f, begin, shape));
+        }
+        let (next, hyphen) = match stop {
+            // A separator, which the next token's search may skip.
+            STOP_SEPARATOR | STOP_HYPHEN => {
+                let next = end.wrapping_add(1);
+                (next, if stop == STOP_HYPHEN { next } else { usize::MAX })
+            }
+            // In-word punctuation that no rule keeps (`said.`, `however, `).
+            STOP_INNER if matches!(class_at(bytes, end.wrapping_add(1)), None | Some(SEPARATOR | INNER)) => {
+                (end.wrapping_add(1), usize::MAX)
+            }
+            _ => return Some(ascii_word_on(t, f, begin, shape)),
         };
         Some(t.finish_at(begin, end, next, hyphen, shape))
     }
@@ -898,12 +900,14 @@ mod tests {
             "rock'n'roll O’Brien's l'été x'É",
             "said.” done,” no.é",
         ];
-        let mut texts: heapless::Vec<heapless::String<96>, 12> = heapless::Vec::new();
+        let mut texts: heapless::Vec<heapless::String<96>, 16> = heapless::Vec::new();
         for c in cases {
             let _ = texts.push(heapless::String::try_from(c).unwrap());
         }
-        // Apostrophes and non-ASCII letters at the fold buffer's end.
-        for tail in ["'s", "’s", "é", "x'é", "s'", ".5", "’É"] {
+        // Apostrophes and non-ASCII letters at the fold buffer's end, and
+        // words of exactly its length (they fill it: no stop code) before
+        // each kind of separator.
+        for tail in ["'s", "’s", "é", "x'é", "s'", ".5", "’É", "x", "x-x", "x.", "x,", "x'"] {
             let mut t = heapless::String::<96>::new();
             let _ = t.push_str(long);
             let _ = t.push_str(tail);
