@@ -130,7 +130,32 @@ impl<const W: usize> SlotPool<W> {
     ///
     /// `late`, if given, was built by [`LateTerms::new`] from the same
     /// table and `counts`: it spares most of the searches for such a term.
-    pub(super) fn fold_terms<A, const T: usize>(
+    pub(super) fn fold_terms<A: Copy, const T: usize>(
+        &self,
+        terms: &TermTable<T>,
+        p: Pooled,
+        init: A,
+        f: impl FnMut(A, &Term) -> A,
+        counts: impl Fn(&Term) -> bool,
+        late: Option<&LateTerms>,
+    ) -> Option<(A, bool)> {
+        match self.fold_tail(terms, p, init, f, counts, late)? {
+            (acc, held, 0) => Some((acc, held)),
+            _ => None,
+        }
+    }
+
+    /// [`SlotPool::fold_terms`], but where entries that are not held may
+    /// stand for a term that came back, it folds `f` only over the held
+    /// terms of the entries after the last of them, and also gives how many
+    /// entries come before those (`reread`, 0 if none may have come back):
+    /// the caller looks up the terms of the sentence's first `reread`
+    /// content words by hash, and the two together are what the whole
+    /// sentence read again gives (an entry that is not held and cannot
+    /// have come back adds nothing either way). `None` if the entries are
+    /// not in the pool or name no slot (never, for a sentence the writer
+    /// pooled).
+    pub(super) fn fold_tail<A: Copy, const T: usize>(
         &self,
         terms: &TermTable<T>,
         p: Pooled,
@@ -138,13 +163,17 @@ impl<const W: usize> SlotPool<W> {
         mut f: impl FnMut(A, &Term) -> A,
         counts: impl Fn(&Term) -> bool,
         late: Option<&LateTerms>,
-    ) -> Option<(A, bool)> {
+    ) -> Option<(A, bool, usize)> {
         let bits = slot_bits(T);
         let mask = (1u32 << bits) - 1;
         let mut acc = init;
         let mut all_held = true;
+        let mut reread = 0usize;
+        let mut k = 0usize;
         for part in self.parts(&p)? {
             for &e in part {
+                // At most `p.len` < 2^16 entries: no overflow.
+                k = k.wrapping_add(1);
                 let slot = usize::from(e) & mask as usize;
                 let t = terms.slot(slot)?;
                 if u32::from(t.first_sentence) <= p.sentence {
@@ -157,11 +186,14 @@ impl<const W: usize> SlotPool<W> {
                     continue;
                 }
                 if may_have_come_back::<T>(terms.slots(), slot, tag, p.sentence, &counts) {
-                    return None;
+                    // Read again up to here: what was folded so far is
+                    // counted by that reading.
+                    reread = k;
+                    acc = init;
                 }
             }
         }
-        Some((acc, all_held))
+        Some((acc, all_held, reread))
     }
 }
 
@@ -207,13 +239,31 @@ fn may_have_come_back<const T: usize>(
     let tag = u32::from(tag);
     for part in [first, wrapped] {
         for z in part {
-            // The tag first: it rules out all but about one in 128.
-            if z.hash >> shift == tag && z.hash != 0 && u32::from(z.first_sentence) > sentence && counts(z) {
+            // The tag first: it rules out all but about one in 128. Then
+            // the bucket: the evicted term had `z`'s hash, so `slot` was
+            // one of the WAYS slots of `z`'s bucket (about half of the
+            // window's terms are ruled out by it).
+            if z.hash >> shift == tag
+                && z.hash != 0
+                && u32::from(z.first_sentence) > sentence
+                && in_bucket::<T>(z.hash, slot)
+                && counts(z)
+            {
                 return true;
             }
         }
     }
     false
+}
+
+/// True if `slot` is one of the [`WAYS`] slots of the bucket of `hash` in
+/// a table of `T` slots: the only slots a term of that hash can hold.
+/// The bucket as [`TermTable`] spreads it (a test checks they agree).
+fn in_bucket<const T: usize>(hash: u32, slot: usize) -> bool {
+    // (A u32 times `T` < 2^16 fits in a u64, and `b` < `T`.)
+    let b = (u64::from(hash.wrapping_mul(0x9E37_79B1)).wrapping_mul(T as u64) >> 32) as usize;
+    let d = if slot >= b { slot.wrapping_sub(b) } else { slot.wrapping_add(T).wrapping_sub(b) };
+    d < WAYS
 }
 
 /// Top bits of a tag (and so of a hash) that index [`LateTerms`].
@@ -438,6 +488,33 @@ mod tests {
     }
 
     #[test]
+    fn the_tail_after_the_last_term_that_may_have_come_back_is_folded() {
+        // tagged(1) took its slot in sentence 5 (it may be an evicted term
+        // of sentence 4, back), tagged(3) in sentence 2 (held).
+        let (t, s) = table(&[(tagged(1), 5), (tagged(3), 2)]);
+        let mut pool = SlotPool::<8>::new();
+        let mut w = pool.writer::<8>(true);
+        for k in [1, 0, 1, 1, 0, 1, 1] {
+            w.push(s[k], tagged(if k == 0 { 1 } else { 3 }));
+        }
+        let head = w.finish(4, true).expect("pooled");
+        let p = Pooled { head, first: 0, len: 7, sentence: 4 };
+        let count = |n: u32, _: &Term| n + 1;
+        // Entries 2 and 5 (of 1..=7) may have come back: the first five
+        // are read again, the two held ones after them folded.
+        assert_eq!(pool.fold_tail(&t, p, 0, count, |_| true, None), Some((2, false, 5)));
+        assert_eq!(pool.fold_terms(&t, p, 0, count, |_| true, None), None);
+        // Nothing came back that counts: all held entries folded, none read.
+        let no = |t: &Term| t.hash != tagged(1);
+        assert_eq!(pool.fold_tail(&t, p, 0, count, no, None), Some((5, false, 0)));
+        let late = LateTerms::new(&t, |_| true);
+        assert_eq!(pool.fold_tail(&t, p, 0, count, |_| true, Some(&late)), Some((2, false, 5)));
+        // From sentence 5 on, every entry is held.
+        let p5 = Pooled { sentence: 5, ..p };
+        assert_eq!(pool.fold_tail(&t, p5, 0, count, |_| true, None), Some((7, true, 0)));
+    }
+
+    #[test]
     fn a_full_pool_pools_only_what_fits_in_the_head() {
         let mut pool = SlotPool::<2>::new();
         let mut w = pool.writer::<8>(true);
@@ -486,6 +563,31 @@ mod tests {
         let mut w = big.writer::<2048>(true);
         w.push(1, 0);
         assert_eq!(w.finish(0, true), None);
+    }
+
+    /// Fills a table of `T` slots with many hashes (evicting) and checks
+    /// that every resident term sits in its bucket as `in_bucket` sees it.
+    fn buckets_agree<const T: usize>() {
+        let mut t = TermTable::<T>::new();
+        let mut h = 0x1234_5678u32;
+        for _ in 0..4 * T {
+            h = h.wrapping_mul(0x0019_660d).wrapping_add(0x3c6e_f35f);
+            let slot = t.bump_slot(h, |_| {}).unwrap().slot;
+            assert!(in_bucket::<T>(h.max(1), slot), "hash {h:#x} in slot {slot} of {T}");
+        }
+        for (slot, z) in t.slots().iter().enumerate().filter(|(_, z)| z.hash != 0) {
+            assert!(in_bucket::<T>(z.hash, slot));
+            // And no slot further than WAYS - 1 on.
+            assert!(T < 2 * WAYS || !in_bucket::<T>(z.hash, (slot + WAYS) % T));
+        }
+    }
+
+    #[test]
+    fn in_bucket_spreads_as_the_term_table_does() {
+        buckets_agree::<8>();
+        buckets_agree::<13>();
+        buckets_agree::<480>();
+        buckets_agree::<1024>();
     }
 
     #[test]

@@ -4,11 +4,13 @@
 
 use super::pool::{LateTerms, Pooled};
 use super::record::Record;
-use super::{Budget, Options, Summarizer, term_keys};
+use super::{Budget, Options, Summarizer, TermKeys};
+use crate::Span;
 use crate::score::{
     centrality_weight, density, lead_strength, normalise, per_mille_of_best, position_prior, sentence_score,
 };
 use crate::terms::TermTable;
+use crate::tokenize::Words;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Pass 2: score each candidate sentence: the summed centrality of its
@@ -39,7 +41,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if r.state & Record::POOLED != 0 {
                 let len = usize::from(r.content_words);
                 let p = Pooled { head: r.inline, first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
-                let folded = self.pool.fold_terms(
+                let folded = self.pool.fold_tail(
                     &self.terms,
                     p,
                     0u32,
@@ -51,15 +53,21 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 );
                 // The duplicate check needs every term's key: it reads a
                 // sentence again unless every entry was held.
-                if !matches!(folded, Some((_, true))) {
+                if !matches!(folded, Some((_, true, _))) {
                     r.state &= !Record::POOL_VALID;
                 }
-                sum = folded.map(|(s, _)| s);
+                // An evicted term of it may have come back: read its first
+                // words again, up to the last such entry, and look their
+                // terms up by hash.
+                sum = folded.map(|(s, _, reread)| match reread {
+                    0 => s,
+                    k => s.wrapping_add(sentence_centrality(&self.terms, body, r, k)),
+                });
                 pooled = pooled.saturating_add(Pooled::in_pool(len));
             }
-            // Not pooled, or an evicted term of it may have come back: read
-            // the sentence again and look its terms up by hash.
-            let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r));
+            // Not pooled: read the sentence again and look its terms up by
+            // hash.
+            let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r, usize::MAX));
             let s = if lead {
                 density(sum, u32::from(r.content_words), w)
             } else {
@@ -108,9 +116,66 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     }
 }
 
-/// Summed centrality of a sentence's content words, every occurrence
-/// counted, looked up by hash.
-fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record) -> u32 {
-    term_keys(body.get(r.start as usize..r.end as usize).unwrap_or(""))
+/// Summed centrality of the first `words` content words of a sentence
+/// (all of them for `usize::MAX`), every occurrence counted, looked up by
+/// hash.
+fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record, words: usize) -> u32 {
+    // The sentence's words read in the body (`Words::in_span`): the same
+    // keys as of its slice, but the fold of its last words may read ahead
+    // and stay on the word reader's faster loop.
+    let reader = Words::in_span(body, Span { start: r.start, end: r.end });
+    (TermKeys { words: reader })
+        .take(words)
         .fold(0u32, |sum, k| sum.saturating_add(terms.get(k).map_or(0, centrality_weight)))
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::boxed::Box;
+    use std::string::String;
+    use std::vec::Vec as StdVec;
+
+    use proptest::prelude::*;
+
+    use crate::{Budget, Options, Summarizer};
+
+    /// Sentences of a few recurring words: small term tables evict them and
+    /// they come back, so pooled scoring reads the first words of some
+    /// sentences again (`fold_tail`).
+    fn recurring() -> impl Strategy<Value = String> {
+        const WORDS: &[&str] = &[
+            "the", "a", "of", "and", "to", "in", "said", "council", "bridge", "river", "minister", "budget", "plan",
+            "vote", "city", "traffic", "Smith", "Jones", "police", "report", "year", "cost", "workers", "strike",
+            "talks", "union", "bank", "rates", "prices", "homes", "water", "storm", "coast", "flood", "school",
+            "pupils", "teachers", "hospital", "doctors", "court", "judge", "trial",
+        ];
+        let sentence = prop::collection::vec(prop::sample::select(WORDS), 3..30).prop_map(|w| w.join(" ") + ". ");
+        prop::collection::vec(sentence, 0..50).prop_map(|v: StdVec<String>| v.concat())
+    }
+
+    /// The summaries of one workspace shape with no pool (every sentence
+    /// read again in full), a small one and a large one.
+    fn same_pooled_or_not<const S: usize, const T: usize>(body: &str, opts: &Options<'_>) {
+        let mut none = Box::new(Summarizer::<S, T, 8, 0>::new());
+        let mut some = Box::new(Summarizer::<S, T, 8, 40>::new());
+        let mut all = Box::new(Summarizer::<S, T, 8, 2048>::new());
+        let want = none.summarize("Council vote", body, opts).expect("no pool");
+        assert_eq!(some.summarize("Council vote", body, opts).expect("small pool"), want);
+        assert_eq!(all.summarize("Council vote", body, opts).expect("big pool"), want);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Reading only the first words of a sentence whose evicted terms
+        /// may have come back scores it as reading it all does.
+        #[test]
+        fn a_partial_reading_scores_as_a_full_one(body in recurring(), k in 1u16..12, red in 0u16..512) {
+            let opts = Options { budget: Budget::Sentences(k), redundancy: red, ..Options::default() };
+            same_pooled_or_not::<60, 16>(&body, &opts);
+            same_pooled_or_not::<60, 24>(&body, &opts);
+            same_pooled_or_not::<60, 40>(&body, &opts);
+        }
+    }
 }
