@@ -190,7 +190,11 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         &self.slots
     }
 
-    fn bucket(hash: u32) -> usize {
+    /// The first slot of the bucket of `hash` (below `N`): a term of that
+    /// hash sits in it or in one of the [`WAYS`] - 1 slots after it,
+    /// wrapping at `N`. The slot pool's came-back test reads it too.
+    #[inline]
+    pub(crate) fn bucket(hash: u32) -> usize {
         // Multiplicative spread then reduce; N need not be a power of two.
         let h = u64::from(hash.wrapping_mul(0x9E37_79B1));
         ((h * N as u64) >> 32) as usize

@@ -258,10 +258,8 @@ fn may_have_come_back<const T: usize>(
 
 /// True if `slot` is one of the [`WAYS`] slots of the bucket of `hash` in
 /// a table of `T` slots: the only slots a term of that hash can hold.
-/// The bucket as [`TermTable`] spreads it (a test checks they agree).
 fn in_bucket<const T: usize>(hash: u32, slot: usize) -> bool {
-    // (A u32 times `T` < 2^16 fits in a u64, and `b` < `T`.)
-    let b = (u64::from(hash.wrapping_mul(0x9E37_79B1)).wrapping_mul(T as u64) >> 32) as usize;
+    let b = TermTable::<T>::bucket(hash);
     let d = if slot >= b { slot.wrapping_sub(b) } else { slot.wrapping_add(T).wrapping_sub(b) };
     d < WAYS
 }
