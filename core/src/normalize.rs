@@ -122,7 +122,7 @@ impl Folded {
         let mut h = self.hash;
         let mut n = 0usize;
         for (d, &b) in dst.iter_mut().zip(src) {
-            if !fold_step(d, b, &mut h) {
+            if fold_step(d, b, &mut h).is_some() {
                 break;
             }
             n = n.wrapping_add(1);
@@ -151,13 +151,10 @@ impl Folded {
         let mut n = 0usize;
         let mut stop = STOP_FULL;
         for (d, &b) in self.buf.iter_mut().zip(window) {
-            let l = WORD_LOWER[usize::from(b)];
-            if l < FOLDED_MIN {
-                stop = l;
+            if let Some(code) = fold_step(d, b, &mut h) {
+                stop = code;
                 break;
             }
-            *d = l;
-            h = hash::step(h, l);
             n = n.wrapping_add(1);
         }
         self.hash = h;
@@ -276,16 +273,18 @@ impl Folded {
 }
 
 /// One byte of the ASCII fold: `b` folded into `d` and hashed into `h` if
-/// it is an ASCII letter or digit; false (and nothing written) otherwise.
+/// it is an ASCII letter or digit (`None`); otherwise nothing is written
+/// and the answer is the code of how `b` ends the run ([`STOP_FULL`] and
+/// the others).
 #[inline(always)]
-fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> bool {
+fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> Option<u8> {
     let l = WORD_LOWER[usize::from(b)];
     if l < FOLDED_MIN {
-        return false;
+        return Some(l);
     }
     *d = l;
     *h = hash::step(*h, l);
-    true
+    None
 }
 
 /// What [`WORD_LOWER`] gives for a byte that ends an ASCII run, below

@@ -45,10 +45,9 @@ impl Marks {
                         m.straight = m.straight.saturating_add(1);
                     }
                 }
-                (Some(0xE2), Some(0x80), Some(0x9C)) | (Some(0xC2), Some(0xAB), _) => m.open = m.open.saturating_add(1),
-                (Some(0xE2), Some(0x80), Some(0x9D)) | (Some(0xC2), Some(0xBB), _) => {
-                    m.close = m.close.saturating_add(1)
-                }
+                (Some(0xE2), Some(0x80), Some(&low)) => m.add_general_punctuation(low),
+                (Some(0xC2), Some(0xAB), _) => m.open = m.open.saturating_add(1),
+                (Some(0xC2), Some(0xBB), _) => m.close = m.close.saturating_add(1),
                 _ => {}
             }
             i = p.saturating_add(1);

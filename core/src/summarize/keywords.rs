@@ -33,10 +33,6 @@ impl Candidate {
         !self.rev_score
     }
 
-    fn surface(&self) -> u32 {
-        self.surface
-    }
-
     fn surface_len(&self) -> u8 {
         (self.tie >> 1) as u8
     }
@@ -86,7 +82,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if out.len() >= want {
                 break;
             }
-            let text = surface(title, body, c.surface(), c.surface_len());
+            let text = surface(title, body, c.surface, c.surface_len());
             let keys = content_keys(text);
             if text.is_empty() || keys.iter().any(|k| kept.contains(k)) {
                 continue;
@@ -230,13 +226,13 @@ mod tests {
 
     /// The ranking rule as written, field by field.
     fn plain_key(c: &Candidate) -> (core::cmp::Reverse<u32>, u32, u8, bool) {
-        (core::cmp::Reverse(c.score()), c.surface(), c.surface_len(), c.words > 1)
+        (core::cmp::Reverse(c.score()), c.surface, c.surface_len(), c.words > 1)
     }
 
     /// The ranking before the tables were drained: terms offered first,
     /// ties between a term and a phrase left to that order.
     fn terms_first_key(c: &Candidate) -> (core::cmp::Reverse<u32>, u32, u8) {
-        (core::cmp::Reverse(c.score()), c.surface(), c.surface_len())
+        (core::cmp::Reverse(c.score()), c.surface, c.surface_len())
     }
 
     fn candidate() -> impl Strategy<Value = Candidate> {
@@ -252,7 +248,7 @@ mod tests {
             b in (any::<u32>(), any::<u32>(), any::<u8>(), 1u8..4),
         ) {
             let (x, y) = (Candidate::new(a.0, a.1, a.2, a.3), Candidate::new(b.0, b.1, b.2, b.3));
-            prop_assert_eq!((x.score(), x.surface(), x.surface_len(), x.words), a);
+            prop_assert_eq!((x.score(), x.surface, x.surface_len(), x.words), a);
             prop_assert_eq!(x.rank_key().cmp(&y.rank_key()), plain_key(&x).cmp(&plain_key(&y)));
         }
 

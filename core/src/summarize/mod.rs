@@ -156,7 +156,14 @@ pub(crate) fn term_keys(text: &str) -> TermKeys<'_> {
     TermKeys { words: Words::new(text) }
 }
 
-/// The iterator of [`term_keys`].
+/// [`term_keys`] of `span` of `text`, read in `text` ([`Words::in_span`]):
+/// the same keys as of the span's slice, but the fold of its last words may
+/// read ahead and stay on the word reader's faster loop.
+pub(crate) fn term_keys_in(text: &str, span: crate::Span) -> TermKeys<'_> {
+    TermKeys { words: Words::in_span(text, span) }
+}
+
+/// The iterator of [`term_keys`] and [`term_keys_in`].
 pub(crate) struct TermKeys<'a> {
     words: Words<'a>,
 }

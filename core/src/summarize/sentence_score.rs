@@ -4,13 +4,12 @@
 
 use super::pool::{LateTerms, Pooled};
 use super::record::Record;
-use super::{Budget, Options, Summarizer, TermKeys};
+use super::{Budget, Options, Summarizer, term_keys_in};
 use crate::Span;
 use crate::score::{
     centrality_weight, density, lead_strength, normalise, per_mille_of_best, position_prior, sentence_score,
 };
 use crate::terms::TermTable;
-use crate::tokenize::Words;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
     /// Pass 2: score each candidate sentence: the summed centrality of its
@@ -120,11 +119,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 /// (all of them for `usize::MAX`), every occurrence counted, looked up by
 /// hash.
 fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record, words: usize) -> u32 {
-    // The sentence's words read in the body (`Words::in_span`): the same
-    // keys as of its slice, but the fold of its last words may read ahead
-    // and stay on the word reader's faster loop.
-    let reader = Words::in_span(body, Span { start: r.start, end: r.end });
-    (TermKeys { words: reader })
+    term_keys_in(body, Span { start: r.start, end: r.end })
         .take(words)
         .fold(0u32, |sum, k| sum.saturating_add(terms.get(k).map_or(0, centrality_weight)))
 }
