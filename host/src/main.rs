@@ -9,7 +9,7 @@ fn main() -> ExitCode {
             if epitome_host::output::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("epitome: {err:#}");
+            epitome_host::output::warn(format!("{err:#}"));
             ExitCode::from(2)
         }
     }
