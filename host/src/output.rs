@@ -143,26 +143,23 @@ pub fn warn(message: impl std::fmt::Display) {
     let _ = writeln!(io::stderr().lock(), "epitome: {message}");
 }
 
-/// An error if standard output was closed when the program started
-/// (`epitome … >&-`). Rust's runtime then opens `/dev/null` in its place,
-/// read-write, and every result would be lost without a word; a
-/// standard output sent to `/dev/null` on purpose is opened write-only by
-/// the shell, and is fine.
+/// Whether standard output was closed when the process started, as the
+/// binary found before Rust's runtime opened `/dev/null` in its place
+/// ([`note_stdout_closed`]).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that standard output was closed at start (`epitome … >&-`).
+/// The binary calls this before `main`: afterwards, a closed standard
+/// output cannot be told from `/dev/null`, and every result would be lost
+/// without a word.
+pub fn note_stdout_closed() {
+    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// An error if standard output was closed when the program started.
 pub fn check_stdout() -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        let out = io::stdout();
-        let fd = out.as_fd();
-        let read_write =
-            rustix::fs::fcntl_getfl(fd).is_ok_and(|f| f & rustix::fs::OFlags::RWMODE == rustix::fs::OFlags::RDWR);
-        let dev_null = rustix::fs::fstat(fd).is_ok_and(|st| {
-            rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::CharacterDevice
-                && (rustix::fs::major(st.st_rdev), rustix::fs::minor(st.st_rdev)) == (1, 3)
-        });
-        if read_write && dev_null {
-            return Err(io::Error::other("standard output is closed: the results would be lost"));
-        }
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(io::Error::other("standard output is closed: the results would be lost"));
     }
     Ok(())
 }
