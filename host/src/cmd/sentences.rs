@@ -15,7 +15,7 @@ use crate::input;
 
 /// Runs the command.
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let text = input::read_text_file(&args.input)?;
+    let text = input::read_text_file_limited(&args.input, args.limits.max_article_bytes)?;
     if args.json {
         write_json(&text, out)?;
     } else {
@@ -35,7 +35,7 @@ pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
             (UnitKind::Boilerplate, _) => "[boilerplate] ",
         };
         let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        writeln!(out, "{tag}{one_line}")?;
+        writeln!(out, "{tag}{}", crate::output::terminal_safe(&one_line))?;
     }
     Ok(())
 }
