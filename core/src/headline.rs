@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn a_stamp_is_not_a_headline() {
-        assert_eq!(split(" date 2026-01-28 The CIA is working.\nMore."), ("", " date 2026-01-28 The CIA is working.\nMore."));
+        assert_eq!(
+            split(" date 2026-01-28 The CIA is working.\nMore."),
+            ("", " date 2026-01-28 The CIA is working.\nMore.")
+        );
         assert_eq!(split("PUBLISHED: 3 May\nx").0, "");
         assert_eq!(split("Dated material\nx").0, "Dated material");
         assert_eq!(split("Updates on the vote\nx").0, "Updates on the vote");

@@ -95,9 +95,8 @@ pub fn page(text: &str, display: usize, page: usize) -> Result<(usize, Vec<u8>),
     let screen = *DISPLAYS.get(display).ok_or(PageError::NoSuchDisplay)?;
     let (title, body) = headline::split(text);
     let mut summarizer = Box::new(epitome_board_lm3s6965evb::Workspace::new());
-    let summary = summarizer
-        .summarize(title, body, &epitome_firmware::protocol::options())
-        .map_err(PageError::Summarize)?;
+    let summary =
+        summarizer.summarize(title, body, &epitome_firmware::protocol::options()).map_err(PageError::Summarize)?;
     let content = ArticleContent { title, summary: &summary };
     let pages = Pages::new(screen, &content);
     let count = pages.count();
