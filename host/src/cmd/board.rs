@@ -103,7 +103,9 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         let want = board::expected_replies(args.board, seg)?;
         link.send(seg)?;
         for w in &want {
-            let f = link.recv(timeout).context("waiting for the firmware's answer")?;
+            let f = link
+                .recv(board::link::answer_timeout(timeout, seg.len()))
+                .context("waiting for the firmware's answer")?;
             mismatches += usize::from(check(&f, args.check.then_some(w), out)?);
             replies += 1;
             let what = board::kind(&f);

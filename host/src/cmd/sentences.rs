@@ -41,11 +41,20 @@ pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
 }
 
 /// One unit as `sentences --json` shows it.
+///
+/// Two offsets, each named for what it counts: `start`/`end` count bytes
+/// from the start of the whole decoded text (what this command
+/// segments); `body_start`/`body_end` count from the start of the body,
+/// the text after the title line, as `summarize --json`'s sentence
+/// `start`/`end` do for the same file (`null` for a unit in the title line).
 #[derive(Debug, Serialize)]
 struct UnitReport<'a> {
     /// Byte offsets in the decoded text, `end` exclusive.
     start: u32,
     end: u32,
+    /// Byte offsets in the body as `summarize` takes it, `end` exclusive.
+    body_start: Option<u32>,
+    body_end: Option<u32>,
     text: &'a str,
     /// `sentence`, `list-item`, `heading` or `boilerplate`.
     kind: &'static str,
@@ -67,10 +76,13 @@ pub fn kind_name(kind: UnitKind) -> &'static str {
     }
 }
 
-fn report<'a>(text: &'a str, u: &Unit) -> UnitReport<'a> {
+fn report<'a>(text: &'a str, body_at: u32, u: &Unit) -> UnitReport<'a> {
+    let in_body = u.span.start >= body_at;
     UnitReport {
         start: u.span.start,
         end: u.span.end,
+        body_start: in_body.then(|| u.span.start - body_at),
+        body_end: in_body.then(|| u.span.end - body_at),
         text: u.span.slice(text).unwrap_or(""),
         kind: kind_name(u.kind),
         choosable: u.kind.is_choosable(),
@@ -81,7 +93,11 @@ fn report<'a>(text: &'a str, u: &Unit) -> UnitReport<'a> {
 
 /// Writes the units of `text` as one pretty-printed JSON array.
 pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
-    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| report(text, &u)).collect();
+    // The body is the end of the text that follows the title line (all of
+    // it when there is no title): `input::split_title`'s rule.
+    let (_, body) = crate::input::split_title(text);
+    let body_at = u32::try_from(text.len() - body.len()).unwrap_or(u32::MAX);
+    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| report(text, body_at, &u)).collect();
     // Through the one JSON writer, so that a closed pipe is recognised.
     crate::output::write_pretty(out, &units)?;
     Ok(())
