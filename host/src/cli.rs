@@ -206,6 +206,8 @@ pub struct PackArgs {
 pub struct UnpackArgs {
     /// A corpus bundle from `epitome pack`.
     pub input: PathBuf,
+    #[command(flatten)]
+    pub limits: LimitOpts,
 }
 
 /// `epitome digest`.
@@ -462,7 +464,8 @@ impl ScoringOpts {
     /// from), its checksum checked ([`crate::model::checked_table`]).
     pub fn load_idf(&self) -> anyhow::Result<Option<Vec<u8>>> {
         let Some(p) = &self.idf else { return Ok(None) };
-        let bytes = std::fs::read(p).map_err(|e| anyhow::anyhow!("reading IDF table {}: {e}", p.display()))?;
+        let bytes = crate::input::read_bytes(p, crate::input::DEFAULT_LIMIT)
+            .map_err(|e| anyhow::anyhow!("reading IDF table {e}"))?;
         let (table, legacy) =
             crate::model::checked_table(bytes).map_err(|e| anyhow::anyhow!("IDF table {}: {e}", p.display()))?;
         if legacy {
