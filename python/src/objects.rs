@@ -208,9 +208,9 @@ impl Unit {
 /// The units of `text`, in order.
 pub fn units(text: &str) -> Vec<Unit> {
     let mut chars = CharOffsets::new(text);
-    epitome::segment::Segmenter::new(text)
-        .map(|u| {
-            let r = UnitReport::new(text, &u);
+    UnitReport::all(text)
+        .into_iter()
+        .map(|r| {
             Unit {
                 char_start: chars.at(r.start),
                 char_end: chars.at(r.end),
