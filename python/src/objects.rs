@@ -98,7 +98,8 @@ impl Stats {
 /// The summary of one article: the chosen ``sentences`` in text order, the
 /// ``keywords`` best first, the ``flags`` the core raised (what it had to cut
 /// or clamp: ``sentences_truncated``, ``terms_evicted``, ``phrases_evicted``,
-/// ``budget_clamped``, ``keywords_clamped``) and the input's ``stats``.
+/// ``budget_clamped``, ``keywords_clamped``), the ``language`` it was read in
+/// and the input's ``stats``.
 #[pyclass(frozen, module = "epitome", eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -106,10 +107,18 @@ pub struct Summary {
     keywords: Vec<Keyword>,
     flags: Vec<String>,
     stats: Stats,
+    language: &'static str,
 }
 
 #[pymethods]
 impl Summary {
+    /// The language the article was read in (ISO 639-1: ``"en"``, ``"fr"``,
+    /// ...): the one asked for, or the one detected.
+    #[getter]
+    fn language(&self) -> &'static str {
+        self.language
+    }
+
     /// The chosen sentences, in text order (a new list each time).
     #[getter]
     fn sentences(&self) -> Vec<Sentence> {
@@ -169,6 +178,7 @@ impl Summary {
             keywords: report.keywords.iter().map(Keyword::from).collect(),
             flags: report.flags,
             stats: Stats { sentences: s.stats.sentences, words: s.stats.words, terms: s.stats.terms },
+            language: s.language().code(),
         }
     }
 

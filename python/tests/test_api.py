@@ -80,8 +80,13 @@ def test_empty_and_blank_bodies_give_empty_summaries():
         assert s.sentences == [] and s.flags == []
 
 
-def test_language_auto_and_en():
-    assert epitome.summarize(BODY, language="en") == epitome.summarize(BODY, language="auto")
+def test_language_auto_and_codes():
+    s = epitome.summarize(BODY, language="auto")
+    assert s.language == "en"
+    assert epitome.summarize(BODY, language="en") == s
+    for code in ["fr", "de", "es", "it", "pt", "nl"]:
+        # Read in that language when this build carries it, else as English.
+        assert epitome.summarize(BODY, language=code).language in (code, "en")
 
 
 def test_flags_name_what_was_cut():

@@ -39,7 +39,7 @@ def test_sentences_takes_str_only():
         ({"sentences": -1}, "sentences: -1 is not in 0..=32"),
         ({"keywords": 17}, "keywords: 17 is not in 0..=16"),
         ({"max_chars": -5}, "max_chars: -5 is not in 0..=4294967295"),
-        ({"language": "xx"}, "language: \"xx\" is not one of auto, en"),
+        ({"language": "xx"}, "language: \"xx\" is not one of auto, en, fr, de, es, it, pt, nl"),
     ],
 )
 def test_options_out_of_range(kwargs, message):
