@@ -124,3 +124,22 @@ def test_help_is_readable():
     assert re.search(r"summarize\(text, title=None, \*, sentences=3", epitome.summarize.__text_signature__ or "") or (
         "(text, title=None, *, sentences=3" in (epitome.summarize.__text_signature__ or "")
     )
+
+
+def test_batch_over_pandas_series_with_gaps():
+    pd = pytest.importorskip("pandas")
+    bodies = pd.Series([BODY, None, float("nan"), BODY], index=[10, 11, 12, 13])
+    titles = pd.Series(["Harbour", None, "x", pd.NA], dtype=object, index=[10, 11, 12, 13])
+    got = epitome.summarize_batch(bodies, titles, jobs=2)
+    assert got[1] is None and got[2] is None
+    assert got[0] == epitome.summarize(BODY, "Harbour") and got[3] == epitome.summarize(BODY)
+    strings = pd.Series([BODY, None], dtype="string")  # pandas.NA marks the gap
+    assert epitome.summarize_batch(strings)[1] is None
+
+
+def test_batch_takes_any_iterable_and_jobs():
+    gen = (BODY for _ in range(700))  # more than one chunk of 256 per job
+    got = epitome.summarize_batch(gen, jobs=2)
+    assert len(got) == 700 and all(s == got[0] for s in got)
+    assert epitome.summarize_batch([]) == []
+    assert epitome.summarize_batch([BODY], jobs=1) == epitome.summarize_batch((BODY,), jobs=8)
