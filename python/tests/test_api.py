@@ -143,3 +143,15 @@ def test_batch_takes_any_iterable_and_jobs():
     assert len(got) == 700 and all(s == got[0] for s in got)
     assert epitome.summarize_batch([]) == []
     assert epitome.summarize_batch([BODY], jobs=1) == epitome.summarize_batch((BODY,), jobs=8)
+
+
+def test_results_pickle_and_copy():
+    import copy
+    import pickle
+
+    s = epitome.summarize(BODY, "Harbour bridge approved")
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(s, protocol))
+        assert back == s and back.sentences == s.sentences and back.language == s.language
+    assert copy.deepcopy(s) == s
+    assert pickle.loads(pickle.dumps(s.keywords[0])) == s.keywords[0]
