@@ -11,7 +11,13 @@
 //!   (required) by default, renamed with [`Fields`]. Blank lines are
 //!   skipped; a malformed line is an error naming its line, and the other
 //!   lines are still read.
-//! - `-` is standard input: one text article, or JSON lines with `--input jsonl`.
+//! - An HTML page (`.html`/`.htm`, a file that starts like a page, or any
+//!   file with `--input html`) is one article: the one inside the page, as
+//!   [`crate::html`] finds it; its title unless the input gives one. A JSON
+//!   line without the text field but with an HTML field (`html` by default,
+//!   [`Fields::html`]) is read the same way.
+//! - `-` is standard input: one text article, JSON lines with `--input
+//!   jsonl`, an HTML page with `--input html` (or by its content).
 //! - Directories are walked recursively, files sorted by path, so the same
 //!   inputs always come in the same order.
 //!
@@ -55,6 +61,8 @@ pub enum Format {
     Text,
     /// Every file (and `-`) is JSON lines, one article a line.
     Jsonl,
+    /// Every file (and `-`) is one HTML page; directories give their `.html`/`.htm` files.
+    Html,
 }
 
 /// Names of the JSON fields an article is read from.
@@ -64,13 +72,16 @@ pub struct Fields {
     pub id: String,
     /// Its title (optional in the data: empty when absent).
     pub title: String,
-    /// The text to summarize (required).
+    /// The text to summarize (required, unless the line has an HTML page).
     pub text: String,
+    /// A raw HTML page, read when the line has no text field: the article
+    /// inside it is summarized, and its title used when the line has none.
+    pub html: String,
 }
 
 impl Default for Fields {
     fn default() -> Self {
-        Fields { id: "id".into(), title: "title".into(), text: "body".into() }
+        Fields { id: "id".into(), title: "title".into(), text: "body".into(), html: "html".into() }
     }
 }
 
@@ -103,6 +114,8 @@ pub enum Problem {
     Binary,
     /// A directory without article files, or a JSON-lines input without a line.
     NoArticles,
+    /// An HTML page without an article, or over a limit (the extractor's error).
+    Html(crate::html::ExtractError),
     /// A line that is not JSON (serde_json's message).
     InvalidJson(String),
     /// A JSON line that is not an object (what it is instead).
@@ -123,8 +136,9 @@ impl fmt::Display for Problem {
             Problem::Unreadable(e) => write!(f, "cannot read: {e}"),
             Problem::Binary => write!(f, "{}", DecodeError::Binary),
             Problem::NoArticles => {
-                f.write_str("no articles found (looked for .txt, .jsonl and .ndjson files, or lines)")
+                f.write_str("no articles found (looked for .txt, .html, .htm, .jsonl and .ndjson files, or lines)")
             }
+            Problem::Html(e) => write!(f, "{e}"),
             Problem::InvalidJson(e) => write!(f, "invalid JSON: {e}"),
             Problem::NotAnObject(kind) => write!(f, "expected an article object, found {kind}"),
             Problem::Field { name, problem } => write!(f, "field `{name}`: {problem}"),
@@ -168,6 +182,15 @@ pub enum Pending {
         /// The raw bytes.
         bytes: Vec<u8>,
     },
+    /// An HTML page's file: one article.
+    HtmlFile(PathBuf),
+    /// Standard input's HTML page (already read): one article.
+    Html {
+        /// `-`.
+        origin: String,
+        /// The raw bytes.
+        bytes: Vec<u8>,
+    },
     /// One JSON line.
     Line {
         /// The file (or `-`).
@@ -191,6 +214,12 @@ impl Pending {
                 text_article(origin, bytes)
             }
             Pending::Text { origin, bytes } => text_article(origin, bytes),
+            Pending::HtmlFile(path) => {
+                let origin = path.display().to_string();
+                let bytes = read_file(&path).map_err(|e| InputError::io(origin.as_str(), &e))?;
+                html_article(origin, &bytes)
+            }
+            Pending::Html { origin, bytes } => html_article(origin, &bytes),
             Pending::Line { file, line, bytes } => {
                 let origin = format!("{file}:{line}");
                 match json_article(&bytes, fields) {
@@ -215,13 +244,23 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputError> {
+    if crate::html::looks_like_html(&bytes) {
+        return html_article(origin, &bytes);
+    }
     let text = decode::decode(bytes).map_err(|_| InputError::new(origin.as_str(), Problem::Binary))?;
     let (title, body) = split_title(&text);
     Ok(InputArticle { id: Value::String(origin.clone()), origin, title, body })
 }
 
+/// One article from an HTML page's bytes.
+fn html_article(origin: String, bytes: &[u8]) -> Result<InputArticle, InputError> {
+    let a = crate::html::article(bytes).map_err(|e| InputError::new(origin.as_str(), Problem::Html(e)))?;
+    Ok(InputArticle { id: Value::String(origin.clone()), origin, title: a.title, body: a.text })
+}
+
 /// Reads a whole text file (`-` for standard input) and decodes it,
-/// refusing binary files.
+/// refusing binary files. An HTML page (by name or content) gives the text
+/// of its article: the title line, a blank line, the text.
 pub fn read_text_file(path: &Path) -> Result<String, InputError> {
     let origin = path.display().to_string();
     let bytes = if path == Path::new("-") {
@@ -231,6 +270,10 @@ pub fn read_text_file(path: &Path) -> Result<String, InputError> {
     } else {
         read_file(path).map_err(|e| InputError::io(origin.as_str(), &e))?
     };
+    if crate::html::has_html_name(path) || crate::html::looks_like_html(&bytes) {
+        let a = crate::html::article(&bytes).map_err(|e| InputError::new(origin, Problem::Html(e)))?;
+        return Ok(crate::html::as_text(&a));
+    }
     decode::decode(bytes).map_err(|_| InputError::new(origin, Problem::Binary))
 }
 
@@ -251,6 +294,8 @@ fn json_article(bytes: &[u8], fields: &Fields) -> Result<(Value, String, String)
             return Err(field_err(&fields.id, format!("expected a string or a number, found {}", json_kind(&other))));
         }
     };
+    let present = |name: &str| obj.get(name).is_some_and(|v| !v.is_null());
+    let from_html = !present(&fields.text) && present(&fields.html);
     let mut text = |name: &str, required: bool| match obj.remove(name) {
         None | Some(Value::Null) if required => Err(field_err(name, "missing".to_owned())),
         None | Some(Value::Null) => Ok(String::new()),
@@ -258,6 +303,11 @@ fn json_article(bytes: &[u8], fields: &Fields) -> Result<(Value, String, String)
         Some(other) => Err(field_err(name, format!("expected a string, found {}", json_kind(&other)))),
     };
     let title = text(&fields.title, false)?;
+    if from_html {
+        let page = text(&fields.html, true)?;
+        let a = crate::html::article_from_str(&page).map_err(|e| field_err(&fields.html, e.to_string()))?;
+        return Ok((id, if title.is_empty() { a.title } else { title }, a.text));
+    }
     let body = text(&fields.text, true)?;
     Ok((id, title, body))
 }
@@ -335,6 +385,7 @@ impl Pendings<'_> {
             }
             let mut bytes = Vec::new();
             return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) if self.format == Format::Html => Pending::Html { origin: "-".into(), bytes },
                 Ok(_) => Pending::Text { origin: "-".into(), bytes },
                 Err(e) => Pending::Failed(InputError::io("-", &e)),
             });
@@ -360,6 +411,9 @@ impl Pendings<'_> {
 
     /// A text file's item, or the JSON-lines file set up to be read next.
     fn file(&mut self, path: PathBuf) -> Option<Pending> {
+        if is_html(&path, self.format) {
+            return Some(Pending::HtmlFile(path));
+        }
         if !is_jsonl(&path, self.format) {
             return Some(Pending::TextFile(path));
         }
@@ -443,17 +497,27 @@ impl Iterator for Lines {
 fn is_jsonl(path: &Path, format: Format) -> bool {
     match format {
         Format::Jsonl => true,
-        Format::Text => false,
+        Format::Text | Format::Html => false,
         Format::Auto => has_extension(path, &["jsonl", "ndjson"]),
+    }
+}
+
+/// True for a file read as an HTML page whatever its content.
+fn is_html(path: &Path, format: Format) -> bool {
+    match format {
+        Format::Html => true,
+        Format::Text | Format::Jsonl => false,
+        Format::Auto => crate::html::has_html_name(path),
     }
 }
 
 /// Which files inside a directory are articles.
 fn is_article_file(path: &Path, format: Format) -> bool {
     match format {
-        Format::Auto => has_extension(path, &["txt", "jsonl", "ndjson"]),
+        Format::Auto => has_extension(path, &["txt", "jsonl", "ndjson", "html", "htm"]),
         Format::Text => has_extension(path, &["txt"]),
         Format::Jsonl => has_extension(path, &["jsonl", "ndjson"]),
+        Format::Html => has_extension(path, &["html", "htm"]),
     }
 }
 
@@ -588,7 +652,7 @@ mod tests {
         );
         let a = line(r#"{"body": "only a body"}"#, &Fields::default()).unwrap();
         assert_eq!((a.id, a.title.as_str()), (Value::Null, ""));
-        let cnn = Fields { id: "id".into(), title: "headline".into(), text: "article".into() };
+        let cnn = Fields { id: "id".into(), title: "headline".into(), text: "article".into(), ..Fields::default() };
         let a = line(r#"{"id": "abc", "article": "Text.", "highlights": "H"}"#, &cnn).unwrap();
         assert_eq!((a.id, a.body.as_str()), (Value::from("abc"), "Text."));
     }

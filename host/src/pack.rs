@@ -2,6 +2,8 @@
 //!
 //! - `.txt`: the first non-empty line is the title (see [`crate::input::split_title`]),
 //!   the rest the body; decoded as [`crate::decode`] says (binary files are refused).
+//! - `.html`/`.htm` (or a `.txt` file that starts like a page): the article
+//!   inside the HTML page, its title and text ([`crate::html`]).
 //! - `.json`: one article object or an array of them; `.jsonl`: one object a
 //!   line. Fields `title` and `body` (strings) are required; `source`,
 //!   `published`, `lang` (strings) and `id` (integer) are optional; other
@@ -103,6 +105,7 @@ impl std::error::Error for PackError {}
 fn kind(path: &Path) -> Option<&'static str> {
     match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "txt" => Some("txt"),
+        "html" | "htm" => Some("html"),
         "json" => Some("json"),
         "jsonl" | "ndjson" => Some("jsonl"),
         _ => None,
@@ -132,7 +135,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, PackError> {
             out.extend(found);
         } else if p.is_file() {
             if kind(p).is_none() {
-                return Err(PackError::new(p, "unknown file type (expected .txt, .json or .jsonl)"));
+                return Err(PackError::new(p, "unknown file type (expected .txt, .html, .json or .jsonl)"));
             }
             out.push(p.clone());
         } else {
@@ -171,6 +174,8 @@ pub fn load(inputs: &[PathBuf]) -> Result<Vec<OwnedArticle>, PackError> {
 pub fn load_file(path: &Path) -> Result<Vec<(OwnedArticle, bool)>, PackError> {
     let bytes = std::fs::read(path).map_err(|e| PackError::new(path, format!("cannot read: {e}")))?;
     match kind(path) {
+        Some("html") => Ok(vec![(html_article(path, &bytes)?, false)]),
+        Some("txt") if crate::html::looks_like_html(&bytes) => Ok(vec![(html_article(path, &bytes)?, false)]),
         Some("txt") => {
             let text = decode::decode(bytes).map_err(|e| PackError::new(path, e.to_string()))?;
             let (title, body) = input::split_title(&text);
@@ -218,8 +223,14 @@ pub fn load_file(path: &Path) -> Result<Vec<(OwnedArticle, bool)>, PackError> {
             }
             Ok(out)
         }
-        _ => Err(PackError::new(path, "unknown file type (expected .txt, .json or .jsonl)")),
+        _ => Err(PackError::new(path, "unknown file type (expected .txt, .html, .json or .jsonl)")),
     }
+}
+
+/// The article inside an HTML page's bytes.
+fn html_article(path: &Path, bytes: &[u8]) -> Result<OwnedArticle, PackError> {
+    let a = crate::html::article(bytes).map_err(|e| PackError::new(path, e.to_string()))?;
+    Ok(OwnedArticle { title: a.title, body: a.text, ..OwnedArticle::default() })
 }
 
 fn utf8<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, PackError> {

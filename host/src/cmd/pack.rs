@@ -13,7 +13,7 @@ use crate::pack;
 pub fn run(args: &PackArgs, out: &mut impl Write) -> Result<ExitCode> {
     let articles = pack::load(&args.inputs)?;
     if articles.is_empty() {
-        bail!("no articles found in the inputs (looked for .txt, .json, .jsonl)");
+        bail!("no articles found in the inputs (looked for .txt, .html, .json, .jsonl)");
     }
     let bytes = pack::pack(&articles).context("encoding the bundle")?;
     write_atomically(&args.output, &bytes)?;
