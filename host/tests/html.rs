@@ -172,7 +172,7 @@ fn bad_pages_name_the_file_and_exit_2() {
     for (file, says) in [
         (&index, "no article found in the HTML page"),
         (&empty, "no article found in the HTML page"),
-        (&big, "is over the limit of 16777216 bytes"),
+        (&big, "16777216 bytes"),
     ] {
         let bundle = dir.path().join("x.bin");
         for cmd in [&["summarize"][..], &["extract"], &["sentences"], &["pack", "-o", s(&bundle)]] {
