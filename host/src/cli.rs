@@ -22,7 +22,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Summarize plain-text articles (first non-empty line is the title).
+    /// Summarize articles: plain text (first non-empty line is the title),
+    /// JSON lines or HTML pages.
     Summarize(SummarizeArgs),
     /// Print the segmenter's units one per line (unchoosable ones marked).
     Sentences(SentencesArgs),
@@ -50,6 +51,21 @@ pub enum Command {
     /// Draw the pages a board's small display shows (one article: its
     /// summary; several: their digest) as PNG files.
     Screen(ScreenArgs),
+    /// Print the article inside an HTML page: its title, a blank line and
+    /// its text, as the other commands read it (`--json`: with the method
+    /// that found it).
+    Extract(ExtractArgs),
+}
+
+/// `epitome extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// An HTML page, or `-` for standard input.
+    pub page: PathBuf,
+    /// One JSON object instead: `title`, `text` and `method` (`json-ld`,
+    /// `microdata` or `readability`).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `epitome flash`.
@@ -352,8 +368,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
 #[derive(Debug, Clone, Args)]
 pub struct InputOpts {
     /// How to read the inputs: `auto` takes `.jsonl`/`.ndjson` files as JSON
-    /// lines (one article object a line) and anything else, `-` included,
-    /// as one text article.
+    /// lines (one article object a line), `.html`/`.htm` files and files that
+    /// start like a page as HTML pages (the article inside is read), and
+    /// anything else, `-` included, as one text article.
     #[arg(long = "input", value_enum, value_name = "FORMAT", default_value_t = crate::input::Format::Auto)]
     pub format: crate::input::Format,
     /// JSON field holding the article's id (copied to the output).
@@ -365,6 +382,10 @@ pub struct InputOpts {
     /// JSON field holding the text to summarize.
     #[arg(long, value_name = "NAME", default_value = "body")]
     pub text_field: String,
+    /// JSON field holding a raw HTML page, read when a line has no text
+    /// field: the article inside the page is summarized.
+    #[arg(long, value_name = "NAME", default_value = "html")]
+    pub html_field: String,
     #[command(flatten)]
     pub limits: LimitOpts,
 }
@@ -378,6 +399,7 @@ impl InputOpts {
                 id: self.id_field.clone(),
                 title: self.title_field.clone(),
                 text: self.text_field.clone(),
+                html: self.html_field.clone(),
             },
             limits: self.limits.limits(),
         }
@@ -524,7 +546,7 @@ pub struct SummarizeArgs {
 /// per article (`summarize`, `keywords`).
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Text files, JSON-lines files, directories of them, or `-` for standard input.
+    /// Text files, HTML pages, JSON-lines files, directories of them, or `-` for standard input.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
@@ -571,7 +593,8 @@ pub struct EvalKeywordsArgs {
 /// `epitome sentences`.
 #[derive(Debug, Args)]
 pub struct SentencesArgs {
-    /// A text file or `-` for standard input (the whole text is segmented).
+    /// A text file or `-` for standard input (the whole text is segmented;
+    /// of an HTML page, the article's title and text).
     pub input: PathBuf,
     #[command(flatten)]
     pub limits: LimitOpts,
@@ -606,6 +629,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Board(a)) => cmd::board::run(&a, &mut out),
         Some(Command::Flash(a)) => cmd::flash::run(&a, &mut out),
         Some(Command::Screen(a)) => cmd::screen::run(&a, &mut out),
+        Some(Command::Extract(a)) => cmd::extract::run(&a, &mut out),
     }?;
     std::io::Write::flush(&mut out)?;
     Ok(code)

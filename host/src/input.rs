@@ -16,7 +16,13 @@
 //! - A JSON file (`.json`) holds one such object or an array of them.
 //! - A file named on the command line that starts with the bundle magic is
 //!   a corpus bundle (`epitome pack`): its articles in order.
-//! - `-` is standard input: one text article, or JSON lines with `--input jsonl`.
+//! - An HTML page (`.html`/`.htm`, a text file or stream that starts like a
+//!   page, or anything with `--input html`) is one article: the one inside
+//!   the page, as [`crate::html`] finds it. A JSON object without the text
+//!   field but with an HTML field (`html` by default, [`Fields::html`]) is
+//!   read the same way, with the page's title unless the object has one.
+//! - `-` is standard input: one text article, JSON lines with `--input
+//!   jsonl`, an HTML page with `--input html` (or by its content).
 //! - Directories are walked recursively, files sorted by path, so the same
 //!   inputs always come in the same order. Symbolic links are followed, but
 //!   never into a directory that holds them (a loop), and a file reached
@@ -100,6 +106,8 @@ pub enum Kind {
     Json,
     /// A corpus bundle from `epitome pack`.
     Bundle,
+    /// An HTML page: the article inside it.
+    Html,
     /// The built-in sample.
     Sample,
 }
@@ -113,6 +121,7 @@ impl Kind {
             Format::Auto if has_extension(path, &["json"]) => Some(Kind::Json),
             Format::Auto | Format::Jsonl if has_extension(path, &["jsonl", "ndjson"]) => Some(Kind::JsonLines),
             Format::Text if has_extension(path, &["txt"]) => Some(Kind::Text),
+            Format::Auto | Format::Html if crate::html::has_html_name(path) => Some(Kind::Html),
             _ => None,
         }
     }
@@ -123,6 +132,7 @@ impl Kind {
         match format {
             Format::Text => Kind::Text,
             Format::Jsonl => Kind::JsonLines,
+            Format::Html => Kind::Html,
             Format::Auto => Kind::in_walk(path, format).unwrap_or(Kind::Text),
         }
     }
@@ -140,6 +150,8 @@ pub enum Format {
     Text,
     /// Every file (and `-`) is JSON lines, one article a line.
     Jsonl,
+    /// Every file (and `-`) is one HTML page; directories give their `.html`/`.htm` files.
+    Html,
 }
 
 /// Names of the JSON fields an article is read from.
@@ -149,13 +161,16 @@ pub struct Fields {
     pub id: String,
     /// Its title (optional in the data: empty when absent).
     pub title: String,
-    /// The text to summarize (required).
+    /// The text to summarize (required, unless the object has an HTML page).
     pub text: String,
+    /// A raw HTML page, read when the object has no text field: the article
+    /// inside it is summarized, and its title used when the object has none.
+    pub html: String,
 }
 
 impl Default for Fields {
     fn default() -> Self {
-        Fields { id: "id".into(), title: "title".into(), text: "body".into() }
+        Fields { id: "id".into(), title: "title".into(), text: "body".into(), html: "html".into() }
     }
 }
 
@@ -237,6 +252,8 @@ pub enum Problem {
     },
     /// A file that starts like a corpus bundle but is not a valid one.
     InvalidBundle(String),
+    /// An HTML page without an article, or over a limit (the extractor's error).
+    Html(crate::html::ExtractError),
 }
 
 impl fmt::Display for Problem {
@@ -256,9 +273,10 @@ impl fmt::Display for Problem {
             }
             Problem::Unreadable(e) => write!(f, "cannot read: {e}"),
             Problem::Binary => write!(f, "{}", DecodeError::Binary),
-            Problem::NoArticles => {
-                f.write_str("no articles found (looked for .txt, .json, .jsonl and .ndjson files, or lines)")
-            }
+            Problem::NoArticles => f.write_str(
+                "no articles found (looked for .txt, .html, .htm, .json, .jsonl and .ndjson files, or lines)",
+            ),
+            Problem::Html(e) => write!(f, "{e}"),
             Problem::InvalidJson(e) => write!(f, "invalid JSON: {e}"),
             Problem::NotAnObject(kind) => write!(f, "expected an article object, found {kind}"),
             Problem::Field { name, problem } => write!(f, "field `{name}`: {problem}"),
@@ -309,6 +327,10 @@ pub enum Pending {
     TextFile(PathBuf, Limits),
     /// Standard input's text: one article.
     Stdin(Limits),
+    /// An HTML page's file: one article.
+    HtmlFile(PathBuf, Limits),
+    /// Standard input's HTML page: one article.
+    HtmlStdin(Limits),
     /// One JSON line.
     Line {
         /// The file (or `-`).
@@ -338,6 +360,17 @@ impl Pending {
             Pending::Stdin(limits) => {
                 let bytes = read_bounded(std::io::stdin().lock(), limits.article_bytes, "-")?;
                 text_article("-".to_owned(), bytes)
+            }
+            Pending::HtmlFile(path, limits) => {
+                let origin = path.display().to_string();
+                let bytes = std::fs::File::open(&path)
+                    .map_err(|e| InputError::path(&path, &e))
+                    .and_then(|f| read_limited(f, limits.article_bytes, &origin, false))?;
+                html_article(origin, &bytes)
+            }
+            Pending::HtmlStdin(limits) => {
+                let bytes = read_limited(std::io::stdin().lock(), limits.article_bytes, "-", false)?;
+                html_article("-".to_owned(), &bytes)
             }
             Pending::Line { file, line, bytes } => {
                 let origin = format!("{file}:{line}");
@@ -395,6 +428,9 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
 }
 
 fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputError> {
+    if crate::html::looks_like_html(&bytes) {
+        return html_article(origin, &bytes);
+    }
     let text = decode::decode_noting(bytes).map_err(|_| InputError::new(origin.as_str(), Problem::Binary))?;
     let (title, body) = split_title(&text.text);
     Ok(InputArticle {
@@ -408,8 +444,24 @@ fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputErr
     })
 }
 
+/// One article from an HTML page's bytes.
+fn html_article(origin: String, bytes: &[u8]) -> Result<InputArticle, InputError> {
+    let a = crate::html::article(bytes).map_err(|e| InputError::new(origin.as_str(), Problem::Html(e)))?;
+    Ok(InputArticle {
+        id: Value::String(origin.clone()),
+        origin,
+        title: a.title,
+        body: a.text,
+        meta: Meta::default(),
+        kind: Kind::Html,
+        fallback_encoding: false,
+    })
+}
+
 /// Reads a whole text file (`-` for standard input) and decodes it,
 /// refusing binary files and files over the default limit ([`DEFAULT_LIMIT`]).
+/// An HTML page (by name or content) gives the text of its article: the
+/// title line, a blank line, the text.
 pub fn read_text_file(path: &Path) -> Result<String, InputError> {
     read_text_file_limited(path, DEFAULT_LIMIT)
 }
@@ -423,6 +475,10 @@ pub fn read_text_file_limited(path: &Path, limit: u64) -> Result<String, InputEr
         let f = std::fs::File::open(path).map_err(|e| InputError::path(path, &e))?;
         read_bounded(f, limit, &origin)?
     };
+    if crate::html::has_html_name(path) || crate::html::looks_like_html(&bytes) {
+        let a = crate::html::article(&bytes).map_err(|e| InputError::new(origin, Problem::Html(e)))?;
+        return Ok(crate::html::as_text(&a));
+    }
     decode::decode(bytes).map_err(|_| InputError::new(origin, Problem::Binary))
 }
 
@@ -480,6 +536,8 @@ fn object_article(value: Value, raw: &[u8], fields: &Fields) -> Result<JsonParts
             return Err(field_err(&fields.id, format!("expected a string or a number, found {}", json_kind(&other))));
         }
     };
+    let present = |name: &str| obj.get(name).is_some_and(|v| !v.is_null());
+    let from_html = !present(&fields.text) && present(&fields.html);
     let mut text = |name: &str, required: bool| match obj.remove(name) {
         None if required => Err(field_err(name, "missing".to_owned())),
         Some(Value::Null) if required => Err(field_err(name, "null, expected a string".to_owned())),
@@ -487,8 +545,17 @@ fn object_article(value: Value, raw: &[u8], fields: &Fields) -> Result<JsonParts
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(field_err(name, format!("expected a string, found {}", json_kind(&other)))),
     };
-    let title = text(&fields.title, false)?;
-    let body = text(&fields.text, true)?;
+    let mut title = text(&fields.title, false)?;
+    let body = if from_html {
+        let page = text(&fields.html, true)?;
+        let a = crate::html::article_from_str(&page).map_err(|e| field_err(&fields.html, e.to_string()))?;
+        if title.is_empty() {
+            title = a.title;
+        }
+        a.text
+    } else {
+        text(&fields.text, true)?
+    };
     let meta =
         Meta { source: text("source", false)?, published: text("published", false)?, lang: text("lang", false)? };
     Ok(JsonParts { id, title, body, meta })
@@ -620,6 +687,9 @@ impl Pendings<'_> {
                 self.lines = Some(Lines::new(Arc::from("-"), Box::new(BufReader::new(std::io::stdin())), self.limits));
                 return None;
             }
+            if self.format == Format::Html {
+                return Some(Pending::HtmlStdin(self.limits));
+            }
             return Some(Pending::Stdin(self.limits));
         }
         match std::fs::metadata(input) {
@@ -644,6 +714,7 @@ impl Pendings<'_> {
         let name = || path.display().to_string();
         match kind {
             Kind::Text | Kind::Sample => Some(Pending::TextFile(path, self.limits)),
+            Kind::Html => Some(Pending::HtmlFile(path, self.limits)),
             Kind::JsonLines => match std::fs::File::open(&path) {
                 Ok(f) => {
                     let reader = Box::new(BufReader::with_capacity(1 << 16, f));
@@ -726,7 +797,7 @@ pub fn is_single_text(inputs: &[PathBuf], format: Format) -> bool {
         [one] if one.as_os_str() == "-" => format != Format::Jsonl,
         [one] => {
             std::fs::metadata(one).is_ok_and(|m| !m.is_dir())
-                && Kind::named(one, format) == Kind::Text
+                && matches!(Kind::named(one, format), Kind::Text | Kind::Html)
                 && !(format == Format::Auto && starts_like_bundle(one))
         }
         _ => false,
@@ -1028,7 +1099,7 @@ mod tests {
         );
         let a = line(r#"{"body": "only a body"}"#, &Fields::default()).unwrap();
         assert_eq!((a.id, a.title.as_str()), (Value::Null, ""));
-        let cnn = Fields { id: "id".into(), title: "headline".into(), text: "article".into() };
+        let cnn = Fields { id: "id".into(), title: "headline".into(), text: "article".into(), ..Fields::default() };
         let a = line(r#"{"id": "abc", "article": "Text.", "highlights": "H"}"#, &cnn).unwrap();
         assert_eq!((a.id, a.body.as_str()), (Value::from("abc"), "Text."));
     }

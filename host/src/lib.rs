@@ -12,6 +12,7 @@ pub mod digest;
 pub mod eval;
 pub mod files;
 pub mod flash;
+pub mod html;
 pub mod input;
 pub mod keyeval;
 pub mod model;

@@ -135,7 +135,7 @@ pub fn load(inputs: &[PathBuf], limits: input::Limits) -> Loaded {
             output::warn(format!("{}: not valid UTF-8, read as Windows-1252", output::terminal_safe(&a.origin)));
         }
         let given = match (&a.id, a.kind) {
-            (_, input::Kind::Text | input::Kind::Sample) | (serde_json::Value::Null, _) => None,
+            (_, input::Kind::Text | input::Kind::Html | input::Kind::Sample) | (serde_json::Value::Null, _) => None,
             (id, _) => {
                 let id = id.as_u64().and_then(|n| u32::try_from(n).ok());
                 renumbered += usize::from(id.is_none());

@@ -20,7 +20,7 @@ pub fn run(args: &FlashArgs, out: &mut impl Write) -> Result<ExitCode> {
     }
     let articles = files::load_all(&args.inputs, args.limits.limits())?;
     if articles.is_empty() {
-        bail!("no articles found in the inputs (looked for .txt, .json, .jsonl)");
+        bail!("no articles found in the inputs (looked for .txt, .html, .json, .jsonl)");
     }
     let bytes = pack::pack(&articles).context("encoding the bundle")?;
     flash::check_fits(args.board, bytes.len())?;

@@ -4,6 +4,7 @@ pub mod board;
 pub mod digest;
 pub mod eval;
 pub mod eval_keywords;
+pub mod extract;
 pub mod flash;
 pub mod keywords;
 pub mod model;
