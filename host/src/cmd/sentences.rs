@@ -7,7 +7,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use epitome::segment::{Segmenter, Unit, UnitKind};
+use epitome::segment::{Segmenter, UnitKind};
+use epitome_report::UnitReport;
 use serde::Serialize;
 
 use crate::cli::SentencesArgs;
@@ -40,55 +41,20 @@ pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// One unit as `sentences --json` shows it.
-///
-/// Two offsets, each named for what it counts: `start`/`end` count bytes
-/// from the start of the whole decoded text (what this command
-/// segments); `body_start`/`body_end` count from the start of the body,
-/// the text after the title line, as `summarize --json`'s sentence
-/// `start`/`end` do for the same file (`null` for a unit in the title line).
+/// One unit as `sentences --json` shows it: the shared record
+/// ([`UnitReport`]) and a second pair of offsets, each pair named for what
+/// it counts: `start`/`end` count bytes from the start of the whole
+/// decoded text (what this command segments); `body_start`/`body_end`
+/// count from the start of the body, the text after the title line, as
+/// `summarize --json`'s sentence `start`/`end` do for the same file
+/// (`null` for a unit in the title line).
 #[derive(Debug, Serialize)]
-struct UnitReport<'a> {
-    /// Byte offsets in the decoded text, `end` exclusive.
-    start: u32,
-    end: u32,
+struct UnitInFile<'a> {
+    #[serde(flatten)]
+    unit: UnitReport<'a>,
     /// Byte offsets in the body as `summarize` takes it, `end` exclusive.
     body_start: Option<u32>,
     body_end: Option<u32>,
-    text: &'a str,
-    /// `sentence`, `list-item`, `heading` or `boilerplate`.
-    kind: &'static str,
-    /// Whether a summary may choose it (`Unit::is_choosable`).
-    choosable: bool,
-    /// Part of a quotation it does not close (`Unit::open_quote`).
-    open_quote: bool,
-    /// Index of its non-empty line, from 0.
-    paragraph: u32,
-}
-
-/// The name `sentences --json` gives a kind.
-pub fn kind_name(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Prose => "sentence",
-        UnitKind::Bullet => "list-item",
-        UnitKind::Heading => "heading",
-        UnitKind::Boilerplate => "boilerplate",
-    }
-}
-
-fn report<'a>(text: &'a str, body_at: u32, u: &Unit) -> UnitReport<'a> {
-    let in_body = u.span.start >= body_at;
-    UnitReport {
-        start: u.span.start,
-        end: u.span.end,
-        body_start: in_body.then(|| u.span.start - body_at),
-        body_end: in_body.then(|| u.span.end - body_at),
-        text: u.span.slice(text).unwrap_or(""),
-        kind: kind_name(u.kind),
-        choosable: u.kind.is_choosable(),
-        open_quote: u.open_quote,
-        paragraph: u.paragraph,
-    }
 }
 
 /// Writes the units of `text` as one pretty-printed JSON array.
@@ -97,7 +63,16 @@ pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
     // it when there is no title): `input::split_title`'s rule.
     let (_, body) = crate::input::split_title(text);
     let body_at = u32::try_from(text.len() - body.len()).unwrap_or(u32::MAX);
-    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| report(text, body_at, &u)).collect();
+    let units: Vec<UnitInFile<'_>> = Segmenter::new(text)
+        .map(|u| {
+            let in_body = u.span.start >= body_at;
+            UnitInFile {
+                unit: UnitReport::new(text, &u),
+                body_start: in_body.then(|| u.span.start - body_at),
+                body_end: in_body.then(|| u.span.end - body_at),
+            }
+        })
+        .collect();
     // Through the one JSON writer, so that a closed pipe is recognised.
     crate::output::write_pretty(out, &units)?;
     Ok(())
