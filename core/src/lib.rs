@@ -19,9 +19,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod bytes;
 pub mod digest;
 pub mod error;
 pub mod hash;
+pub mod headline;
 pub mod idf;
 pub mod lang;
 pub mod near_duplicate;
