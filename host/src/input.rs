@@ -812,6 +812,8 @@ struct Walk {
     entries: walkdir::IntoIter,
     /// The files given so far, as (device, inode): none twice.
     seen: HashSet<(u64, u64)>,
+    /// The device of each directory on the way down to the current one.
+    devices: Vec<u64>,
     /// Whether anything (a file or a failure) came from this walk.
     any: bool,
 }
@@ -821,7 +823,7 @@ impl Walk {
         // Following links, walkdir checks every directory against the ones
         // above it (`same-file`) and reports a loop instead of entering it.
         let entries = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
-        Walk { root: root.to_path_buf(), format, entries, seen: HashSet::new(), any: false }
+        Walk { root: root.to_path_buf(), format, entries, seen: HashSet::new(), devices: Vec::new(), any: false }
     }
 
     fn next(&mut self) -> Option<Result<(PathBuf, Kind), InputError>> {
@@ -843,6 +845,7 @@ impl Walk {
             };
             let kind = entry.file_type();
             if kind.is_dir() {
+                self.enter(&entry);
                 continue;
             }
             let Some(article) = Kind::in_walk(entry.path(), self.format) else { continue };
@@ -851,7 +854,7 @@ impl Walk {
                 let what = file_type_name(&kind);
                 return Some(Err(InputError::new(entry.path().display().to_string(), Problem::NotRegular(what))));
             }
-            if let Some(key) = file_key(&entry)
+            if let Some(key) = self.file_key(&entry)
                 && !self.seen.insert(key)
             {
                 continue;
@@ -879,17 +882,38 @@ impl Walk {
     }
 }
 
-/// (device, inode) of a walked file, so that a file reached twice (through
-/// a link) is read once; `None` where the system has no such numbers.
-#[cfg(unix)]
-fn file_key(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    entry.metadata().ok().map(|m| (m.dev(), m.ino()))
-}
+impl Walk {
+    /// Notes the device of a directory the walk enters, for the files in it.
+    fn enter(&mut self, entry: &walkdir::DirEntry) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            self.devices.truncate(entry.depth());
+            self.devices.push(entry.metadata().map_or(0, |m| m.dev()));
+        }
+        let _ = entry;
+    }
 
-#[cfg(not(unix))]
-fn file_key(_: &walkdir::DirEntry) -> Option<(u64, u64)> {
-    None
+    /// (device, inode) of a walked file, so that a file reached twice
+    /// (through a link, or a hard link) is read once; `None` where the
+    /// system has no such numbers. Without a system call for a file that
+    /// is not a link itself: its inode is in its directory entry, its
+    /// device is its directory's (noted by [`Walk::enter`]).
+    #[cfg(unix)]
+    fn file_key(&self, entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+        use std::os::unix::fs::MetadataExt;
+        use walkdir::DirEntryExt;
+        if entry.path_is_symlink() {
+            return entry.metadata().ok().map(|m| (m.dev(), m.ino()));
+        }
+        let device = entry.depth().checked_sub(1).and_then(|d| self.devices.get(d)).copied().unwrap_or(0);
+        Some((device, entry.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn file_key(&self, _: &walkdir::DirEntry) -> Option<(u64, u64)> {
+        None
+    }
 }
 
 /// How a file type that is not a regular file is named in messages.
