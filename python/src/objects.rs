@@ -276,18 +276,16 @@ pub fn units(text: &str) -> Vec<Unit> {
     let mut chars = CharOffsets::new(text);
     UnitReport::all(text)
         .into_iter()
-        .map(|r| {
-            Unit {
-                char_start: chars.at(r.start),
-                char_end: chars.at(r.end),
-                start: r.start,
-                end: r.end,
-                text: r.text.to_owned(),
-                kind: r.kind,
-                choosable: r.choosable,
-                open_quote: r.open_quote,
-                paragraph: r.paragraph,
-            }
+        .map(|r| Unit {
+            char_start: chars.at(r.start),
+            char_end: chars.at(r.end),
+            start: r.start,
+            end: r.end,
+            text: r.text.to_owned(),
+            kind: r.kind,
+            choosable: r.choosable,
+            open_quote: r.open_quote,
+            paragraph: r.paragraph,
         })
         .collect()
 }
