@@ -25,11 +25,13 @@
 //! `segment` fuzz target check that both return the same units.
 
 mod abbrev;
+mod glued;
 mod lists;
 mod quotes;
 mod scan;
 
 use self::abbrev::dot_ends_sentence;
+use self::glued::glued_end;
 use self::lists::{Marker, bullet_marker, colon_list, continues, next_item};
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
@@ -218,12 +220,13 @@ impl Iterator for Segmenter<'_> {
                     (self.list, self.item_start) = (Some(next), true);
                 }
             }
-            let (mut end, mut terminated, mut marks) = sentence_end(line, 0);
+            let quote_open = self.quote.is_open();
+            let (mut end, mut terminated, mut marks) = sentence_end(line, 0, quote_open);
             // A quotation left open here that closes a little further on in
             // the line: keep going to the sentence end after its closing mark.
             while !marks.balanced() && end < line.len() {
                 let Some(close) = line.get(end..).and_then(|rest| closing_mark(rest, marks)) else { break };
-                let (e2, t2, _) = sentence_end(line, end.saturating_add(close));
+                let (e2, t2, _) = sentence_end(line, end.saturating_add(close), quote_open);
                 if e2 > MAX_QUOTE_UNIT {
                     break;
                 }
@@ -344,13 +347,15 @@ const DOT_INSIDE_WORD: [bool; 128] = {
 /// quotation mark at `from` counts): returns the byte offset just past its
 /// final punctuation/closers (or `line.len()`), whether it ended on
 /// sentence punctuation, and the quotation marks of the bytes it scanned.
+/// `quote_open`: a quotation opened in an earlier unit of the line is
+/// still open (so a straight `"` glued after a full stop may close it).
 ///
 /// Inlined into [`Segmenter::next`] on desktop targets: the call's
 /// prologue and the marks' stores cost about 40 instructions per unit,
 /// 4 % of the segmenter on the seeds. Not on bare-metal ones, where its
 /// two call sites would hold two copies in the flash.
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
+fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool, Marks) {
     let mut marks = Marks::default();
     let bytes = line.as_bytes();
     // Back over the punctuation just before `from` (`…fast." She`), so that
@@ -371,6 +376,12 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
                 // Inside a word, number or address (`3.5`, `U.S.`): the
                 // run is one dot and no space follows, so no boundary.
                 Some(&b) if DOT_INSIDE_WORD.get(usize::from(b)) == Some(&true) => {
+                    // But a capital may start a sentence glued to this one.
+                    if b.is_ascii_uppercase()
+                        && let Some(at) = glued_end(line, p, after, after, false)
+                    {
+                        return (at, true, marks);
+                    }
                     i = after;
                     continue;
                 }
@@ -419,6 +430,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             }
             j = j.saturating_add(c.len_utf8());
         }
+        let (run, before_closers) = (j, marks);
         while let Some(c) = char_at(line, j).filter(|&c| is_closer(c)) {
             marks.add(c, false);
             j = j.saturating_add(c.len_utf8());
@@ -427,6 +439,11 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             return (line.len(), true, marks);
         };
         if !is_space(ws) {
+            match glued_end(line, p, run, j, before_closers.straight_open() != quote_open) {
+                Some(at) if at == run => return (at, true, before_closers),
+                Some(at) => return (at, true, marks),
+                None => {}
+            }
             i = j.max(p.saturating_add(1));
             continue;
         }

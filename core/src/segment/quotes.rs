@@ -78,6 +78,11 @@ impl Marks {
         }
     }
 
+    /// True if the piece leaves a straight quotation open.
+    pub(super) const fn straight_open(self) -> bool {
+        !self.straight.is_multiple_of(2)
+    }
+
     /// True if every quotation opened in the piece is closed in it.
     pub(super) const fn balanced(self) -> bool {
         self.straight.is_multiple_of(2) && self.open == self.close
@@ -146,6 +151,11 @@ impl QuoteState {
     /// Outside any quotation (the start of a line).
     pub(super) const fn new() -> Self {
         QuoteState { open: false }
+    }
+
+    /// True if a quotation opened in an earlier unit of the line is open.
+    pub(super) const fn is_open(self) -> bool {
+        self.open
     }
 
     /// Takes the next unit of the line (its text and marks); returns true if

@@ -79,11 +79,11 @@ fn line(text: &str, s: usize, e: usize, paragraph: u32, out: &mut Vec<Unit>) {
                 item_start = true;
             }
         }
-        let (mut end, mut terminated) = sentence_end(l, 0);
+        let (mut end, mut terminated) = sentence_end(l, 0, quote_open);
         let mut marks = Marks::of(&l[..end]);
         while !marks.balanced() && end < l.len() {
             let Some(close) = closing_mark(&l[end..], marks) else { break };
-            let (e2, t2) = sentence_end(l, end + close);
+            let (e2, t2) = sentence_end(l, end + close, quote_open);
             if e2 > MAX_QUOTE_UNIT {
                 break;
             }
@@ -141,7 +141,7 @@ fn is_terminal(c: char) -> bool {
 /// Where the first sentence of `line` ends, looking from byte `from` on
 /// (after backing over the punctuation just before it), and whether it
 /// ended on sentence punctuation.
-fn sentence_end(line: &str, from: usize) -> (usize, bool) {
+fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool) {
     let mut i = from;
     while let Some(c) = line[..i].chars().next_back().filter(|&c| is_terminal(c) || is_closer(c)) {
         i -= c.len_utf8();
@@ -163,6 +163,7 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
             }
             k += 1;
         }
+        let run = chars.get(k).map_or(line.len(), |&(q, _)| q);
         while k < chars.len() && is_closer(chars[k].1) {
             k += 1;
         }
@@ -170,6 +171,20 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
         let after = &line[j..];
         let Some(ws) = after.chars().next() else { return (line.len(), true) };
         if !is_space(ws) {
+            // Straight marks scanned so far (a `"` after a digit while none
+            // is open being an inch mark, the digit before `i` included).
+            let mut straight = 0;
+            let mut prev = line[..i].chars().next_back();
+            for c in line[i..run].chars() {
+                if c == '"' && !(prev.is_some_and(|p| p.is_ascii_digit()) && straight % 2 == 0) {
+                    straight += 1;
+                }
+                prev = Some(c);
+            }
+            let straight_open = (straight % 2 == 1) != quote_open;
+            if let Some(at) = glued_end(line, p, run, j, straight_open) {
+                return (at, true);
+            }
             continue;
         }
         let next_text = trim_start(after);
@@ -182,6 +197,64 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool) {
     }
     let t = trim_end(line);
     (line.len(), t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':'))
+}
+
+/// A sentence end glued to the next sentence (`Venise.Selon`, `dit."Nous`).
+fn glued_end(line: &str, p: usize, run: usize, j: usize, straight_open: bool) -> Option<usize> {
+    let term = &line[p..run];
+    let dot = term == ".";
+    if !dot && !term.chars().all(|c| c == '!' || c == '?') {
+        return None;
+    }
+    let before = &line[..p];
+    let c0 = before.chars().next_back()?;
+    if !(is_letter(c0) || is_digit(c0) || is_closer(c0) || !dot && is_space(c0)) {
+        return None;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_space(c) || is_opener(c) || c == '\u{2014}' || c == '\u{2013}')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if before[word_start..].contains(['.', '/', '@']) {
+        return None;
+    }
+    let rest = &line[j..];
+    let quote = &line[run..j] == "\"" && !straight_open;
+    let (at, next, mark) = if quote {
+        (run, &line[run + 1..], true)
+    } else if rest.starts_with(['\u{ab}', '\u{201c}', '\u{201e}', '\u{2039}', '\u{bf}', '\u{a1}']) {
+        (j, &rest[rest.chars().next()?.len_utf8()..], true)
+    } else if starts_word(rest) {
+        (j, rest, false)
+    } else {
+        return None;
+    };
+    let next = next.trim_start_matches(is_space);
+    if mark && !next.starts_with(is_upper) {
+        return None;
+    }
+    (!dot || dot_ends_sentence(before, next)).then_some(at)
+}
+
+/// A capital and a word going on in lower case to its end (not into an
+/// address), an elided article (`L'`) or `À`.
+fn starts_word(t: &str) -> bool {
+    let cs: Vec<char> = t.chars().collect();
+    if cs.len() < 2 || !is_upper(cs[0]) {
+        return false;
+    }
+    if cs[0] == '\u{c0}' && is_space(cs[1]) {
+        return true;
+    }
+    if cs[1] == '\'' || cs[1] == '\u{2019}' {
+        return cs.get(2).is_some_and(|&c| is_letter(c));
+    }
+    let end = cs.iter().position(|&c| !is_letter(c)).unwrap_or(cs.len());
+    if end < 2 || cs[1..end].iter().any(|&c| is_upper(c)) {
+        return false;
+    }
+    !(cs.get(end) == Some(&'.') && cs.get(end + 1).is_some_and(|&c| is_letter(c)))
 }
 
 fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
@@ -264,15 +337,228 @@ fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
 
 const TITLES: &[&str] = &[
     "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mr",
-    "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "Sens", "Gens",
+    "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "Sens", "Gens", "M",
+    "MM", "Mmes", "Mlle", "Mlles", "Mgr", "Pr", "Ste", "Hr", "Hrn", "Dipl", "bzw", "vgl", "Vgl", "sog", "Sra", "Sras",
+    "Sres", "Srta", "D\u{f1}a", "Dra", "Lic", "Ing", "Gral", "Exmo", "Exma", "Eng", "Sta", "Sto", "Sig", "Dott", "Avv",
+    "Mons", "dhr", "mevr", "mr", "dr", "drs", "ir", "ing", "prof", "bijv", "zgn", "nl", "resp",
 ];
 const BEFORE_NUMBER: &[&str] = &[
     "p", "pp", "No", "no", "Nos", "nos", "N\u{b0}", "Fig", "fig", "Figs", "vol", "Vol", "ch", "Ch", "para", "Art",
-    "art", "sec", "Sec", "ed", "eds", "Ed", "op", "tel",
+    "art", "sec", "Sec", "ed", "eds", "Ed", "op", "tel", "Nr", "nr", "Nrn", "ca", "Abs", "Bd", "Tel", "T\u{e9}l",
+    "t\u{e9}l", "env", "n\u{ba}", "N\u{ba}", "n\u{fa}m", "N\u{fa}m", "p\u{e1}g", "pag",
 ];
 const OTHER: &[&str] = &[
-    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov",
-    "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros", "Ft", "cf", "al", "Univ", "Assn",
+    "Apr",
+    "Aug",
+    "Ave",
+    "Co",
+    "Corp",
+    "Dec",
+    "Dept",
+    "Feb",
+    "Inc",
+    "Jan",
+    "Jr",
+    "Jul",
+    "Jun",
+    "Ltd",
+    "Mar",
+    "Nov",
+    "Oct",
+    "Sep",
+    "Sept",
+    "approx",
+    "est",
+    "etc",
+    "vs",
+    "Blvd",
+    "Bros",
+    "Ft",
+    "cf",
+    "al",
+    "Univ",
+    "Assn",
+    "janv",
+    "f\u{e9}vr",
+    "avr",
+    "juil",
+    "sept",
+    "oct",
+    "nov",
+    "d\u{e9}c",
+    "Okt",
+    "Dez",
+    "J\u{e4}n",
+    "ene",
+    "abr",
+    "dic",
+    "genn",
+    "febbr",
+    "magg",
+    "giu",
+    "lug",
+    "sett",
+    "ott",
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "okt",
+    "dec",
+    "Cie",
+    "C\u{ed}a",
+    "Ltda",
+    "St\u{e9}",
+    "Mio",
+    "Mrd",
+    "Tsd",
+    "usw",
+    "enz",
+    "ecc",
+    "inkl",
+    "ggf",
+    "evtl",
+    "av",
+    "bd",
+];
+const BEFORE_ORDINAL: &[&str] = &[
+    "am", "im", "vom", "zum", "beim", "dem", "der", "den", "des", "die", "das", "zur", "seit", "bis", "ab", "seinem",
+    "ihrem", "vor", "Am", "Im", "Vom", "Zum", "Der", "Den", "Dem", "Des", "Die", "Das", "Seit", "Bis", "seinen",
+    "ihren", "einen", "einem",
+];
+const MONTHS_DE: &[&str] = &[
+    "Januar",
+    "J\u{e4}nner",
+    "Februar",
+    "M\u{e4}rz",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+const OPENERS: &[&str] = &[
+    "Le",
+    "La",
+    "Les",
+    "Il",
+    "Ils",
+    "Elle",
+    "Elles",
+    "On",
+    "Nous",
+    "Vous",
+    "Je",
+    "Ce",
+    "Cet",
+    "Cette",
+    "Ces",
+    "Un",
+    "Une",
+    "Des",
+    "Du",
+    "Au",
+    "Aux",
+    "Mais",
+    "Et",
+    "Selon",
+    "Pour",
+    "Dans",
+    "En",
+    "Depuis",
+    "Cependant",
+    "Ainsi",
+    "Alors",
+    "Apr\u{e8}s",
+    "Si",
+    "Quand",
+    "Der",
+    "Die",
+    "Das",
+    "Dem",
+    "Den",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Er",
+    "Sie",
+    "Es",
+    "Wir",
+    "Ich",
+    "Aber",
+    "Und",
+    "Doch",
+    "Auch",
+    "Nach",
+    "Im",
+    "Am",
+    "Diese",
+    "Dieser",
+    "Dann",
+    "Man",
+    "Wie",
+    "Wenn",
+    "El",
+    "Los",
+    "Las",
+    "Una",
+    "\u{c9}l",
+    "Ella",
+    "Ellos",
+    "Pero",
+    "Seg\u{fa}n",
+    "Para",
+    "Con",
+    "Este",
+    "Esta",
+    "Esto",
+    "Su",
+    "Sus",
+    "Al",
+    "Del",
+    "Lo",
+    "Gli",
+    "Uno",
+    "Ma",
+    "Per",
+    "Secondo",
+    "Nel",
+    "Nella",
+    "Questo",
+    "Questa",
+    "Lui",
+    "Lei",
+    "Non",
+    "Os",
+    "As",
+    "Um",
+    "Uma",
+    "Ele",
+    "Ela",
+    "Mas",
+    "Em",
+    "Na",
+    "Segundo",
+    "De",
+    "Het",
+    "Een",
+    "Hij",
+    "Zij",
+    "Ze",
+    "Wij",
+    "Maar",
+    "Volgens",
+    "Deze",
+    "Toen",
+    "Ook",
 ];
 const AFTER_TIME: &[&str] = &[
     "Monday",
@@ -328,13 +614,20 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     let word = &before[word_start..];
     let chars: Vec<char> = word.chars().collect();
     let next_is_digit = next_text.starts_with(|c: char| c.is_ascii_digit());
-    match chars.len() {
-        0 => return true,
-        1 => return !is_letter(chars[0]) || !next_is_digit && opener_word(next_text),
-        _ => {}
+    if chars.is_empty() {
+        return true;
     }
-    if TITLES.contains(&word) {
+    if TITLES.contains(&word) || word == "ex" && before.ends_with("p. ex") {
         return false;
+    }
+    if (1..=3).contains(&chars.len()) && chars.iter().all(|c| c.is_ascii_digit()) {
+        let prev = before[..word_start].trim_end_matches(' ').rsplit(' ').next().unwrap_or("");
+        let next: String = next_text.chars().take_while(|&c| is_letter(c)).collect();
+        let ordinal = MONTHS_DE.contains(&next.as_str()) || BEFORE_ORDINAL.contains(&prev) && !opener_word(next_text);
+        return next_is_digit || !ordinal;
+    }
+    if chars.len() == 1 {
+        return !is_letter(chars[0]) || !next_is_digit && opener_word(next_text);
     }
     if ["a.m", "p.m", "A.M", "P.M"].contains(&word) && !next_is_digit {
         let mut words = next_text.split([' ', ',', '.', '\t']).filter(|w| !w.is_empty());
@@ -347,21 +640,32 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     true
 }
 
-/// `U.S`, `Ph.D`: groups of one or two letters joined by dots, a
-/// two-letter group capitalized or all lower.
+/// `U.S`, `Ph.D`, `J.-M`: groups of one or two letters joined by dots (a
+/// hyphen may open a group after the first), a two-letter group
+/// capitalized or all lower.
 fn dotted(word: &str) -> bool {
     let groups: Vec<&str> = word.split('.').collect();
     groups.len() >= 2
-        && groups.iter().all(|g| {
+        && groups.iter().enumerate().all(|(i, g)| {
+            let g = if i > 0 { g.strip_prefix('-').unwrap_or(g) } else { g };
             let cs: Vec<char> = g.chars().collect();
             (1..=2).contains(&cs.len()) && cs.iter().all(|&c| is_letter(c)) && cs.iter().skip(1).all(|&c| !is_upper(c))
         })
 }
 
 fn opener_word(next_text: &str) -> bool {
-    let t = next_text.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '(']);
+    let t = next_text.trim_start_matches(|c: char| {
+        matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '\u{ab}' | '\u{201e}' | '\u{bf}' | '\u{a1}')
+            || is_space(c)
+    });
     let end = t.find(|c: char| !(is_letter(c) || c == '\'' || c == '\u{2019}')).unwrap_or(t.len());
-    end > 0 && Folded::new(&t[..end]).is_stopword()
+    let w = &t[..end];
+    if let Some(at) = w.find(['\'', '\u{2019}'])
+        && ["L", "D", "J", "C", "S", "N", "Qu"].contains(&&w[..at])
+    {
+        return true;
+    }
+    end > 0 && (Folded::new(w).is_stopword() || OPENERS.contains(&w))
 }
 
 // ---- lists ----------------------------------------------------------------
