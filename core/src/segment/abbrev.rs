@@ -307,6 +307,10 @@ fn last_word_chars(before: &str) -> &str {
 /// text that follows (which starts upper-case, a digit or a quote).
 pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     let (word, dotted) = last_word(before);
+    // The last dot of a spaced ellipsis (`. . .`): see `clearly_starts`.
+    if before.ends_with(". . ") {
+        return super::clearly_starts(next_text);
+    }
     if word.is_empty() {
         return true;
     }
@@ -384,18 +388,21 @@ fn is_dotted_abbreviation(word: &str) -> bool {
 
 /// After `a.m.` or `p.m.`, a capitalized word starts a new sentence
 /// (`at 10 a.m. Officials said`) unless it goes on the time: a day, month
-/// or time zone, or a word followed by `time` (`9 a.m. London time`).
+/// or time zone, or a word followed by `time` (`9 a.m. London time`); or
+/// it is an honorific before a name, the subject the time introduces (`at
+/// 9 a.m. Dr. Laurent opened the hearing`).
 fn ends_time_of_day(next_text: &str) -> bool {
     let mut words = next_text.split([' ', ',', '.', '\t']).filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("");
     let second = words.next().unwrap_or("");
-    !(AFTER_TIME.contains(&first) || second.eq_ignore_ascii_case("time"))
+    let honorific = listed(first) == Some(Listed::Title) && second.starts_with(|c: char| c.is_ascii_uppercase());
+    !(AFTER_TIME.contains(&first) || second.eq_ignore_ascii_case("time") || honorific)
 }
 
 /// True if the next word is a capitalized stopword such as `The`, `He`,
 /// `But`, one of [`OPENERS`] (`Le`, `Die`, `El`, `De`) or an elided
 /// article or pronoun (`L'`, `D'`, `Qu'`: [`ELIDED`]).
-fn next_word_is_opener(next_text: &str) -> bool {
+pub(super) fn next_word_is_opener(next_text: &str) -> bool {
     let next_text = next_text.trim_start_matches(|c: char| {
         matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '\u{ab}' | '\u{201e}' | '\u{bf}' | '\u{a1}')
             || is_space(c)

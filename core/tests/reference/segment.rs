@@ -84,7 +84,7 @@ fn line(text: &str, s: usize, e: usize, paragraph: u32, out: &mut Vec<Unit>) {
         while !marks.balanced() && end < l.len() {
             let Some(close) = closing_mark(&l[end..], marks) else { break };
             let (e2, t2) = sentence_end(l, end + close, quote_open);
-            if e2 > MAX_QUOTE_UNIT {
+            if e2 > MAX_QUOTE_UNIT || e2 <= end {
                 break;
             }
             marks = Marks::of(&l[..e2]);
@@ -101,7 +101,7 @@ fn line(text: &str, s: usize, e: usize, paragraph: u32, out: &mut Vec<Unit>) {
             if let Some(at) = next_item(&l[lead..], end.saturating_sub(lead), m) {
                 end = lead + at;
                 let t = trim_end(&l[..end]);
-                terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(is_terminal);
+                terminated = ends_on_terminal(t, false);
                 marks = Marks::of(t);
             }
         }
@@ -118,7 +118,7 @@ fn line(text: &str, s: usize, e: usize, paragraph: u32, out: &mut Vec<Unit>) {
         let kind = classify(t, terminated, whole_line, item_start);
         item_start = false;
         // The quotation state between the units of the line.
-        let reopens = t.starts_with(['"', '\u{201c}', '\u{ab}']);
+        let reopens = t.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}']);
         let inside = quote_open && !reopens;
         let unbalanced = !marks.balanced();
         quote_open = if reopens { unbalanced } else { quote_open != unbalanced };
@@ -132,6 +132,16 @@ fn is_closer(c: char) -> bool {
 
 fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}')
+        || matches!(c, '\u{201e}' | '\u{201a}' | '\u{bb}' | '\u{203a}' | '\u{bf}' | '\u{a1}')
+}
+
+/// Ends on terminal punctuation (or a colon) before closers, spaces and
+/// German closing `“ « ‹`.
+fn ends_on_terminal(t: &str, colon: bool) -> bool {
+    t.chars()
+        .rev()
+        .find(|&c| !(is_closer(c) || is_space(c) || c == '\u{201c}' || c == '\u{ab}' || c == '\u{2039}'))
+        .is_some_and(|c| is_terminal(c) || colon && c == ':')
 }
 
 fn is_terminal(c: char) -> bool {
@@ -143,7 +153,7 @@ fn is_terminal(c: char) -> bool {
 /// ended on sentence punctuation.
 fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool) {
     let mut i = from;
-    while let Some(c) = line[..i].chars().next_back().filter(|&c| is_terminal(c) || is_closer(c)) {
+    while let Some(c) = line[..i].chars().next_back().filter(|&c| is_terminal(c) || is_closer(c) || is_space(c)) {
         i -= c.len_utf8();
     }
     let chars: Vec<(usize, char)> = line.char_indices().filter(|&(p, _)| p >= i).collect();
@@ -164,8 +174,26 @@ fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool) {
             k += 1;
         }
         let run = chars.get(k).map_or(line.len(), |&(q, _)| q);
-        while k < chars.len() && is_closer(chars[k].1) {
-            k += 1;
+        // Closers; `“ « ‹` closing German quotations when no word follows;
+        // `»` or `›` after spaces when no word follows (French `prêts. »`).
+        let word = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_letter(c) || is_digit(c));
+        while let Some(&(_, c)) = chars.get(k) {
+            if is_closer(c) || matches!(c, '\u{201c}' | '\u{ab}' | '\u{2039}') && !word(k + 1) {
+                k += 1;
+                continue;
+            }
+            if !is_space(c) {
+                break;
+            }
+            let mut g = k;
+            while chars.get(g).is_some_and(|&(_, c)| is_space(c)) {
+                g += 1;
+            }
+            if chars.get(g).is_some_and(|&(_, c)| c == '\u{bb}' || c == '\u{203a}') && !word(g + 1) {
+                k = g + 1;
+                continue;
+            }
+            break;
         }
         let j = chars.get(k).map_or(line.len(), |&(q, _)| q);
         let after = &line[j..];
@@ -190,13 +218,17 @@ fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool) {
         let next_text = trim_start(after);
         let Some(next) = next_text.chars().next() else { return (line.len(), true) };
         let starts = is_upper(next) || is_digit(next) || is_opener(next) || next == '\u{2014}';
-        if !starts || only_dot && dots == 1 && !dot_ends_sentence(&line[..p], next_text) {
+        let ellipsis = only_dot && (2..=3).contains(&dots) || &line[p..run] == "\u{2026}";
+        if !starts
+            || ellipsis && !clearly_starts(next_text)
+            || only_dot && dots == 1 && !dot_ends_sentence(&line[..p], next_text)
+        {
             continue;
         }
         return (j, true);
     }
     let t = trim_end(line);
-    (line.len(), t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':'))
+    (line.len(), ends_on_terminal(t, true))
 }
 
 /// A sentence end glued to the next sentence (`Venise.Selon`, `dit."Nous`).
@@ -263,7 +295,8 @@ fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> Uni
         return if terminated && words >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
     }
     if whole_line {
-        let ends_in_quotation = text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && words >= 5;
+        let ends_in_quotation =
+            text.ends_with(['"', '\u{201d}', '\u{bb}', '\u{201c}']) && Marks::of(text).balanced() && words >= 5;
         if !terminated && words <= 14 && !ends_in_quotation
             || text.ends_with('?') && words <= 12
             || capital_label(text) && words <= 8
@@ -286,6 +319,8 @@ struct Marks {
     straight: u32,
     open: u32,
     close: u32,
+    /// German `„` not yet closed by `“` (or by `”` when no `“` is open).
+    low: u32,
 }
 
 impl Marks {
@@ -297,6 +332,9 @@ impl Marks {
                 // After a digit while no straight quotation is open, an inch mark.
                 '"' if prev.is_some_and(|p: char| p.is_ascii_digit()) && m.straight.is_multiple_of(2) => {}
                 '"' => m.straight += 1,
+                '\u{201c}' if m.low > 0 => m.low -= 1,
+                '\u{201d}' if m.open <= m.close && m.low > 0 => m.low -= 1,
+                '\u{201e}' => m.low += 1,
                 '\u{201c}' | '\u{ab}' => m.open += 1,
                 '\u{201d}' | '\u{bb}' => m.close += 1,
                 _ => {}
@@ -307,13 +345,13 @@ impl Marks {
     }
 
     fn balanced(self) -> bool {
-        self.straight.is_multiple_of(2) && self.open == self.close
+        self.straight.is_multiple_of(2) && self.open == self.close && self.low == 0
     }
 }
 
 fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
     let straight = !m.straight.is_multiple_of(2);
-    if !straight && m.open <= m.close {
+    if !straight && m.open <= m.close && m.low == 0 {
         return None;
     }
     let mut prev = ' ';
@@ -324,7 +362,8 @@ fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
                 let opening = is_space(prev) && next.is_some_and(|n| !is_space(n));
                 return if opening { None } else { Some(i) };
             }
-            '\u{201c}' | '\u{ab}' if !straight => return None,
+            '\u{201c}' if !straight && m.low > 0 && m.open <= m.close => return Some(i),
+            '\u{201c}' | '\u{ab}' | '\u{201e}' if !straight => return None,
             '\u{201d}' | '\u{bb}' if !straight => return Some(i),
             _ => {}
         }
@@ -605,7 +644,15 @@ const AFTER_TIME: &[&str] = &[
     "Local",
 ];
 
+/// After an ellipsis: a quotation opens or an opener word comes.
+fn clearly_starts(next_text: &str) -> bool {
+    next_text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}']) || opener_word(next_text)
+}
+
 fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
+    if before.ends_with(". . ") {
+        return clearly_starts(next_text);
+    }
     let word_start = before
         .char_indices()
         .rev()
@@ -632,7 +679,8 @@ fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
     if ["a.m", "p.m", "A.M", "P.M"].contains(&word) && !next_is_digit {
         let mut words = next_text.split([' ', ',', '.', '\t']).filter(|w| !w.is_empty());
         let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-        return !(AFTER_TIME.contains(&first) || second.eq_ignore_ascii_case("time"));
+        let honorific = TITLES.contains(&first) && second.starts_with(|c: char| c.is_ascii_uppercase());
+        return !(AFTER_TIME.contains(&first) || second.eq_ignore_ascii_case("time") || honorific);
     }
     if BEFORE_NUMBER.contains(&word) || dotted(word) || OTHER.contains(&word) {
         return !next_is_digit && opener_word(next_text);
