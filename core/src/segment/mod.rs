@@ -226,7 +226,10 @@ impl Iterator for Segmenter<'_> {
             // the line: keep going to the sentence end after its closing mark.
             while !marks.balanced() && end < line.len() {
                 let Some(close) = line.get(end..).and_then(|rest| closing_mark(rest, marks)) else { break };
-                let (e2, t2, _) = sentence_end(line, end.saturating_add(close), quote_open);
+                // Its closing mark follows a quotation open: a straight one if
+                // the line's quotation state and this piece's marks say so.
+                let open = quote_open != marks.straight_open();
+                let (e2, t2, _) = sentence_end(line, end.saturating_add(close), open);
                 // (Backing over the space before a French `»` may find the
                 // same end again: no progress, no loop.)
                 if e2 > MAX_QUOTE_UNIT || e2 <= end {

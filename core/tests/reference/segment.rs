@@ -83,7 +83,7 @@ fn line(text: &str, s: usize, e: usize, paragraph: u32, out: &mut Vec<Unit>) {
         let mut marks = Marks::of(&l[..end]);
         while !marks.balanced() && end < l.len() {
             let Some(close) = closing_mark(&l[end..], marks) else { break };
-            let (e2, t2) = sentence_end(l, end + close, quote_open);
+            let (e2, t2) = sentence_end(l, end + close, quote_open != (marks.straight % 2 == 1));
             if e2 > MAX_QUOTE_UNIT || e2 <= end {
                 break;
             }
