@@ -423,9 +423,12 @@ fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool, Mark
     // Back over the punctuation just before `from` (`…fast." She`, `…prêts. »
     // Il`), so that a boundary right after a closing mark is found.
     let mut i = from.min(line.len());
-    while let Some(c) =
-        line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c) || is_space(c))
-    {
+    if line.get(i..).is_some_and(|r| r.starts_with(['\u{bb}', '\u{203a}'])) {
+        while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_space(c)) {
+            i = i.saturating_sub(c.len_utf8());
+        }
+    }
+    while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c)) {
         i = i.saturating_sub(c.len_utf8());
     }
     let mut stops = Stops::new(bytes);

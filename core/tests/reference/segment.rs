@@ -153,7 +153,12 @@ fn is_terminal(c: char) -> bool {
 /// ended on sentence punctuation.
 fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool) {
     let mut i = from;
-    while let Some(c) = line[..i].chars().next_back().filter(|&c| is_terminal(c) || is_closer(c) || is_space(c)) {
+    if line[i..].starts_with(['\u{bb}', '\u{203a}']) {
+        while let Some(c) = line[..i].chars().next_back().filter(|&c| is_space(c)) {
+            i -= c.len_utf8();
+        }
+    }
+    while let Some(c) = line[..i].chars().next_back().filter(|&c| is_terminal(c) || is_closer(c)) {
         i -= c.len_utf8();
     }
     let chars: Vec<(usize, char)> = line.char_indices().filter(|&(p, _)| p >= i).collect();
