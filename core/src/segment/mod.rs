@@ -389,6 +389,12 @@ pub(super) fn clearly_starts(next_text: &str) -> bool {
     next_text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}']) || next_word_is_opener(next_text)
 }
 
+/// True if `before` ends, past white space, on a finished sentence.
+fn follows_sentence_end(before: &str) -> bool {
+    let t = trim_end(before);
+    t.len() < before.len() && ends_on_terminal(t, false)
+}
+
 /// The bytes that, right after a `.`, make it a dot inside a word: ASCII
 /// that is neither terminal punctuation, a closer nor white space (the
 /// general path of [`sentence_end`] goes on after such a dot). ASCII only:
@@ -524,9 +530,11 @@ fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool, Mark
             continue;
         }
         let next_text = line.get(k..).unwrap_or("");
-        // An ellipsis (`...`, `…`, `[...]`) goes on unless a sentence clearly starts after it.
+        // An ellipsis (`...`, `…`, `[...]`) goes on unless a sentence clearly
+        // starts after it, or it stands alone after a sentence that ended
+        // (`the shootout. ... Shane Doan had`: a separator).
         let ellipsis = only_dot && (2..=3).contains(&dots) || line.get(p..run) == Some("\u{2026}");
-        if ellipsis && !clearly_starts(next_text) {
+        if ellipsis && !clearly_starts(next_text) && !follows_sentence_end(line.get(..p).unwrap_or("")) {
             i = j;
             continue;
         }

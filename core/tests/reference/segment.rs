@@ -224,8 +224,10 @@ fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool) {
         let Some(next) = next_text.chars().next() else { return (line.len(), true) };
         let starts = is_upper(next) || is_digit(next) || is_opener(next) || next == '\u{2014}';
         let ellipsis = only_dot && (2..=3).contains(&dots) || &line[p..run] == "\u{2026}";
+        let free = trim_end(&line[..p]);
+        let after_end = free.len() < p && ends_on_terminal(free, false);
         if !starts
-            || ellipsis && !clearly_starts(next_text)
+            || ellipsis && !clearly_starts(next_text) && !after_end
             || only_dot && dots == 1 && !dot_ends_sentence(&line[..p], next_text)
         {
             continue;
