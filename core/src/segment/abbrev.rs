@@ -348,11 +348,15 @@ pub(super) fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
 /// preposition of [`BEFORE_ORDINAL`] stands before and no sentence opener
 /// follows. `before_number` is the text before the number.
 fn is_ordinal(before_number: &str, next_text: &str) -> bool {
-    let next = next_text.split(|c: char| !is_letter(c)).next().unwrap_or("");
+    // Byte and char loops rather than `split`/`rsplit`, whose searchers
+    // keep panic paths the panic-never proof cannot remove.
+    let next_end = next_text.char_indices().find(|&(_, c)| !is_letter(c)).map_or(next_text.len(), |(i, _)| i);
+    let next = next_text.get(..next_end).unwrap_or("");
     if MONTHS_DE.contains(&next) {
         return true;
     }
-    let prev = before_number.trim_end_matches(' ').rsplit(' ').next().unwrap_or("");
+    let b = before_number.trim_end_matches(' ');
+    let prev = b.get(b.bytes().rposition(|c| c == b' ').map_or(0, |i| i.saturating_add(1))..).unwrap_or("");
     BEFORE_ORDINAL.contains(&prev) && !next_word_is_opener(next_text)
 }
 
