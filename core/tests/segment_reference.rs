@@ -164,6 +164,31 @@ const PIECES: &[&str] = &[
     "$1.2bn",
     "N\u{b0}",
     "You need:",
+    // Other languages, glued paragraphs, addresses.
+    "Selon",
+    "L'",
+    "\u{c0} ",
+    "\u{c9}tait",
+    "www",
+    "Org",
+    "@",
+    "/",
+    "M.",
+    "Mme",
+    "MM.",
+    "z. B.",
+    "Nr.",
+    "bzw.",
+    "Sra.",
+    "S.A.",
+    "am 3. Oktober",
+    "\u{201e}",
+    "\u{bf}",
+    "\u{a1}",
+    "\u{202f}",
+    "[...]",
+    "[\u{2026}]",
+    ". . .",
 ];
 
 fn pieces() -> impl Strategy<Value = String> {
@@ -182,13 +207,30 @@ fn news() -> impl Strategy<Value = String> {
             .prop_map(String::from),
     ];
     let sentence = (
-        proptest::sample::select(&["", "\"", "\u{201c}", "(", "- ", "1. ", "\u{2022} ", "\u{ab}"][..]),
+        proptest::sample::select(
+            &[
+                "",
+                "\"",
+                "\u{201c}",
+                "(",
+                "- ",
+                "1. ",
+                "\u{2022} ",
+                "\u{ab}",
+                "\u{ab}\u{a0}",
+                "\u{201e}",
+                "\u{bf}",
+                "L'",
+            ][..],
+        ),
         "[A-Z][a-z]{0,8}",
         proptest::collection::vec(word, 0..24),
         proptest::sample::select(
             &[".", "?", "!", "...", "\u{2026}", ".\"", ",\"", "?\u{201d}", ".\u{201d}", "", ":", ".)"][..],
         ),
-        proptest::sample::select(&[" ", " ", " ", "  ", "\n", "\n\n", " \u{201d} ", "\" ", " 2) "][..]),
+        proptest::sample::select(
+            &[" ", " ", " ", "  ", "\n", "\n\n", " \u{201d} ", "\" ", " 2) ", "", "", "\u{a0}\u{bb} "][..],
+        ),
     )
         .prop_map(|(open, first, words, end, gap)| format!("{open}{first} {}{end}{gap}", words.join(" ")));
     proptest::collection::vec(sentence, 0..16).prop_map(|v| v.concat())
@@ -208,13 +250,16 @@ fn dots() -> impl Strategy<Value = String> {
         1 => (0u8..0x20).prop_map(|b| char::from(b).to_string()),
         2 => "[A-Z][a-z]{0,3}",
         2 => proptest::sample::select(
-            &["Mr", "No", "p", "Jan", "etc", "U.S", "a.m", "p.m", "F", "I", "The", "He", "But", "Tuesday", "GMT", "time"][..]
+            &[
+                "Mr", "No", "p", "Jan", "etc", "U.S", "a.m", "p.m", "F", "I", "The", "He", "But", "Tuesday", "GMT", "time", "M", "Le",
+                "Selon", "Dr", "z", "B", "Nr", "3", "Oktober", "am", "www", "Org",
+            ][..]
         )
         .prop_map(String::from),
         1 => proptest::sample::select(
             &[
                 "\u{2026}", "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\u{203a}", "\u{bb}", "\u{a0}", "\u{2009}", "\u{2014}",
-                "\u{c9}", "\u{e9}", "\u{663}",
+                "\u{c9}", "\u{e9}", "\u{663}", "\u{ab}", "\u{201e}", "\u{2039}", "\u{bf}", "\u{a1}", "\u{202f}", "\u{c0}",
             ][..]
         )
         .prop_map(String::from),

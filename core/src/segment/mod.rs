@@ -25,11 +25,13 @@
 //! line by line and wherever the text starts relative to a machine word.
 
 mod abbrev;
+mod glued;
 mod lists;
 mod quotes;
 mod scan;
 
-use self::abbrev::dot_ends_sentence;
+use self::abbrev::{dot_ends_sentence, next_word_is_opener};
+use self::glued::glued_end;
 use self::lists::{Marker, bullet_marker, colon_list, continues, next_item};
 
 use self::quotes::{MAX_QUOTE_UNIT, Marks, QuoteState, closing_mark};
@@ -218,13 +220,19 @@ impl Iterator for Segmenter<'_> {
                     (self.list, self.item_start) = (Some(next), true);
                 }
             }
-            let (mut end, mut terminated, mut marks) = sentence_end(line, 0);
+            let quote_open = self.quote.is_open();
+            let (mut end, mut terminated, mut marks) = sentence_end(line, 0, quote_open);
             // A quotation left open here that closes a little further on in
             // the line: keep going to the sentence end after its closing mark.
             while !marks.balanced() && end < line.len() {
                 let Some(close) = line.get(end..).and_then(|rest| closing_mark(rest, marks)) else { break };
-                let (e2, t2, _) = sentence_end(line, end.saturating_add(close));
-                if e2 > MAX_QUOTE_UNIT {
+                // Its closing mark follows a quotation open: a straight one if
+                // the line's quotation state and this piece's marks say so.
+                let open = quote_open != marks.straight_open();
+                let (e2, t2, _) = sentence_end(line, end.saturating_add(close), open);
+                // (Backing over the space before a French `»` may find the
+                // same end again: no progress, no loop.)
+                if e2 > MAX_QUOTE_UNIT || e2 <= end {
                     break;
                 }
                 marks = Marks::of(line.get(..e2).unwrap_or(""));
@@ -243,7 +251,7 @@ impl Iterator for Segmenter<'_> {
                 if let Some(at) = next_item(item, end.saturating_sub(lead), marker) {
                     end = lead.saturating_add(at);
                     let t = trim_end(line.get(..end).unwrap_or(""));
-                    terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(is_terminal);
+                    terminated = ends_on_terminal(t, false);
                     marks = Marks::of(t);
                 }
             }
@@ -307,21 +315,84 @@ fn is_capital_label(text: &str) -> bool {
     false
 }
 
-/// True for a line of at least five words ending with a closed quotation.
+/// True for a line of at least five words ending with a closed quotation
+/// (`»`, and German `“`, close one too).
 fn ends_in_quotation(text: &str) -> bool {
-    text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && count_words_up_to(text, 5) >= 5
+    text.ends_with(['"', '\u{201d}', '\u{bb}', '\u{201c}'])
+        && Marks::of(text).balanced()
+        && count_words_up_to(text, 5) >= 5
+}
+
+/// True if `t` ends on sentence punctuation (or, with `colon`, a colon)
+/// before its closing marks, the space French sets before `»` and the
+/// marks that close German quotations (`bereit.“`, `bereit.«`).
+fn ends_on_terminal(t: &str, colon: bool) -> bool {
+    t.chars()
+        .rev()
+        .find(|&c| !(is_closer(c) || is_space(c) || matches!(c, '\u{201c}' | '\u{ab}' | '\u{2039}')))
+        .is_some_and(|c| is_terminal(c) || colon && c == ':')
 }
 
 const fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}')
 }
 
+/// Marks that open a sentence: quotation marks of every language this
+/// segmenter reads (German `„` and `»`, Spanish `¿` and `¡`) and brackets.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}')
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{2018}'
+            | '('
+            | '['
+            | '\u{ab}'
+            | '\u{2039}'
+            | '\u{201e}'
+            | '\u{201a}'
+            | '\u{bb}'
+            | '\u{203a}'
+            | '\u{bf}'
+            | '\u{a1}'
+    )
+}
+
+/// The closing mark at `j`, after a sentence's final punctuation, and the
+/// offset past it: a closer (`"`, `”`, `)`, `»`…), a closing guillemet
+/// after the space French sets inside it (`prêts. »`), or a mark that
+/// opens in English but closes in German (`bereit.“`, `bereit.«`) when no
+/// word follows it.
+fn closer_at(line: &str, j: usize) -> Option<(char, usize)> {
+    let c = char_at(line, j)?;
+    let word_at = |at: usize| char_at(line, at).is_some_and(|n| is_letter(n) || is_digit(n));
+    let past = |at: usize, c: char| at.saturating_add(c.len_utf8());
+    if is_closer(c) || matches!(c, '\u{201c}' | '\u{ab}' | '\u{2039}') && !word_at(past(j, c)) {
+        return Some((c, past(j, c)));
+    }
+    if !is_space(c) {
+        return None;
+    }
+    let k = skip_space(line, j);
+    let g = char_at(line, k).filter(|&g| matches!(g, '\u{bb}' | '\u{203a}'))?;
+    (!word_at(past(k, g))).then_some((g, past(k, g)))
 }
 
 const fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}')
+}
+
+/// True if `next_text`, after an ellipsis, clearly starts a new sentence:
+/// a quotation opens (`… "We`) or a capitalized stopword or opener comes
+/// (`… Then`, `… The`, `… Le`), not a name (`The plan … Smith`).
+pub(super) fn clearly_starts(next_text: &str) -> bool {
+    next_text.starts_with(['"', '\u{201c}', '\u{ab}', '\u{201e}']) || next_word_is_opener(next_text)
+}
+
+/// True if `before` ends, past white space, on a finished sentence.
+fn follows_sentence_end(before: &str) -> bool {
+    let t = trim_end(before);
+    t.len() < before.len() && ends_on_terminal(t, false)
 }
 
 /// The bytes that, right after a `.`, make it a dot inside a word: ASCII
@@ -344,18 +415,25 @@ const DOT_INSIDE_WORD: [bool; 128] = {
 /// quotation mark at `from` counts): returns the byte offset just past its
 /// final punctuation/closers (or `line.len()`), whether it ended on
 /// sentence punctuation, and the quotation marks of the bytes it scanned.
+/// `quote_open`: a quotation opened in an earlier unit of the line is
+/// still open (so a straight `"` glued after a full stop may close it).
 ///
 /// Inlined into [`Segmenter::next`] on desktop targets: the call's
 /// prologue and the marks' stores cost about 40 instructions per unit,
 /// 4 % of the segmenter on the seeds. Not on bare-metal ones, where its
 /// two call sites would hold two copies in the flash.
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
+fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool, Marks) {
     let mut marks = Marks::default();
     let bytes = line.as_bytes();
-    // Back over the punctuation just before `from` (`…fast." She`), so that
-    // a boundary right after a closing mark is found.
+    // Back over the punctuation just before `from` (`…fast." She`, `…prêts. »
+    // Il`), so that a boundary right after a closing mark is found.
     let mut i = from.min(line.len());
+    if line.get(i..).is_some_and(|r| r.starts_with(['\u{bb}', '\u{203a}'])) {
+        while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_space(c)) {
+            i = i.saturating_sub(c.len_utf8());
+        }
+    }
     while let Some(c) = line.get(..i).and_then(|b| b.chars().next_back()).filter(|&c| is_terminal(c) || is_closer(c)) {
         i = i.saturating_sub(c.len_utf8());
     }
@@ -371,6 +449,12 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
                 // Inside a word, number or address (`3.5`, `U.S.`): the
                 // run is one dot and no space follows, so no boundary.
                 Some(&b) if DOT_INSIDE_WORD.get(usize::from(b)) == Some(&true) => {
+                    // But a capital may start a sentence glued to this one.
+                    if b.is_ascii_uppercase()
+                        && let Some(at) = glued_end(line, p, after, after, false)
+                    {
+                        return (at, true, marks);
+                    }
                     i = after;
                     continue;
                 }
@@ -419,14 +503,20 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             }
             j = j.saturating_add(c.len_utf8());
         }
-        while let Some(c) = char_at(line, j).filter(|&c| is_closer(c)) {
+        let (run, before_closers) = (j, marks);
+        while let Some((c, past)) = closer_at(line, j) {
             marks.add(c, false);
-            j = j.saturating_add(c.len_utf8());
+            j = past;
         }
         let Some(ws) = char_at(line, j) else {
             return (line.len(), true, marks);
         };
         if !is_space(ws) {
+            match glued_end(line, p, run, j, before_closers.straight_open() != quote_open) {
+                Some(at) if at == run => return (at, true, before_closers),
+                Some(at) => return (at, true, marks),
+                None => {}
+            }
             i = j.max(p.saturating_add(1));
             continue;
         }
@@ -439,14 +529,23 @@ fn sentence_end(line: &str, from: usize) -> (usize, bool, Marks) {
             i = j;
             continue;
         }
-        if only_dot && dots == 1 && !dot_ends_sentence(line.get(..p).unwrap_or(""), line.get(k..).unwrap_or("")) {
+        let next_text = line.get(k..).unwrap_or("");
+        // An ellipsis (`...`, `…`, `[...]`) goes on unless a sentence clearly
+        // starts after it, or it stands alone after a sentence that ended
+        // (`the shootout. ... Shane Doan had`: a separator).
+        let ellipsis = only_dot && (2..=3).contains(&dots) || line.get(p..run) == Some("\u{2026}");
+        if ellipsis && !clearly_starts(next_text) && !follows_sentence_end(line.get(..p).unwrap_or("")) {
+            i = j;
+            continue;
+        }
+        if only_dot && dots == 1 && !dot_ends_sentence(line.get(..p).unwrap_or(""), next_text) {
             i = j;
             continue;
         }
         return (j, true, marks);
     }
     let t = trim_end(line);
-    let terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':');
+    let terminated = ends_on_terminal(t, true);
     (line.len(), terminated, marks)
 }
 
@@ -752,8 +851,8 @@ mod tests {
     #[test]
     fn ellipses() {
         assert_eq!(
-            sentences("He paused... and went on. Then… Silence."),
-            ["He paused... and went on.", "Then…", "Silence."]
+            sentences("He paused... and went on. Then… Silence. Then… The end."),
+            ["He paused... and went on.", "Then… Silence.", "Then…", "The end."]
         );
     }
 

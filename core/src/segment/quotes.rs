@@ -2,7 +2,8 @@
 //! one unit, and telling which units would show a reader a quotation that
 //! never closes.
 //!
-//! Only double marks count (straight `"`, curly `“ ”`, guillemets `« »`):
+//! Only double marks count (straight `"`, curly `“ ”`, German `„ “`,
+//! guillemets `« »`, also reversed as German sets them: `» «`):
 //! single ones double as apostrophes (`don't`, `the ’90s`). A straight `"`
 //! right after a digit while no straight quotation is open is an inch mark
 //! (`an 8" pipe`), not a quotation mark ([`is_inch_mark`]).
@@ -24,6 +25,9 @@ pub(super) struct Marks {
     open: u16,
     /// `”` and `»`.
     close: u16,
+    /// German `„` not yet closed: the `“` after it closes it (where in
+    /// English it opens), and so does a `”` when no `“` is open.
+    low_open: u16,
 }
 
 impl Marks {
@@ -61,32 +65,43 @@ impl Marks {
         match c {
             '"' if is_inch_mark(after_digit, self.straight) => {}
             '"' => self.straight = self.straight.saturating_add(1),
-            '\u{201c}' | '\u{ab}' => self.open = self.open.saturating_add(1),
-            '\u{201d}' | '\u{bb}' => self.close = self.close.saturating_add(1),
+            '\u{201c}' => self.add_general_punctuation(0x9C),
+            '\u{201d}' => self.add_general_punctuation(0x9D),
+            '\u{201e}' => self.add_general_punctuation(0x9E),
+            '\u{ab}' => self.open = self.open.saturating_add(1),
+            '\u{bb}' => self.close = self.close.saturating_add(1),
             _ => {}
         }
     }
 
     /// [`Marks::add`] for the char U+2000 + (`low` & 0x3F), the bytes
     /// `E2 80 low` (the general punctuation block's first 64 chars), read
-    /// without decoding: only `“` (`9C`) and `”` (`9D`) are marks.
+    /// without decoding: only `“` (`9C`), `”` (`9D`) and `„` (`9E`) are marks.
     pub(super) fn add_general_punctuation(&mut self, low: u8) {
         match low {
+            0x9C if self.low_open > 0 => self.low_open -= 1,
             0x9C => self.open = self.open.saturating_add(1),
+            0x9D if self.open <= self.close && self.low_open > 0 => self.low_open -= 1,
             0x9D => self.close = self.close.saturating_add(1),
+            0x9E => self.low_open = self.low_open.saturating_add(1),
             _ => {}
         }
     }
 
+    /// True if the piece leaves a straight quotation open.
+    pub(super) const fn straight_open(self) -> bool {
+        !self.straight.is_multiple_of(2)
+    }
+
     /// True if every quotation opened in the piece is closed in it.
     pub(super) const fn balanced(self) -> bool {
-        self.straight.is_multiple_of(2) && self.open == self.close
+        self.straight.is_multiple_of(2) && self.open == self.close && self.low_open == 0
     }
 
     /// True if the piece leaves a quotation open at its end (rather than
     /// only closing one opened before it).
     const fn opens(self) -> bool {
-        !self.straight.is_multiple_of(2) || self.open > self.close
+        !self.straight.is_multiple_of(2) || self.open > self.close || self.low_open > 0
     }
 }
 
@@ -128,7 +143,9 @@ pub(super) fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
                 let opening = is_space(prev) && next.is_some_and(|n| !is_space(n));
                 return if opening { None } else { Some(i) };
             }
-            '\u{201c}' | '\u{ab}' if !straight => return None,
+            // German `„…“`: its `“` closes (a `”` too, below).
+            '\u{201c}' if !straight && m.low_open > 0 && m.open <= m.close => return Some(i),
+            '\u{201c}' | '\u{ab}' | '\u{201e}' if !straight => return None,
             '\u{201d}' | '\u{bb}' if !straight => return Some(i),
             _ => {}
         }
@@ -148,12 +165,17 @@ impl QuoteState {
         QuoteState { open: false }
     }
 
+    /// True if a quotation opened in an earlier unit of the line is open.
+    pub(super) const fn is_open(self) -> bool {
+        self.open
+    }
+
     /// Takes the next unit of the line (its text and marks); returns true if
     /// it shows an unmatched mark or lies inside a quotation opened before it.
     pub(super) fn step(&mut self, text: &str, m: Marks) -> bool {
         // A unit starting with its own opening mark starts a new quotation
         // (the re-opened paragraph of a long quotation), whatever was open.
-        let reopens = matches!(text.as_bytes(), [b'"', ..] | [0xE2, 0x80, 0x9C, ..] | [0xC2, 0xAB, ..]);
+        let reopens = matches!(text.as_bytes(), [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9E, ..] | [0xC2, 0xAB, ..]);
         let inside = self.open && !reopens;
         let unbalanced = !m.balanced();
         self.open = if reopens { unbalanced } else { self.open != unbalanced };
@@ -222,8 +244,8 @@ impl MissingMarks {
     pub fn of(text: &str) -> Self {
         // Per kind (straight, curly, guillemets): quotations open at the
         // end, and closing marks that had none open.
-        let mut open = [0u8; 3];
-        let mut unopened = [0u8; 3];
+        let mut open = [0u8; 4];
+        let mut unopened = [0u8; 4];
         let mut prev: Option<char> = None;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -242,8 +264,13 @@ impl MissingMarks {
                     let straight_open = open.first().is_some_and(|&n| n > 0);
                     Some((0usize, !straight_open && opens))
                 }
+                // German `„…“` (kind 3): `“` closes an open `„`, and `”`
+                // does when no `“` is open.
+                '\u{201c}' if open.get(3).is_some_and(|&n| n > 0) => Some((3, false)),
                 '\u{201c}' => Some((1, true)),
+                '\u{201d}' if open.get(1) == Some(&0) && open.get(3).is_some_and(|&n| n > 0) => Some((3, false)),
                 '\u{201d}' => Some((1, false)),
+                '\u{201e}' => Some((3, true)),
                 '\u{ab}' => Some((2, true)),
                 '\u{bb}' => Some((2, false)),
                 _ => None,
@@ -266,14 +293,15 @@ impl MissingMarks {
             prev = Some(c);
         }
         let mut m = MissingMarks::default();
-        let [so, co, go] = open;
-        let [su, cu, gu] = unopened;
+        let [so, co, go, lo] = open;
+        let [su, cu, gu, _] = unopened;
         m.before.push('\u{201c}', cu);
         m.before.push('\u{ab}', gu);
         m.before.push('"', su);
         m.after.push('"', so);
         m.after.push('\u{bb}', go);
         m.after.push('\u{201d}', co);
+        m.after.push('\u{201c}', lo);
         m
     }
 
@@ -331,14 +359,20 @@ mod tests {
     #[test]
     fn marks_are_counted() {
         let m = Marks::of("He said “yes” and \"no\" and «oui».");
-        assert_eq!(m, Marks { straight: 2, open: 2, close: 2 });
+        assert_eq!(m, Marks { straight: 2, open: 2, close: 2, low_open: 0 });
         assert!(m.balanced());
         assert!(!Marks::of("She said: \"It works.").balanced());
         assert!(!Marks::of("“It works.").balanced());
         assert!(Marks::of("Don't — it’s the ’90s.").balanced());
         assert!(Marks::of("An 8\" pipe and an 8\"x10\" print.").balanced());
         assert!(!Marks::of("The score was \"2-1\" and \"3").balanced());
-        assert_eq!(Marks::of("He said \"it was 2-1\" today"), Marks { straight: 2, open: 0, close: 0 });
+        assert_eq!(Marks::of("He said \"it was 2-1\" today"), Marks { straight: 2, open: 0, close: 0, low_open: 0 });
+        // German `„…“` and `»…«`, French `« … »` with no-break spaces.
+        assert!(Marks::of("Er sagte: \u{201e}Wir sind bereit.\u{201c} Dann ging er.").balanced());
+        assert!(Marks::of("Er sagte: \u{201e}Wir sind bereit.\u{201d}").balanced());
+        assert!(!Marks::of("Er sagte: \u{201e}Wir sind bereit.").balanced());
+        assert!(Marks::of("Er sagte: \u{bb}Wir sind bereit.\u{ab}").balanced());
+        assert!(Marks::of("Il a dit : \u{ab}\u{a0}Oui.\u{a0}\u{bb}").balanced());
     }
 
     #[test]

@@ -30,8 +30,10 @@ pub fn naive_lines(text: &str) -> Vec<(usize, usize)> {
 /// non-empty span of its paragraph's line with no white space at either
 /// end; a unit that is not boilerplate ends at the line's end or before
 /// white space (a sentence ends at white space, never inside a word, while
-/// a metadata prefix such as `date 2026-01-28` may run into the text); the
-/// units are in order and disjoint.
+/// a metadata prefix such as `date 2026-01-28` may run into the text, and a
+/// sentence glued to the next as scraped paragraphs are, `Venise.Selon`,
+/// ends on `.`, `!` or `?` and its closing marks before a capital or an
+/// opening mark); the units are in order and disjoint.
 pub fn check_units(text: &str, units: &[Unit]) {
     let lines = naive_lines(text);
     let mut last_end = 0;
@@ -45,9 +47,25 @@ pub fn check_units(text: &str, units: &[Unit]) {
         assert_eq!(trim(t), t, "{u:?} is not trimmed");
         let next = text[e..le].chars().next();
         if u.kind != UnitKind::Boilerplate {
-            assert!(next.is_none_or(is_space), "{u:?} ends inside a word: {t:?} then {next:?}");
+            let glued = ends_on_terminal(t) && next.is_some_and(|c| c.is_uppercase() || opens(c));
+            assert!(next.is_none_or(is_space) || glued, "{u:?} ends inside a word: {t:?} then {next:?}");
         }
     }
+}
+
+/// True if `t` ends on `.`, `!` or `?` before any closing marks (German
+/// quotations close on `“`, `«` or `‹`; French sets a space before `»`).
+fn ends_on_terminal(t: &str) -> bool {
+    let closer = |c: char| {
+        matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}' | '\u{201c}' | '\u{ab}' | '\u{2039}')
+    };
+    t.trim_end_matches(|c| closer(c) || is_space(c)).ends_with(['.', '!', '?'])
+}
+
+/// Marks that may open a sentence glued to the one before (`dit.«Nous`,
+/// `continue."Monsieur`, `dijo.¿Por`).
+fn opens(c: char) -> bool {
+    matches!(c, '"' | '\u{ab}' | '\u{201c}' | '\u{201e}' | '\u{2039}' | '\u{bf}' | '\u{a1}')
 }
 
 /// The units of `text` when each line is segmented alone and its units are
