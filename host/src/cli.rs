@@ -165,11 +165,21 @@ pub struct EvalArgs {
     pub max_chars: Option<u32>,
     #[command(flatten)]
     pub scoring: ScoringOpts,
+    /// The data set's language: `en` scores as rouge-score does (ASCII
+    /// words, Porter stemming), any other as `peers.py --lang fr` does
+    /// (Unicode words, no stemming).
+    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
+    pub language: crate::language::LanguageChoice,
     #[command(flatten)]
     pub jobs: Jobs,
     /// One JSON object: per system rouge1/rouge2/rougeL {p, r, f1}, plus articles and seconds.
     #[arg(long)]
     pub json: bool,
+    /// Also write each system's summaries as DIR/SYSTEM/ID.txt, one sentence
+    /// a line (what `../shared/peers/peers.py --predictions DIR/SYSTEM`
+    /// scores), and every article's scores as DIR/rouge.jsonl.
+    #[arg(long, value_name = "DIR")]
+    pub dump: Option<PathBuf>,
 }
 
 /// `--budget` values.
@@ -494,6 +504,11 @@ pub struct EvalKeywordsArgs {
     pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
+    /// The documents' language: `en` matches Porter-stemmed ASCII words,
+    /// any other as `keywords.py --lang fr` does (Unicode words, the
+    /// language's Snowball stemmer).
+    #[arg(long, alias = "lang", value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
+    pub language: crate::language::LanguageChoice,
     #[command(flatten)]
     pub jobs: Jobs,
     /// Print one JSON object instead of a table.

@@ -2,18 +2,25 @@
 //! length protocol: Epitome, Lead-N (the first N sentences by the core's own
 //! segmenter) and Random-N (N sentences drawn with a fixed seed, in text
 //! order). Scores are per-article ROUGE averaged over articles, as
-//! `../shared/peers/peers.py` averages them, so the figures compare.
+//! `../shared/peers/peers.py` averages them, and under its protocol for the
+//! data set's language ([`Protocol::for_language`]), so the figures compare.
+//! With a dump directory, each system's summaries are written in the layout
+//! `peers.py --predictions` reads, with every article's scores beside them.
 
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use anyhow::{Context, Result};
 use epitome::segment::Segmenter;
 use epitome::{Budget as CoreBudget, DefaultSummarizer, Options};
 
 use crate::batch;
 use crate::dataset::{Item, reference_sentence_count};
+use crate::language::Language;
 use crate::rng::SplitMix64;
-use crate::rouge::{Prf, Rouge, Scorer};
+use crate::rouge::{Prf, Protocol, Rouge, Scorer};
 
 /// Summary length for each article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +31,28 @@ pub enum Budget {
     Sentences(u16),
     /// At most this many characters (one separator counted between sentences).
     Chars(u32),
+}
+
+/// How a run measures: the budget, the language it scores in, and where
+/// to dump the summaries.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Summary length.
+    pub budget: Budget,
+    /// The data set's language: it sets the scoring protocol
+    /// ([`Protocol::for_language`]) and how reference sentences are counted.
+    pub language: Language,
+    /// Write each system's summaries as `DIR/<system>/<id>.txt`, one
+    /// sentence a line (the layout `peers.py --predictions DIR/<system>`
+    /// reads), and every article's scores as `DIR/rouge.jsonl`.
+    pub dump: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The scoring protocol of [`Settings::language`].
+    pub fn protocol(&self) -> Protocol {
+        Protocol::for_language(self.language.code())
+    }
 }
 
 /// The systems every run scores, in report order.
@@ -78,13 +107,19 @@ pub struct Report {
     /// Articles whose Epitome summary includes the article's first sentence
     /// (news puts the gist first: a summarizer of news must not lose it).
     pub lead_kept: usize,
+    /// The scoring protocol the run used.
+    pub protocol: Protocol,
 }
 
 /// One article's measurements.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Scored {
     /// Per system, in [`SYSTEMS`] order.
     rouge: [Rouge; 3],
+    /// Per system, the summary's sentences (kept only to be dumped).
+    summaries: Option<[Vec<String>; 3]>,
+    /// The sentence budget (none under a character budget).
+    sentences: Option<u16>,
     lead_kept: bool,
     epitome_seconds: f64,
 }
@@ -92,30 +127,39 @@ struct Scored {
 /// Runs the evaluation on `jobs` threads; `progress(done, total)` is
 /// called as articles finish. Articles are added up in data-set order, so
 /// the figures are the same for any number of threads.
+///
+/// Errors: only writing the dump.
 pub fn run(
     items: &[Item],
-    budget: Budget,
+    settings: &Settings,
     opts: &Options<'_>,
     jobs: usize,
     mut progress: impl FnMut(usize, usize),
-) -> Report {
+) -> Result<Report> {
     let start = Instant::now();
     let mut report = Report {
         topics: vec![BTreeMap::new(); SYSTEMS.len()],
         overall: vec![Totals::default(); SYSTEMS.len()],
+        protocol: settings.protocol(),
         ..Report::default()
     };
+    let mut dump = settings.dump.as_deref().map(Dump::create).transpose()?;
     // Random-N draws from one generator in data-set order, as it always
     // has: the items are taken in order, and each draw is made as its item is.
     let mut rng = SplitMix64::new(RANDOM_SEED);
     let draws = items.iter().enumerate().map(move |(i, item)| (i, rng.shuffled(choosable_sentences(&item.body).len())));
-    let done = batch::run(
+    batch::run(
         jobs,
         draws,
-        || (Box::new(DefaultSummarizer::new()), Scorer::new()),
-        |(summarizer, scorer), (i, random_order)| (i, score(&items[i], budget, opts, summarizer, scorer, random_order)),
+        || (Box::new(DefaultSummarizer::new()), Scorer::with_protocol(settings.protocol())),
+        |(summarizer, scorer), (i, random_order)| {
+            (i, score(&items[i], settings, opts, summarizer, scorer, random_order))
+        },
         |(i, scored)| {
             let item = &items[i];
+            if let Some(dump) = &mut dump {
+                dump.write(item, &scored)?;
+            }
             for (k, r) in scored.rouge.iter().enumerate() {
                 report.topics[k].entry(item.topic.clone()).or_default().add(r);
                 report.overall[k].add(r);
@@ -125,25 +169,88 @@ pub fn run(
             report.articles += 1;
             report.bytes += item.body.len();
             progress(report.articles, items.len());
-            Ok::<(), std::convert::Infallible>(())
+            Ok::<(), anyhow::Error>(())
         },
-    );
-    let Ok(()) = done;
+    )?;
+    if let Some(dump) = dump {
+        dump.finish()?;
+    }
     report.seconds = start.elapsed().as_secs_f64();
-    report
+    Ok(report)
+}
+
+/// The dump directory of a run (see [`Settings::dump`]).
+struct Dump {
+    dir: PathBuf,
+    scores: std::io::BufWriter<std::fs::File>,
+}
+
+impl Dump {
+    fn create(dir: &Path) -> Result<Dump> {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let path = dir.join("rouge.jsonl");
+        let file = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        Ok(Dump { dir: dir.to_owned(), scores: std::io::BufWriter::new(file) })
+    }
+
+    /// Writes one article's summaries and its line of `rouge.jsonl`:
+    /// `{"id", "sentences" (the budget, null under a character budget),
+    /// "epitome": {"rouge1": {"p", "r", "f1"}, …}, "lead": …, "random": …}`.
+    fn write(&mut self, item: &Item, scored: &Scored) -> Result<()> {
+        let mut line =
+            format!("{{\"id\":{},\"sentences\":{}", serde_json::to_string(&item.id)?, json_or_null(scored.sentences));
+        for (k, name) in SYSTEMS.iter().enumerate() {
+            let path = self.dir.join(name).join(format!("{}.txt", item.id));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            }
+            let sentences = scored.summaries.as_ref().map_or(&[][..], |s| &s[k][..]);
+            std::fs::write(&path, one_a_line(sentences)).with_context(|| format!("writing {}", path.display()))?;
+            line.push_str(&format!(",\"{name}\":{}", serde_json::to_string(&scored.rouge[k])?));
+        }
+        line.push_str("}\n");
+        self.scores.write_all(line.as_bytes()).context("writing rouge.jsonl")?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.scores.flush().with_context(|| format!("writing {}", self.dir.join("rouge.jsonl").display()))
+    }
+}
+
+fn json_or_null(n: Option<u16>) -> String {
+    n.map_or_else(|| "null".to_owned(), |n| n.to_string())
+}
+
+/// Sentences one a line, as peers.py's `--predictions` reads them: a line
+/// break inside a sentence (any that Python's `str.splitlines` breaks at)
+/// becomes a space, so that each line is one whole sentence. Scores do not
+/// change: every such break separates tokens under both protocols.
+fn one_a_line(sentences: &[String]) -> String {
+    let mut out = String::new();
+    for s in sentences {
+        let breaks =
+            |c: char| matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        out.extend(s.chars().map(|c| if breaks(c) { ' ' } else { c }));
+        out.push('\n');
+    }
+    out
 }
 
 /// Epitome's, Lead-N's and Random-N's summaries of one article, scored.
 fn score(
     item: &Item,
-    budget: Budget,
+    settings: &Settings,
     opts: &Options<'_>,
     summarizer: &mut DefaultSummarizer,
     scorer: &mut Scorer,
     random_order: Vec<usize>,
 ) -> Scored {
+    let budget = settings.budget;
     let n = match budget {
-        Budget::Reference => u16::try_from(reference_sentence_count(&item.reference)).unwrap_or(u16::MAX),
+        Budget::Reference => {
+            u16::try_from(reference_sentence_count(&item.reference, settings.language)).unwrap_or(u16::MAX)
+        }
         Budget::Sentences(n) => n,
         Budget::Chars(_) => u16::MAX,
     };
@@ -166,8 +273,12 @@ fn score(
     let lead_kept = sentences.first().is_some_and(|first| ours.first() == Some(first));
     let lead = pick(&sentences, (0..sentences.len()).collect(), n, chars);
     let random = pick(&sentences, random_order, n, chars);
-    let rouge = [ours, lead, random].map(|summary| scorer.score(&item.reference, &summary.join("\n")));
-    Scored { rouge, lead_kept, epitome_seconds }
+    let summaries = [ours, lead, random];
+    let rouge = summaries.each_ref().map(|summary| scorer.score(&item.reference, &summary.join("\n")));
+    let summaries =
+        settings.dump.is_some().then(|| summaries.map(|s| s.into_iter().map(str::to_owned).collect::<Vec<_>>()));
+    let sentences = (!matches!(budget, Budget::Chars(_))).then_some(n);
+    Scored { rouge, summaries, sentences, lead_kept, epitome_seconds }
 }
 
 /// The units the core may choose, in text order.
@@ -202,6 +313,7 @@ pub fn to_json(report: &Report) -> serde_json::Value {
         obj.insert((*name).to_owned(), serde_json::to_value(t.mean()).unwrap_or_default());
     }
     obj.insert("articles".into(), report.articles.into());
+    obj.insert("protocol".into(), report.protocol.name().into());
     obj.insert("seconds".into(), report.seconds.into());
     serde_json::Value::Object(obj)
 }
@@ -282,8 +394,9 @@ mod tests {
             body,
             "The council approved a new bridge on Monday evening.It will cost forty million pounds in total.",
         )];
-        let r1 = run(&items, Budget::Reference, &Options::default(), 2, |_, _| {});
-        let r2 = run(&items, Budget::Reference, &Options::default(), 2, |_, _| {});
+        let settings = Settings { budget: Budget::Reference, language: Language::English, dump: None };
+        let r1 = run(&items, &settings, &Options::default(), 2, |_, _| {}).unwrap();
+        let r2 = run(&items, &settings, &Options::default(), 2, |_, _| {}).unwrap();
         let lead = r1.overall[1].mean();
         assert!((lead.rouge1.f1 - 1.0).abs() < 1e-12, "{lead:?}");
         assert_eq!(r1.overall[2].mean(), r2.overall[2].mean());
@@ -300,6 +413,13 @@ mod tests {
         assert_eq!(pick(&s, vec![0, 1, 2], u16::MAX, 7), ["aaaa", "bb"]);
         assert_eq!(pick(&s, vec![2, 1, 0], u16::MAX, 7), ["cccccc"]);
         assert_eq!(pick(&s, vec![2, 0, 1], 2, u32::MAX), ["aaaa", "cccccc"]);
+    }
+
+    #[test]
+    fn dumped_sentences_are_one_a_line() {
+        let s = ["One\nsentence\u{2028}here.".to_owned(), "Two.".to_owned()];
+        assert_eq!(one_a_line(&s), "One sentence here.\nTwo.\n");
+        assert_eq!(one_a_line(&[]), "");
     }
 
     #[test]

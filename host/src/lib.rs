@@ -14,6 +14,7 @@ pub mod files;
 pub mod flash;
 pub mod input;
 pub mod keyeval;
+pub mod language;
 pub mod model;
 pub mod output;
 pub mod pack;

@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::batch;
 use crate::cli::EvalKeywordsArgs;
-use crate::keyeval;
+use crate::keyeval::{self, Matcher};
+use crate::language::{Language, LanguageChoice};
 use crate::output;
 use crate::progress::Progress;
 use crate::rouge::Prf;
@@ -25,6 +26,8 @@ pub struct EvalKeywordsReport {
     pub documents: usize,
     /// Cut-off.
     pub k: usize,
+    /// The language phrases were matched in (`"en"`, `"fr"`…).
+    pub language: &'static str,
     /// Wall time of the whole evaluation.
     pub seconds: f64,
 }
@@ -32,24 +35,35 @@ pub struct EvalKeywordsReport {
 /// Runs the command.
 pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let started = Instant::now();
-    let docs = keyeval::load(&args.dataset)?;
-    let report = evaluate(&docs, args)?;
+    // Until the core detects languages, `auto` matches as English.
+    let language = match args.language {
+        LanguageChoice::Only(l) => l,
+        LanguageChoice::Auto => Language::English,
+    };
+    let matcher = Matcher::for_language(language);
+    let docs = keyeval::load(&args.dataset, &matcher)?;
+    let report = evaluate(&docs, args, language, &matcher)?;
     let report = EvalKeywordsReport { seconds: started.elapsed().as_secs_f64(), ..report };
     if args.json {
         output::write_pretty(out, &report)?;
     } else {
         let e = report.epitome;
-        writeln!(out, "{} documents, K = {}", report.documents, report.k)?;
+        writeln!(out, "{} documents, K = {}, language: {}", report.documents, report.k, report.language)?;
         writeln!(out, "system    P@K     R@K     F1@K")?;
         writeln!(out, "epitome   {:.4}  {:.4}  {:.4}   ({:.1} s)", e.p, e.r, e.f1, report.seconds)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Scores Epitome's keyphrases on loaded documents (no timing), on
-/// `--jobs` threads; the mean is taken in document order, so it is the
-/// same for any number of threads.
-pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<EvalKeywordsReport> {
+/// Scores Epitome's keyphrases on loaded documents (no timing), matched
+/// in `language` by `matcher`, on `--jobs` threads; the mean is taken in
+/// document order, so it is the same for any number of threads.
+pub fn evaluate(
+    docs: &[keyeval::KeyDoc],
+    args: &EvalKeywordsArgs,
+    language: Language,
+    matcher: &Matcher,
+) -> Result<EvalKeywordsReport> {
     let idf = args.scoring.load_idf()?;
     let mut opts = args.scoring.to_options(idf.as_deref())?;
     let k = args.keywords.count;
@@ -73,7 +87,7 @@ pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<Eva
                 let lines: String = preds.iter().map(|p| format!("{p}\n")).collect();
                 std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
             }
-            Ok(keyeval::score(&preds, &d.gold, usize::from(k)))
+            Ok(keyeval::score(&preds, &d.gold, usize::from(k), matcher))
         },
         |score| {
             progress.inc();
@@ -81,5 +95,11 @@ pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<Eva
             Ok::<(), anyhow::Error>(())
         },
     )?;
-    Ok(EvalKeywordsReport { epitome: keyeval::mean(&scores), documents: docs.len(), k: usize::from(k), seconds: 0.0 })
+    Ok(EvalKeywordsReport {
+        epitome: keyeval::mean(&scores),
+        documents: docs.len(),
+        k: usize::from(k),
+        language: language.code(),
+        seconds: 0.0,
+    })
 }
