@@ -23,6 +23,7 @@ pub mod digest;
 pub mod error;
 pub mod hash;
 pub mod idf;
+pub mod lang;
 pub mod near_duplicate;
 pub mod normalize;
 pub mod score;
@@ -38,6 +39,7 @@ pub mod wire;
 
 pub use error::{Error, Result};
 pub use idf::Idf;
+pub use lang::{Language, LanguageChoice};
 pub use span::Span;
 pub use summarize::{
     Budget, Chosen, DefaultSummarizer, Flags, Keyword, MAX_CHOSEN, MAX_KEYWORDS, Options, Stats, Summarizer, Summary,

@@ -143,7 +143,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
         // Filled in place: a `Summary` is over a kilobyte, and building its
         // parts apart and then moving them costs that much more stack.
-        let mut out = Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats };
+        let mut out =
+            Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats, language: crate::Language::English };
         self.select(body, n, opts, &mut out.flags, &mut out.sentences);
         self.keywords(title, body, opts, &mut out.flags, &mut out.keywords);
         Ok(out)

@@ -1,6 +1,7 @@
 //! What the caller asks for: the budget and the scoring options.
 
 use crate::Idf;
+use crate::lang::LanguageChoice;
 use crate::score::Weights;
 
 #[cfg(doc)]
@@ -35,10 +36,20 @@ pub struct Options<'i> {
     pub redundancy: u16,
     /// Scoring knobs.
     pub weights: Weights,
+    /// The article's language: detected from its text by default
+    /// ([`LanguageChoice::Auto`]); the one used is [`crate::Summary::language`].
+    pub language: LanguageChoice,
 }
 
 impl Default for Options<'_> {
     fn default() -> Self {
-        Options { budget: Budget::Sentences(3), keywords: 10, idf: None, redundancy: 0, weights: Weights::DEFAULT }
+        Options {
+            budget: Budget::Sentences(3),
+            keywords: 10,
+            idf: None,
+            redundancy: 0,
+            weights: Weights::DEFAULT,
+            language: LanguageChoice::Auto,
+        }
     }
 }

@@ -3,7 +3,7 @@
 use heapless::Vec;
 
 use super::{Flags, MAX_CHOSEN, MAX_KEYWORDS};
-use crate::Span;
+use crate::{Language, Span};
 
 #[cfg(doc)]
 use super::Summarizer;
@@ -59,4 +59,14 @@ pub struct Summary<'a> {
     pub flags: Flags,
     /// Input counts.
     pub stats: Stats,
+    /// The language the article was read in.
+    pub(crate) language: Language,
+}
+
+impl Summary<'_> {
+    /// The language the article was read in: the one asked for
+    /// ([`crate::LanguageChoice::Only`]) or the one detected.
+    pub fn language(&self) -> Language {
+        self.language
+    }
 }
