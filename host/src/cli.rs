@@ -165,11 +165,6 @@ pub struct EvalArgs {
     pub max_chars: Option<u32>,
     #[command(flatten)]
     pub scoring: ScoringOpts,
-    /// The data set's language: `en` scores as rouge-score does (ASCII
-    /// words, Porter stemming), any other as `peers.py --lang fr` does
-    /// (Unicode words, no stemming).
-    #[arg(long, value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
-    pub language: crate::language::LanguageChoice,
     #[command(flatten)]
     pub jobs: Jobs,
     /// One JSON object: per system rouge1/rouge2/rougeL {p, r, f1}, plus articles and seconds.
@@ -386,6 +381,14 @@ fn sentence_count() -> clap::builder::RangedI64ValueParser<u16> {
 /// Scoring options shared by every command that runs the core.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScoringOpts {
+    /// The articles' language: `auto` (detected in each article) or one of
+    /// en, fr, de, es, it, pt, nl. `eval` and `eval-keywords` also score in
+    /// it (in `auto`, in the language most articles are detected in): `en`
+    /// as rouge-score and keywords.py do by default, the others as
+    /// `../shared/peers` does with `--lang fr` (Unicode words; keyphrases
+    /// Snowball-stemmed).
+    #[arg(long, alias = "lang", value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
+    pub language: crate::language::LanguageChoice,
     /// Background IDF table (from `epitome model build`) instead of none.
     #[arg(long)]
     pub idf: Option<PathBuf>,
@@ -427,7 +430,7 @@ impl ScoringOpts {
     /// Default core options with these scoring flags applied; `idf` holds
     /// the bytes from [`ScoringOpts::load_idf`].
     pub fn to_options<'i>(&self, idf: Option<&'i [u8]>) -> anyhow::Result<epitome::Options<'i>> {
-        let mut o = epitome::Options::default();
+        let mut o = epitome::Options { language: self.language, ..epitome::Options::default() };
         if let Some(bytes) = idf {
             let table = epitome::Idf::from_bytes(bytes).map_err(|e| {
                 anyhow::anyhow!("IDF table {}: {e}", self.idf.as_deref().unwrap_or(std::path::Path::new("-")).display())
@@ -504,11 +507,6 @@ pub struct EvalKeywordsArgs {
     pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
-    /// The documents' language: `en` matches Porter-stemmed ASCII words,
-    /// any other as `keywords.py --lang fr` does (Unicode words, the
-    /// language's Snowball stemmer).
-    #[arg(long, alias = "lang", value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
-    pub language: crate::language::LanguageChoice,
     #[command(flatten)]
     pub jobs: Jobs,
     /// Print one JSON object instead of a table.

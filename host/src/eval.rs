@@ -109,6 +109,11 @@ pub struct Report {
     pub lead_kept: usize,
     /// The scoring protocol the run used.
     pub protocol: Protocol,
+    /// The language the run scored in ([`Settings::language`]).
+    pub language: Language,
+    /// How many articles Epitome read in each language (the language its
+    /// summary reports), in [`Language::ALL`] order.
+    pub read_as: [usize; Language::ALL.len()],
 }
 
 /// One article's measurements.
@@ -120,6 +125,8 @@ struct Scored {
     summaries: Option<[Vec<String>; 3]>,
     /// The sentence budget (none under a character budget).
     sentences: Option<u16>,
+    /// The language Epitome read the article in.
+    language: Language,
     lead_kept: bool,
     epitome_seconds: f64,
 }
@@ -141,6 +148,7 @@ pub fn run(
         topics: vec![BTreeMap::new(); SYSTEMS.len()],
         overall: vec![Totals::default(); SYSTEMS.len()],
         protocol: settings.protocol(),
+        language: settings.language,
         ..Report::default()
     };
     let mut dump = settings.dump.as_deref().map(Dump::create).transpose()?;
@@ -165,6 +173,7 @@ pub fn run(
                 report.overall[k].add(r);
             }
             report.lead_kept += usize::from(scored.lead_kept);
+            report.read_as[scored.language.index()] += 1;
             report.epitome_seconds += scored.epitome_seconds;
             report.articles += 1;
             report.bytes += item.body.len();
@@ -194,7 +203,7 @@ impl Dump {
     }
 
     /// Writes one article's summaries and its line of `rouge.jsonl`:
-    /// `{"id", "sentences" (the budget, null under a character budget),
+    /// `{"id", "language" (Epitome's), "sentences" (the budget, null under a character budget),
     /// "epitome": {"rouge1": {"p", "r", "f1"}, …}, "lead": …, "random": …}`.
     fn write(&mut self, item: &Item, scored: &Scored) -> Result<()> {
         let mut line =
@@ -237,6 +246,27 @@ fn one_a_line(sentences: &[String]) -> String {
     out
 }
 
+/// The language most of `items` are in, as the core detects them (each
+/// article read once, no sentence chosen), on `jobs` threads.
+pub fn detect_language(items: &[Item], opts: &Options<'_>, jobs: usize) -> Language {
+    let o = Options { budget: CoreBudget::Sentences(0), keywords: 0, ..*opts };
+    let mut found = Vec::with_capacity(items.len());
+    let detected = batch::run(
+        jobs,
+        items.iter(),
+        || Box::new(DefaultSummarizer::new()),
+        |summarizer, item| {
+            summarizer.summarize(&item.title, &item.body, &o).map_or(Language::English, |s| s.language())
+        },
+        |l| {
+            found.push(l);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(()) = detected;
+    crate::language::majority(&found)
+}
+
 /// Epitome's, Lead-N's and Random-N's summaries of one article, scored.
 fn score(
     item: &Item,
@@ -264,9 +294,9 @@ fn score(
         _ => CoreBudget::Sentences(n),
     };
     let o = Options { budget: core_budget, ..*opts };
-    let ours: Vec<&str> = match summarizer.summarize(&item.title, &item.body, &o) {
-        Ok(s) => s.sentences.iter().map(|c| c.text).collect(),
-        Err(_) => Vec::new(),
+    let (ours, language): (Vec<&str>, _) = match summarizer.summarize(&item.title, &item.body, &o) {
+        Ok(s) => (s.sentences.iter().map(|c| c.text).collect(), s.language()),
+        Err(_) => (Vec::new(), Language::English),
     };
     let epitome_seconds = t.elapsed().as_secs_f64();
     let sentences = choosable_sentences(&item.body);
@@ -278,7 +308,7 @@ fn score(
     let summaries =
         settings.dump.is_some().then(|| summaries.map(|s| s.into_iter().map(str::to_owned).collect::<Vec<_>>()));
     let sentences = (!matches!(budget, Budget::Chars(_))).then_some(n);
-    Scored { rouge, summaries, sentences, lead_kept, epitome_seconds }
+    Scored { rouge, summaries, sentences, language, lead_kept, epitome_seconds }
 }
 
 /// The units the core may choose, in text order.
@@ -313,7 +343,15 @@ pub fn to_json(report: &Report) -> serde_json::Value {
         obj.insert((*name).to_owned(), serde_json::to_value(t.mean()).unwrap_or_default());
     }
     obj.insert("articles".into(), report.articles.into());
+    obj.insert("language".into(), report.language.code().into());
     obj.insert("protocol".into(), report.protocol.name().into());
+    let read_as: serde_json::Map<String, serde_json::Value> = Language::ALL
+        .iter()
+        .zip(report.read_as)
+        .filter(|&(_, n)| n > 0)
+        .map(|(l, n)| (l.code().to_owned(), n.into()))
+        .collect();
+    obj.insert("read_as".into(), read_as.into());
     obj.insert("seconds".into(), report.seconds.into());
     serde_json::Value::Object(obj)
 }
@@ -351,9 +389,16 @@ pub fn to_table(report: &Report) -> String {
         let f = |x: Prf| format!("{:.4} / {:.4} / {:.4}", x.p, x.r, x.f1);
         let _ = writeln!(s, "{name:<8} R1 {}   R2 {}   RL {}", f(m.rouge1), f(m.rouge2), f(m.rouge_l));
     }
+    let read_as: Vec<String> = Language::ALL
+        .iter()
+        .zip(report.read_as)
+        .filter(|&(_, n)| n > 0)
+        .map(|(l, n)| format!("{n} as {}", l.code()))
+        .collect();
+    let _ = writeln!(s, "\nEpitome read {} of {} articles", read_as.join(", "), report.articles);
     let _ = writeln!(
         s,
-        "\nEpitome kept the first sentence in {} of {} summaries ({:.1} %)",
+        "Epitome kept the first sentence in {} of {} summaries ({:.1} %)",
         report.lead_kept,
         report.articles,
         100.0 * report.lead_kept as f64 / report.articles.max(1) as f64

@@ -31,7 +31,7 @@ use crate::rouge::{Prf, unicode_words};
 /// Documents shorter than this many bytes are only a title: skipped.
 pub const MIN_DOC_BYTES: usize = 200;
 
-/// One document with its gold keys, normalised.
+/// One document with its gold keys.
 #[derive(Debug, Clone)]
 pub struct KeyDoc {
     /// File stem (`NAME` of `docs/NAME.txt`).
@@ -40,8 +40,8 @@ pub struct KeyDoc {
     pub title: String,
     /// The rest of the text.
     pub body: String,
-    /// Normalised gold keys (see [`normalize`]).
-    pub gold: HashSet<String>,
+    /// Gold keys as written (normalise them with [`Matcher::gold`]).
+    pub keys: Vec<String>,
 }
 
 /// Normalises a phrase for matching: lower-case, ASCII alphanumeric runs,
@@ -82,6 +82,11 @@ impl Matcher {
             Language::Dutch => Some(Algorithm::Dutch),
         };
         Matcher { stemmer: algorithm.map(Stemmer::create) }
+    }
+
+    /// Gold keys normalised, empty ones dropped.
+    pub fn gold<S: AsRef<str>>(&self, keys: &[S]) -> HashSet<String> {
+        keys.iter().map(|k| self.normalize(k.as_ref())).filter(|n| !n.is_empty()).collect()
     }
 
     /// Normalises a phrase for matching: each word stemmed, joined by one
@@ -126,9 +131,8 @@ pub fn mean(scores: &[Prf]) -> Prf {
 }
 
 /// Reads `DIR/docs/*.txt` with their `DIR/keys/*.key`, in name order,
-/// skipping title-only documents; gold keys are normalised by `matcher`.
-/// Errors name the file that failed.
-pub fn load(dir: &Path, matcher: &Matcher) -> Result<Vec<KeyDoc>> {
+/// skipping title-only documents. Errors name the file that failed.
+pub fn load(dir: &Path) -> Result<Vec<KeyDoc>> {
     let docs_dir = dir.join("docs");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&docs_dir)
         .with_context(|| format!("{}: not a keyphrase data set (expected docs/ and keys/)", dir.display()))?
@@ -149,17 +153,12 @@ pub fn load(dir: &Path, matcher: &Matcher) -> Result<Vec<KeyDoc>> {
         let key_path = dir.join("keys").join(format!("{name}.key"));
         let keys = std::fs::read(&key_path).with_context(|| format!("reading {}", key_path.display()))?;
         let keys = decode(keys).with_context(|| key_path.display().to_string())?;
-        let gold: HashSet<String> = keys
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|k| matcher.normalize(k))
-            .filter(|n| !n.is_empty())
-            .collect();
+        let keys: Vec<String> = keys.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
         // Read exactly as `epitome keywords FILE` reads it (CRLF kept: the
         // core treats `\r` as white space).
         let text = decode(bytes).with_context(|| path.display().to_string())?;
         let (title, body) = input::split_title(&text);
-        out.push(KeyDoc { name, title, body, gold });
+        out.push(KeyDoc { name, title, body, keys });
     }
     Ok(out)
 }

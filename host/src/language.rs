@@ -1,70 +1,7 @@
-//! `--language auto|en|fr|de|es|it|pt|nl`: the language the core
-//! summarizes in, and the scoring protocol the evaluators follow for it.
-//!
-//! Until the core's language interface lands (issue 26: `epitome::Language`
-//! and `LanguageChoice`), the two types below stand in for it with the
-//! same names and methods, so that the host's uses of them do not change
-//! when they are replaced by `pub use epitome::{Language, LanguageChoice}`.
+//! `--language auto|en|fr|de|es|it|pt|nl`: the core's [`LanguageChoice`]
+//! from the command line, and the language a whole data set is in.
 
-/// A language the core knows (stand-in for `epitome::Language`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Language {
-    /// `en`.
-    English,
-    /// `fr`.
-    French,
-    /// `de`.
-    German,
-    /// `es`.
-    Spanish,
-    /// `it`.
-    Italian,
-    /// `pt`.
-    Portuguese,
-    /// `nl`.
-    Dutch,
-}
-
-impl Language {
-    /// Every language, English first.
-    pub const ALL: [Language; 7] = [
-        Language::English,
-        Language::French,
-        Language::German,
-        Language::Spanish,
-        Language::Italian,
-        Language::Portuguese,
-        Language::Dutch,
-    ];
-
-    /// The ISO 639-1 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::English => "en",
-            Language::French => "fr",
-            Language::German => "de",
-            Language::Spanish => "es",
-            Language::Italian => "it",
-            Language::Portuguese => "pt",
-            Language::Dutch => "nl",
-        }
-    }
-
-    /// The language of an ISO 639-1 code.
-    pub fn from_code(code: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|l| l.code() == code)
-    }
-}
-
-/// Which language to summarize in (stand-in for `epitome::LanguageChoice`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum LanguageChoice {
-    /// Detected from the text.
-    #[default]
-    Auto,
-    /// This one.
-    Only(Language),
-}
+pub use epitome::{Language, LanguageChoice};
 
 /// Parses a `--language` value: `auto` or a language code.
 ///
@@ -82,4 +19,23 @@ pub fn parse(value: &str) -> Result<LanguageChoice, String> {
         let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
         format!("unknown language {value:?}: expected auto, {}", codes.join(", "))
     })
+}
+
+/// The language most of a data set's articles were read in (the
+/// detected languages' counts, one per article); English on a tie or when
+/// empty, as the core falls back to English.
+///
+/// ```
+/// use epitome_host::language::{majority, Language};
+/// assert_eq!(majority(&[Language::French, Language::English, Language::French]), Language::French);
+/// assert_eq!(majority(&[]), Language::English);
+/// ```
+pub fn majority(languages: &[Language]) -> Language {
+    let mut counts = [0usize; Language::ALL.len()];
+    for l in languages {
+        counts[l.index()] += 1;
+    }
+    // `max_by_key` keeps the last maximum: scan from the end so English,
+    // first in `ALL`, wins ties.
+    Language::ALL.into_iter().rev().max_by_key(|l| counts[l.index()]).unwrap_or(Language::English)
 }

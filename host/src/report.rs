@@ -16,6 +16,9 @@ pub struct ArticleReport<'a> {
     pub origin: &'a str,
     /// Its title.
     pub title: &'a str,
+    /// The language it was read in (ISO 639-1: `"en"`, `"fr"`…), given
+    /// by `--language` or detected.
+    pub language: &'static str,
     /// Keyphrases, best first.
     pub keywords: Vec<KeywordReport<'a>>,
     /// Chosen sentences in text order.
@@ -31,6 +34,8 @@ pub struct KeywordsReport<'a> {
     pub id: &'a Value,
     /// Where the article came from.
     pub origin: &'a str,
+    /// The language it was read in ([`ArticleReport::language`]).
+    pub language: &'static str,
     /// Keyphrases, best first.
     pub keywords: Vec<KeywordReport<'a>>,
 }
@@ -81,6 +86,7 @@ pub fn article<'a>(a: &'a InputArticle, s: &Summary<'a>) -> ArticleReport<'a> {
         id: &a.id,
         origin: &a.origin,
         title: &a.title,
+        language: s.language().code(),
         keywords: keywords(&s.keywords),
         sentences: s
             .sentences

@@ -140,26 +140,19 @@ fn agrees_with_the_peers_keyword_scorer() {
 /// `--language fr` matches as `keywords.py --lang fr` does: the same
 /// P/R/F1@10 on WikiNews-fr from the dumped predictions.
 #[test]
+#[ignore = "needs ../shared and the peers' venv"]
 fn agrees_with_the_peers_keyword_scorer_in_french() {
-    let d = root().join("../shared/eval/wikinews-fr");
-    if !d.join("docs").is_dir() {
-        eprintln!("SKIPPED: ../shared/eval/wikinews-fr is absent");
-        return;
-    }
-    let venv =
-        std::env::var_os("PEERS_VENV").map(PathBuf::from).unwrap_or_else(|| root().join("../shared/peers/.venv"));
+    let d = shared::path("eval/wikinews-fr");
+    let venv = std::env::var_os("PEERS_VENV").map(PathBuf::from).unwrap_or_else(|| shared::dir().join("peers/.venv"));
     let python = venv.join("bin/python");
-    if !python.exists() {
-        eprintln!("SKIPPED: no peers venv at {} (set PEERS_VENV; see ../shared/peers/setup.sh)", venv.display());
-        return;
-    }
+    assert!(python.exists(), "no peers venv at {} (set PEERS_VENV; see ../shared/peers/setup.sh)", venv.display());
     let dir = tempfile::tempdir().expect("tempdir");
     let ds = d.to_str().expect("path");
     let ours =
         json(&epitome(&["eval-keywords", ds, "--lang", "fr", "--json", "--dump", dir.path().to_str().expect("path")]));
     assert_eq!(ours["language"], "fr");
     let o = Command::new(python)
-        .arg(root().join("../shared/peers/keywords.py"))
+        .arg(shared::path("peers/keywords.py"))
         .arg(&d)
         .args(["--k", "10", "--lang", "fr", "--predictions"])
         .arg(dir.path())

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::cli::{BudgetKind, EvalArgs};
 use crate::eval::{self, Budget, Settings};
-use crate::language::{Language, LanguageChoice};
+use crate::language::LanguageChoice;
 use crate::output;
 use crate::progress::Progress;
 
@@ -22,10 +22,9 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<ExitCode> {
         (None, Some(n), _) => Budget::Sentences(n),
         (None, None, BudgetKind::Reference) => Budget::Reference,
     };
-    // Until the core detects languages, `auto` scores as English.
-    let language = match args.language {
+    let language = match args.scoring.language {
         LanguageChoice::Only(l) => l,
-        LanguageChoice::Auto => Language::English,
+        LanguageChoice::Auto => eval::detect_language(&items, &opts, args.jobs.get()),
     };
     let settings = Settings { budget, language, dump: args.dump.clone() };
     let progress = Progress::new(Some(items.len() as u64), true);

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::batch;
 use crate::cli::EvalKeywordsArgs;
 use crate::keyeval::{self, Matcher};
-use crate::language::{Language, LanguageChoice};
+use crate::language::{Language, LanguageChoice, majority};
 use crate::output;
 use crate::progress::Progress;
 use crate::rouge::Prf;
@@ -35,14 +35,8 @@ pub struct EvalKeywordsReport {
 /// Runs the command.
 pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     let started = Instant::now();
-    // Until the core detects languages, `auto` matches as English.
-    let language = match args.language {
-        LanguageChoice::Only(l) => l,
-        LanguageChoice::Auto => Language::English,
-    };
-    let matcher = Matcher::for_language(language);
-    let docs = keyeval::load(&args.dataset, &matcher)?;
-    let report = evaluate(&docs, args, language, &matcher)?;
+    let docs = keyeval::load(&args.dataset)?;
+    let report = evaluate(&docs, args)?;
     let report = EvalKeywordsReport { seconds: started.elapsed().as_secs_f64(), ..report };
     if args.json {
         output::write_pretty(out, &report)?;
@@ -55,15 +49,12 @@ pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Scores Epitome's keyphrases on loaded documents (no timing), matched
-/// in `language` by `matcher`, on `--jobs` threads; the mean is taken in
-/// document order, so it is the same for any number of threads.
-pub fn evaluate(
-    docs: &[keyeval::KeyDoc],
-    args: &EvalKeywordsArgs,
-    language: Language,
-    matcher: &Matcher,
-) -> Result<EvalKeywordsReport> {
+/// Scores Epitome's keyphrases on loaded documents (no timing), on
+/// `--jobs` threads, matched in the language `--language` gives, else in
+/// the one most documents are read in ([`Matcher::for_language`]); the
+/// mean is taken in document order, so it is the same for any number of
+/// threads.
+pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<EvalKeywordsReport> {
     let idf = args.scoring.load_idf()?;
     let mut opts = args.scoring.to_options(idf.as_deref())?;
     let k = args.keywords.count;
@@ -74,27 +65,40 @@ pub fn evaluate(
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let progress = Progress::new(Some(docs.len() as u64), true);
-    let mut scores = Vec::with_capacity(docs.len());
+    let mut found: Vec<(Vec<String>, Language)> = Vec::with_capacity(docs.len());
     batch::run(
         args.jobs.get(),
         docs.iter(),
         || Box::new(DefaultSummarizer::new()),
-        |summarizer, d| -> Result<Prf> {
+        |summarizer, d| -> Result<(Vec<String>, Language)> {
             let s = summarizer.summarize(&d.title, &d.body, &opts)?;
-            let preds: Vec<&str> = s.keywords.iter().map(|k| k.text).collect();
+            let preds: Vec<String> = s.keywords.iter().map(|k| k.text.to_owned()).collect();
             if let Some(dir) = &args.dump {
                 let path = dir.join(format!("{}.txt", d.name));
                 let lines: String = preds.iter().map(|p| format!("{p}\n")).collect();
                 std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
             }
-            Ok(keyeval::score(&preds, &d.gold, usize::from(k), matcher))
+            Ok((preds, s.language()))
         },
-        |score| {
+        |doc| {
             progress.inc();
-            scores.push(score?);
+            found.push(doc?);
             Ok::<(), anyhow::Error>(())
         },
     )?;
+    let language = match args.scoring.language {
+        LanguageChoice::Only(l) => l,
+        LanguageChoice::Auto => majority(&found.iter().map(|(_, l)| *l).collect::<Vec<_>>()),
+    };
+    let matcher = Matcher::for_language(language);
+    let scores: Vec<Prf> = docs
+        .iter()
+        .zip(&found)
+        .map(|(d, (preds, _))| {
+            let preds: Vec<&str> = preds.iter().map(String::as_str).collect();
+            keyeval::score(&preds, &matcher.gold(&d.keys), usize::from(k), &matcher)
+        })
+        .collect();
     Ok(EvalKeywordsReport {
         epitome: keyeval::mean(&scores),
         documents: docs.len(),
