@@ -32,6 +32,10 @@ pub fn window(jobs: usize) -> usize {
     16 * jobs.max(1)
 }
 
+/// The most threads a run starts, whatever `--jobs` asks: far past the
+/// cores of any machine this runs on (the work is all computation).
+pub const MAX_JOBS: usize = 256;
+
 /// The default number of threads: every core.
 pub fn all_cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
@@ -211,15 +215,33 @@ where
     let shared = Shared::new(items, window(jobs));
     let (shared, init, work) = (&shared, &init, &work);
     std::thread::scope(|scope| {
-        for _ in 1..jobs {
-            scope.spawn(move || {
+        // Workers are started one per item the calling thread takes, up
+        // to `jobs` threads in all: a run of four items never starts a
+        // hundred threads.
+        let mut started = 1;
+        let mut start_worker = || {
+            if started >= jobs {
+                return;
+            }
+            let worker = move || {
                 let _guard = StopOnPanic(shared);
                 let mut state = init();
                 while let Take::Item(seq, item) = shared.take(true) {
                     shared.put(seq, work(&mut state, item));
                 }
-            });
-        }
+            };
+            // A system that cannot start another thread (a process limit)
+            // gets the work done by those that did start.
+            match std::thread::Builder::new().spawn_scoped(scope, worker) {
+                Ok(_) => started += 1,
+                Err(e) => {
+                    crate::output::warn(format!(
+                        "could start only {started} of {jobs} threads ({e}); going on with those"
+                    ));
+                    started = jobs;
+                }
+            }
+        };
         let _guard = StopOnPanic(shared);
         let mut state = init();
         let mut ready = Vec::new();
@@ -229,6 +251,7 @@ where
             // this thread wait for them.
             let idle = match shared.take(false) {
                 Take::Item(seq, item) => {
+                    start_worker();
                     shared.put(seq, work(&mut state, item));
                     false
                 }

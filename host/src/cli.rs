@@ -58,6 +58,8 @@ pub struct FlashArgs {
     /// Articles for the board's flash: a corpus bundle, or files and directories as for `pack`.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitOpts,
     /// probe-rs's name of the chip (`probe-rs chip list`), e.g. STM32F405RGTx.
     #[arg(long)]
     pub chip: String,
@@ -78,6 +80,8 @@ pub struct ScreenArgs {
     /// A corpus bundle, or article files and directories as for `pack`.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitOpts,
     /// The display: 128x64 (OLED) or 296x128 (e-paper).
     #[arg(long, default_value = "128x64")]
     pub display: String,
@@ -100,6 +104,8 @@ pub struct ScreenArgs {
 pub struct BoardArgs {
     /// Articles to send: a corpus bundle, or article files and directories as for `pack`.
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitOpts,
     /// A real board's serial port (e.g. /dev/ttyACM0) instead of QEMU.
     #[arg(long, conflicts_with_all = ["log", "icount"])]
     pub port: Option<PathBuf>,
@@ -188,9 +194,11 @@ pub enum BudgetKind {
 #[derive(Debug, Args)]
 pub struct PackArgs {
     /// Article files (.txt: first non-empty line is the title; .json/.jsonl:
-    /// fields title, body, source, published, lang, id) or directories.
+    /// fields title, body, source, published, lang, id), bundles or directories.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitOpts,
     /// Output bundle.
     #[arg(short, long)]
     pub output: PathBuf,
@@ -209,6 +217,8 @@ pub struct DigestArgs {
     /// A corpus bundle, or article files and directories as for `pack`.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub limits: LimitOpts,
     /// Number of sentences in the digest (at most 32); a digest spans many
     /// articles, so it is longer than one article's summary by default.
     #[arg(long, short = 'n', default_value_t = 6, value_parser = sentence_count())]
@@ -238,6 +248,8 @@ pub enum ModelCommand {
         /// Documents: files or directories of `.txt` files.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: LimitOpts,
         /// Output file.
         #[arg(short, long, default_value = "idf.bin")]
         output: PathBuf,
@@ -290,16 +302,51 @@ pub struct Keywords {
 /// `--jobs`/`-j`: worker threads for commands that treat many articles.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct Jobs {
-    /// Worker threads (default: one per core); the output is the same for any number.
+    /// Worker threads (default: one per core; at most 256, and no more than
+    /// the inputs can use); the output is the same for any number.
     #[arg(long = "jobs", short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 }
 
 impl Jobs {
-    /// The number asked for, or every core.
+    /// The number asked for (at most [`crate::batch::MAX_JOBS`]), or every core.
     pub fn get(&self) -> usize {
-        self.jobs.map_or_else(crate::batch::all_cores, usize::from)
+        self.jobs.map_or_else(crate::batch::all_cores, usize::from).min(crate::batch::MAX_JOBS)
     }
+}
+
+/// `--max-article-bytes`, `--max-line-bytes`: the largest inputs read
+/// ([`crate::input::Limits`]), for every command that reads articles.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitOpts {
+    /// Largest text article, JSON file or bundle read, in bytes (suffixes
+    /// K, M, G: binary multiples); a larger one is reported and skipped
+    /// without being read whole.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_article_bytes: u64,
+    /// Longest JSON line read, in bytes (suffixes K, M, G); a longer one
+    /// is reported and skipped without being held.
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_line_bytes: u64,
+}
+
+impl LimitOpts {
+    /// The limits these flags set.
+    pub fn limits(&self) -> crate::input::Limits {
+        crate::input::Limits { article_bytes: self.max_article_bytes, line_bytes: self.max_line_bytes }
+    }
+}
+
+/// A size in bytes: a number, optionally followed by K, M or G (KiB, MiB, GiB).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let (digits, shift) = match s.trim().to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        t if t.ends_with('K') => (t[..t.len() - 1].to_owned(), 10),
+        t if t.ends_with('M') => (t[..t.len() - 1].to_owned(), 20),
+        t if t.ends_with('G') => (t[..t.len() - 1].to_owned(), 30),
+        t => (t.to_owned(), 0),
+    };
+    let n: u64 = digits.trim().parse().map_err(|_| format!("expected a size such as 4096, 64K or 32M, got {s:?}"))?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("size out of range: {s:?}"))
 }
 
 /// How `summarize` and `keywords` read their inputs.
@@ -319,6 +366,8 @@ pub struct InputOpts {
     /// JSON field holding the text to summarize.
     #[arg(long, value_name = "NAME", default_value = "body")]
     pub text_field: String,
+    #[command(flatten)]
+    pub limits: LimitOpts,
 }
 
 impl InputOpts {
@@ -331,6 +380,7 @@ impl InputOpts {
                 title: self.title_field.clone(),
                 text: self.text_field.clone(),
             },
+            limits: self.limits.limits(),
         }
     }
 }
@@ -523,6 +573,8 @@ pub struct EvalKeywordsArgs {
 pub struct SentencesArgs {
     /// A text file or `-` for standard input (the whole text is segmented).
     pub input: PathBuf,
+    #[command(flatten)]
+    pub limits: LimitOpts,
     /// A JSON array instead: each unit's byte span in the (UTF-8) text,
     /// its text, kind, paragraph and whether a summary may choose it.
     #[arg(long)]
@@ -532,6 +584,7 @@ pub struct SentencesArgs {
 /// Parses the process arguments and runs the command.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
+    crate::output::check_stdout()?;
     // Commands that stream many results write blocks into pipes; the
     // others (a board session among them) line by line, as they go.
     let streams = matches!(

@@ -47,15 +47,37 @@ impl std::error::Error for DecodeError {}
 /// assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0".to_vec()), Err(DecodeError::Binary));
 /// ```
 pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    let text = match Encoding::for_bom(&bytes) {
+    decode_noting(bytes).map(|d| d.text)
+}
+
+/// A decoded text, and whether it was not UTF-8 (nor marked UTF-16) and so
+/// was read as Windows-1252 — which the reader should be told, since a
+/// UTF-8 file with one stray byte is read that way too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// True when the Windows-1252 fallback was taken.
+    pub fallback: bool,
+}
+
+/// [`decode`], saying whether the Windows-1252 fallback was taken.
+///
+/// ```
+/// use epitome_host::decode::decode_noting;
+/// assert!(!decode_noting(b"caf\xc3\xa9".to_vec()).unwrap().fallback);
+/// assert!(decode_noting(b"caf\xc3\xa9 and caf\xe9".to_vec()).unwrap().fallback);
+/// ```
+pub fn decode_noting(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let (text, fallback) = match Encoding::for_bom(&bytes) {
         // Malformed sequences after a mark become U+FFFD.
-        Some((encoding, mark)) => encoding.decode_without_bom_handling(&bytes[mark..]).0.into_owned(),
+        Some((encoding, mark)) => (encoding.decode_without_bom_handling(&bytes[mark..]).0.into_owned(), false),
         None => match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => WINDOWS_1252.decode_without_bom_handling(e.as_bytes()).0.into_owned(),
+            Ok(s) => (s, false),
+            Err(e) => (WINDOWS_1252.decode_without_bom_handling(e.as_bytes()).0.into_owned(), true),
         },
     };
-    if is_binary(&text) { Err(DecodeError::Binary) } else { Ok(text) }
+    if is_binary(&text) { Err(DecodeError::Binary) } else { Ok(Decoded { text, fallback }) }
 }
 
 /// True if `text` holds a NUL or more than one control character in

@@ -1,5 +1,7 @@
-//! Where articles come from: text files, JSON lines and standard input,
-//! turned into [`InputArticle`]s in input order.
+//! Where articles come from: text files, JSON documents and lines, corpus
+//! bundles and standard input, turned into [`InputArticle`]s in input
+//! order. Every command that reads a list of articles reads it here, so
+//! one set of rules holds for all of them (the README's table):
 //!
 //! - A text file (any name when named on the command line, `.txt` inside a
 //!   directory) is one article: the first non-empty line is the title
@@ -8,18 +10,39 @@
 //! - A JSON-lines file (`.jsonl`/`.ndjson`, or any file with `--input
 //!   jsonl`) holds one article object a line, read as a stream: fields
 //!   `id` (string or number, optional), `title` (optional) and `body`
-//!   (required) by default, renamed with [`Fields`]. Blank lines are
-//!   skipped; a malformed line is an error naming its line, and the other
-//!   lines are still read.
+//!   (required) by default, renamed with [`Fields`]; `source`, `published`
+//!   and `lang` are kept for bundles. Blank lines are skipped; a malformed
+//!   line is an error naming its line, and the other lines are still read.
+//! - A JSON file (`.json`) holds one such object or an array of them.
+//! - A file named on the command line that starts with the bundle magic is
+//!   a corpus bundle (`epitome pack`): its articles in order.
 //! - `-` is standard input: one text article, or JSON lines with `--input jsonl`.
 //! - Directories are walked recursively, files sorted by path, so the same
-//!   inputs always come in the same order.
+//!   inputs always come in the same order. Symbolic links are followed, but
+//!   never into a directory that holds them (a loop), and a file reached
+//!   twice in one walk is read once. Entries that are not regular files
+//!   (FIFOs, devices, sockets) are skipped with a message: reading one could
+//!   block forever. Named on the command line, a FIFO or device is read as a
+//!   stream, as `cat` would.
+//!
+//! Each input is judged alone: one that cannot be read (missing, a dangling
+//! link, a loop, unreadable, not a regular file inside a walk, binary, over
+//! a [`Limits`] size) gives one [`InputError`] naming *its* path, in its
+//! place, and everything else is still read. Memory stays bounded: a file
+//! is read only up to its limit, a line only up to its own, and a file
+//! whose first block holds a NUL is refused as binary at once.
 //!
 //! Reading is split in two so that it can run on every core: [`pending`]
 //! walks the inputs in order and yields cheap [`Pending`] items (a path, or
 //! one line of JSON); [`Pending::read`] does the reading and parsing, on
 //! any thread.
+//!
+//! A new kind of input (say HTML pages) is one [`Kind`] variant: a line in
+//! [`Kind::in_walk`] and [`Kind::named`] for the names it goes by, and one
+//! arm in [`Pending::read`] (or in `Pendings::file` for a kind holding
+//! several articles) that turns its bytes into an [`InputArticle`].
 
+use std::collections::HashSet;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -28,27 +51,89 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::decode::{self, DecodeError};
+use crate::output::terminal_safe;
 
 /// An article ready for the summarizer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputArticle {
-    /// The input's own id: the JSON line's id field (a string or number, or
-    /// null when absent), the path for a text file.
+    /// The input's own id: the JSON id field (a string or number, or null
+    /// when absent; an integer too large for a 64-bit number is kept as
+    /// its text, a string, rather than rounded), the bundle's id, the path
+    /// for a text file.
     pub id: Value,
-    /// Where it came from: the path, `FILE:LINE` for a JSON line, `-` for
-    /// standard input, `sample:NAME` for the sample.
+    /// Where it came from: the path, `FILE:LINE` for a JSON line, `FILE#N`
+    /// for the Nth article of a JSON array or bundle, `-` for standard
+    /// input, `sample:NAME` for the sample.
     pub origin: String,
     /// The title.
     pub title: String,
     /// The text to summarize.
     pub body: String,
+    /// The fields a bundle carries besides (empty when not given).
+    pub meta: Meta,
+    /// What kind of input it came from.
+    pub kind: Kind,
+    /// True when the text was not UTF-8 and was read as Windows-1252
+    /// ([`decode::Decoded::fallback`]): the reader is told once per file.
+    pub fallback_encoding: bool,
+}
+
+/// The optional fields of a bundle's article (`epitome pack`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// Outlet.
+    pub source: String,
+    /// Publication date.
+    pub published: String,
+    /// Language tag.
+    pub lang: String,
+}
+
+/// The kinds of input an article comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A text file (or stream): one article.
+    Text,
+    /// JSON lines: one article a line.
+    JsonLines,
+    /// A JSON document: one article object, or an array of them.
+    Json,
+    /// A corpus bundle from `epitome pack`.
+    Bundle,
+    /// The built-in sample.
+    Sample,
+}
+
+impl Kind {
+    /// The kind of a file met inside a directory, `None` for files that
+    /// are not articles (only these names are read from directories).
+    pub fn in_walk(path: &Path, format: Format) -> Option<Kind> {
+        match format {
+            Format::Auto if has_extension(path, &["txt"]) => Some(Kind::Text),
+            Format::Auto if has_extension(path, &["json"]) => Some(Kind::Json),
+            Format::Auto | Format::Jsonl if has_extension(path, &["jsonl", "ndjson"]) => Some(Kind::JsonLines),
+            Format::Text if has_extension(path, &["txt"]) => Some(Kind::Text),
+            _ => None,
+        }
+    }
+
+    /// The kind of a file named on the command line (any name is read):
+    /// by name, then, for a regular file, a bundle if it starts like one.
+    fn named(path: &Path, format: Format) -> Kind {
+        match format {
+            Format::Text => Kind::Text,
+            Format::Jsonl => Kind::JsonLines,
+            Format::Auto => Kind::in_walk(path, format).unwrap_or(Kind::Text),
+        }
+    }
 }
 
 /// How to read the inputs (`--input`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
-    /// By name: `.jsonl` and `.ndjson` files are JSON lines, anything else
-    /// (and `-`) one text article.
+    /// By name: `.jsonl` and `.ndjson` files are JSON lines, `.json` files
+    /// JSON, a file starting like a bundle a bundle, anything else (and
+    /// `-`) one text article.
     #[default]
     Auto,
     /// Every file (and `-`) is one text article.
@@ -74,6 +159,27 @@ impl Default for Fields {
     }
 }
 
+/// The largest inputs read, so that memory stays bounded whatever the
+/// input: decided while reading, never after reading the whole thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one text article, JSON document or bundle (`--max-article-bytes`).
+    pub article_bytes: u64,
+    /// Bytes of one JSON line (`--max-line-bytes`).
+    pub line_bytes: u64,
+}
+
+/// The default of both limits: 16 MiB, a hundred times the longest news
+/// article in the data sets and small enough that the threads' windows
+/// of articles in flight stay well inside a desktop's memory.
+pub const DEFAULT_LIMIT: u64 = 16 << 20;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { article_bytes: DEFAULT_LIMIT, line_bytes: DEFAULT_LIMIT }
+    }
+}
+
 /// What [`pending`] and [`Pending::read`] need to know.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
@@ -81,6 +187,8 @@ pub struct ReadOptions {
     pub format: Format,
     /// JSON field names.
     pub fields: Fields,
+    /// Size limits.
+    pub limits: Limits,
 }
 
 /// Why an input, or one line of it, gave no article.
@@ -97,6 +205,19 @@ pub struct InputError {
 pub enum Problem {
     /// The path does not exist.
     NotFound,
+    /// A symbolic link to nothing.
+    DanglingLink,
+    /// A symbolic link that leads back to itself or to a directory holding it.
+    Loop,
+    /// Not a regular file, met inside a directory (what it is).
+    NotRegular(&'static str),
+    /// Larger than its limit.
+    TooLarge {
+        /// `file` or `line`.
+        what: &'static str,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// Reading it failed (the system's message).
     Unreadable(String),
     /// NUL bytes or mostly control characters ([`DecodeError::Binary`]).
@@ -114,27 +235,42 @@ pub enum Problem {
         /// What is wrong with it.
         problem: String,
     },
+    /// A file that starts like a corpus bundle but is not a valid one.
+    InvalidBundle(String),
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::NotFound => f.write_str("no such file or directory"),
+            Problem::DanglingLink => f.write_str("dangling symbolic link (its target does not exist)"),
+            Problem::Loop => f.write_str("symbolic link loop (leads back to itself or a directory holding it)"),
+            Problem::NotRegular(kind) => {
+                write!(f, "skipped: {kind}, not a regular file (name it to read it as a stream)")
+            }
+            Problem::TooLarge { what: "line", limit } => {
+                write!(f, "line longer than {limit} bytes, skipped (raise --max-line-bytes)")
+            }
+            Problem::TooLarge { what, limit } => {
+                write!(f, "{what} larger than {limit} bytes, not read (raise --max-article-bytes)")
+            }
             Problem::Unreadable(e) => write!(f, "cannot read: {e}"),
             Problem::Binary => write!(f, "{}", DecodeError::Binary),
             Problem::NoArticles => {
-                f.write_str("no articles found (looked for .txt, .jsonl and .ndjson files, or lines)")
+                f.write_str("no articles found (looked for .txt, .json, .jsonl and .ndjson files, or lines)")
             }
             Problem::InvalidJson(e) => write!(f, "invalid JSON: {e}"),
             Problem::NotAnObject(kind) => write!(f, "expected an article object, found {kind}"),
             Problem::Field { name, problem } => write!(f, "field `{name}`: {problem}"),
+            Problem::InvalidBundle(e) => write!(f, "not a valid corpus bundle: {e}"),
         }
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.origin, self.problem)
+        // Paths and messages go to a terminal: no control character raw.
+        write!(f, "{}: {}", terminal_safe(&self.origin), terminal_safe(&self.problem.to_string()))
     }
 }
 
@@ -146,12 +282,22 @@ impl InputError {
     }
 
     fn io(origin: impl Into<String>, e: &std::io::Error) -> Self {
-        let problem = if e.kind() == std::io::ErrorKind::NotFound {
-            Problem::NotFound
-        } else {
-            Problem::Unreadable(e.to_string())
+        let problem = match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::NotFound,
+            _ if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) => Problem::Loop,
+            _ => Problem::Unreadable(e.to_string()),
         };
         InputError::new(origin, problem)
+    }
+
+    /// Why `path` (which could not be followed) cannot be read: a dangling
+    /// link is told apart from a missing path.
+    fn path(path: &Path, e: &std::io::Error) -> Self {
+        let mut err = InputError::io(path.display().to_string(), e);
+        if err.problem == Problem::NotFound && path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            err.problem = Problem::DanglingLink;
+        }
+        err
     }
 }
 
@@ -159,15 +305,10 @@ impl InputError {
 /// read by [`Pending::read`] on whichever thread is free.
 #[derive(Debug)]
 pub enum Pending {
-    /// A text file: one article.
-    TextFile(PathBuf),
-    /// Standard input's text (already read): one article.
-    Text {
-        /// `-`.
-        origin: String,
-        /// The raw bytes.
-        bytes: Vec<u8>,
-    },
+    /// A text file (or a FIFO or device named on the command line): one article.
+    TextFile(PathBuf, Limits),
+    /// Standard input's text: one article.
+    Stdin(Limits),
     /// One JSON line.
     Line {
         /// The file (or `-`).
@@ -177,6 +318,8 @@ pub enum Pending {
         /// The line's bytes.
         bytes: Vec<u8>,
     },
+    /// An article already read (from a JSON document or a bundle).
+    Ready(Box<InputArticle>),
     /// An input that failed before any article could be read from it.
     Failed(InputError),
 }
@@ -185,81 +328,171 @@ impl Pending {
     /// Reads and parses the article.
     pub fn read(self, fields: &Fields) -> Result<InputArticle, InputError> {
         match self {
-            Pending::TextFile(path) => {
+            Pending::TextFile(path, limits) => {
                 let origin = path.display().to_string();
-                let bytes = read_file(&path).map_err(|e| InputError::io(origin.as_str(), &e))?;
+                let bytes = std::fs::File::open(&path)
+                    .map_err(|e| InputError::path(&path, &e))
+                    .and_then(|f| read_bounded(f, limits.article_bytes, &origin))?;
                 text_article(origin, bytes)
             }
-            Pending::Text { origin, bytes } => text_article(origin, bytes),
+            Pending::Stdin(limits) => {
+                let bytes = read_bounded(std::io::stdin().lock(), limits.article_bytes, "-")?;
+                text_article("-".to_owned(), bytes)
+            }
             Pending::Line { file, line, bytes } => {
                 let origin = format!("{file}:{line}");
                 match json_article(&bytes, fields) {
-                    Ok((id, title, body)) => Ok(InputArticle { id, origin, title, body }),
+                    Ok(parts) => Ok(parts.into_article(origin, Kind::JsonLines)),
                     Err(problem) => Err(InputError::new(origin, problem)),
                 }
             }
+            Pending::Ready(a) => Ok(*a),
             Pending::Failed(e) => Err(e),
         }
     }
 }
 
-/// A whole file's bytes. Unlike `std::fs::read`, without asking the size
-/// first (two system calls per article file, `statx` and `lseek`): a
-/// buffer most articles fit is read into until a read returns nothing,
-/// and grows for the others. (Through `Take`, because `File`'s own
-/// `read_to_end` asks the size.)
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(16 << 10);
-    std::fs::File::open(path)?.take(u64::MAX).read_to_end(&mut bytes)?;
+/// The first block read of a file: a NUL in it refuses the file as binary
+/// before any more is read (news text never holds one).
+const FIRST_BLOCK: u64 = 16 << 10;
+
+/// A whole file's or stream's bytes, at most `limit` of them. Unlike
+/// `std::fs::read`, without asking the size first (two system calls per
+/// article file, `statx` and `lseek`, and no use for a stream): a buffer
+/// most articles fit is read into until a read returns nothing, and grows
+/// for the others. (Through `Take`, because `File`'s own `read_to_end`
+/// asks the size.)
+fn read_bounded(r: impl Read, limit: u64, origin: &str) -> Result<Vec<u8>, InputError> {
+    read_limited(r, limit, origin, true)
+}
+
+/// [`read_bounded`], with the binary test on the first block only if
+/// `text` (a bundle is binary).
+fn read_limited(mut r: impl Read, limit: u64, origin: &str, text: bool) -> Result<Vec<u8>, InputError> {
+    let io = |e: std::io::Error| InputError::io(origin, &e);
+    let mut bytes = Vec::with_capacity(FIRST_BLOCK as usize);
+    (&mut r).take(FIRST_BLOCK).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 == FIRST_BLOCK {
+        if text && bytes.contains(&0) {
+            return Err(InputError::new(origin, Problem::Binary));
+        }
+        // One byte past the limit tells a file at the limit from a larger one.
+        r.take(limit.saturating_sub(FIRST_BLOCK).saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(InputError::new(origin, Problem::TooLarge { what: "file", limit }));
+    }
     Ok(bytes)
 }
 
 fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputError> {
-    let text = decode::decode(bytes).map_err(|_| InputError::new(origin.as_str(), Problem::Binary))?;
-    let (title, body) = split_title(&text);
-    Ok(InputArticle { id: Value::String(origin.clone()), origin, title, body })
+    let text = decode::decode_noting(bytes).map_err(|_| InputError::new(origin.as_str(), Problem::Binary))?;
+    let (title, body) = split_title(&text.text);
+    Ok(InputArticle {
+        id: Value::String(origin.clone()),
+        origin,
+        title,
+        body,
+        meta: Meta::default(),
+        kind: Kind::Text,
+        fallback_encoding: text.fallback,
+    })
 }
 
 /// Reads a whole text file (`-` for standard input) and decodes it,
-/// refusing binary files.
+/// refusing binary files and files over the default limit ([`DEFAULT_LIMIT`]).
 pub fn read_text_file(path: &Path) -> Result<String, InputError> {
+    read_text_file_limited(path, DEFAULT_LIMIT)
+}
+
+/// [`read_text_file`] with a limit of `limit` bytes.
+pub fn read_text_file_limited(path: &Path, limit: u64) -> Result<String, InputError> {
     let origin = path.display().to_string();
     let bytes = if path == Path::new("-") {
-        let mut b = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut b).map_err(|e| InputError::io("-", &e))?;
-        b
+        read_bounded(std::io::stdin().lock(), limit, "-")?
     } else {
-        read_file(path).map_err(|e| InputError::io(origin.as_str(), &e))?
+        let f = std::fs::File::open(path).map_err(|e| InputError::path(path, &e))?;
+        read_bounded(f, limit, &origin)?
     };
     decode::decode(bytes).map_err(|_| InputError::new(origin, Problem::Binary))
 }
 
-/// The id, title and body of one JSON line.
-fn json_article(bytes: &[u8], fields: &Fields) -> Result<(Value, String, String), Problem> {
+/// The fields of one JSON article, before it has an origin.
+struct JsonParts {
+    id: Value,
+    title: String,
+    body: String,
+    meta: Meta,
+}
+
+impl JsonParts {
+    fn into_article(self, origin: String, kind: Kind) -> InputArticle {
+        InputArticle {
+            id: self.id,
+            origin,
+            title: self.title,
+            body: self.body,
+            meta: self.meta,
+            kind,
+            fallback_encoding: false,
+        }
+    }
+}
+
+/// The article of one JSON line.
+fn json_article(bytes: &[u8], fields: &Fields) -> Result<JsonParts, Problem> {
+    // Without its line end, so that a string cut off by the end of the
+    // line is reported as cut off, not as holding a control character.
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         // serde_json counts lines inside the text it was given: one line here.
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg);
-        Problem::InvalidJson(format!("{msg} at column {}", e.column()))
+        if e.is_eof() {
+            Problem::InvalidJson(format!("the line ends before the JSON value does (cut off?): {msg}"))
+        } else {
+            Problem::InvalidJson(format!("{msg} at column {}", e.column()))
+        }
     })?;
+    object_article(value, bytes, fields)
+}
+
+/// The article of one JSON value; `raw` is the text it was parsed from
+/// (for an id too large to be a number: kept as its text).
+fn object_article(value: Value, raw: &[u8], fields: &Fields) -> Result<JsonParts, Problem> {
     let Value::Object(mut obj) = value else { return Err(Problem::NotAnObject(json_kind(&value))) };
     let field_err = |name: &str, problem: String| Problem::Field { name: name.to_owned(), problem };
     let id = match obj.remove(&fields.id) {
         None | Some(Value::Null) => Value::Null,
+        Some(Value::Number(n)) if n.is_f64() => raw_integer(raw, &fields.id).map_or(Value::Number(n), Value::String),
         Some(v @ (Value::String(_) | Value::Number(_))) => v,
         Some(other) => {
             return Err(field_err(&fields.id, format!("expected a string or a number, found {}", json_kind(&other))));
         }
     };
     let mut text = |name: &str, required: bool| match obj.remove(name) {
-        None | Some(Value::Null) if required => Err(field_err(name, "missing".to_owned())),
+        None if required => Err(field_err(name, "missing".to_owned())),
+        Some(Value::Null) if required => Err(field_err(name, "null, expected a string".to_owned())),
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(field_err(name, format!("expected a string, found {}", json_kind(&other)))),
     };
     let title = text(&fields.title, false)?;
     let body = text(&fields.text, true)?;
-    Ok((id, title, body))
+    let meta =
+        Meta { source: text("source", false)?, published: text("published", false)?, lang: text("lang", false)? };
+    Ok(JsonParts { id, title, body, meta })
+}
+
+/// The text of the integer in field `name` of the JSON object `raw`, if
+/// it is an integer literal (one too large for 64 bits, which serde_json
+/// would round to a float): `123456789012345678901234567890` stays exact.
+fn raw_integer(raw: &[u8], name: &str) -> Option<String> {
+    let map: std::collections::HashMap<String, &serde_json::value::RawValue> = serde_json::from_slice(raw).ok()?;
+    let text = map.get(name)?.get();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| text.to_owned())
 }
 
 /// How a JSON value's type is named in messages (`a string`, `an array`).
@@ -280,22 +513,59 @@ pub fn json_kind(v: &Value) -> &'static str {
 /// is listed, and a JSON-lines file read a line further, only when the
 /// items before are taken, so a run that stops early reads no further.
 pub fn pending<'a>(inputs: &'a [PathBuf], opts: &'a ReadOptions) -> Pendings<'a> {
-    Pendings { inputs: inputs.iter(), format: opts.format, files: Vec::new().into_iter(), lines: None }
+    Pendings {
+        inputs: inputs.iter(),
+        format: opts.format,
+        fields: &opts.fields,
+        limits: opts.limits,
+        walk: None,
+        lines: None,
+        list: Vec::new().into_iter(),
+    }
+}
+
+/// True if `path` is read as a stream: `-`, or a FIFO, device or socket
+/// named on the command line. What comes before it must be written out
+/// before it is read (it may wait for its writer forever).
+/// Standard input redirected from a regular file is not a stream.
+pub fn is_stream(path: &Path) -> bool {
+    if path == Path::new("-") {
+        #[cfg(unix)]
+        {
+            let regular = rustix::fs::fstat(std::io::stdin())
+                .is_ok_and(|st| rustix::fs::FileType::from_raw_mode(st.st_mode) == rustix::fs::FileType::RegularFile);
+            return !regular;
+        }
+        #[cfg(not(unix))]
+        return true;
+    }
+    std::fs::metadata(path).is_ok_and(|m| !m.is_dir() && !m.is_file())
+}
+
+/// The most articles `inputs` can give, when that is known without
+/// reading them: each is a file read as one text article. (More threads
+/// than articles would only wait.)
+pub fn most_articles(inputs: &[PathBuf], format: Format) -> Option<usize> {
+    inputs.iter().all(|p| is_single_text(std::slice::from_ref(p), format)).then_some(inputs.len())
 }
 
 /// The iterator of [`pending`].
 pub struct Pendings<'a> {
     inputs: std::slice::Iter<'a, PathBuf>,
     format: Format,
-    /// The files of the directory being walked, still to come.
-    files: std::vec::IntoIter<PathBuf>,
+    fields: &'a Fields,
+    limits: Limits,
+    /// The directory being walked.
+    walk: Option<Walk>,
     /// The JSON-lines stream being read.
     lines: Option<Lines>,
+    /// The articles of a JSON document or bundle, still to come.
+    list: std::vec::IntoIter<Pending>,
 }
 
 impl fmt::Debug for Pendings<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pendings").field("files", &self.files.len()).field("lines", &self.lines.is_some()).finish()
+        f.debug_struct("Pendings").field("walk", &self.walk.is_some()).field("lines", &self.lines.is_some()).finish()
     }
 }
 
@@ -304,17 +574,25 @@ impl Iterator for Pendings<'_> {
 
     fn next(&mut self) -> Option<Pending> {
         loop {
+            if let Some(p) = self.list.next() {
+                return Some(p);
+            }
             if let Some(lines) = &mut self.lines {
                 match lines.next() {
                     Some(p) => return Some(p),
                     None => self.lines = None,
                 }
             }
-            if let Some(path) = self.files.next() {
-                match self.file(path) {
-                    Some(p) => return Some(p),
-                    None => continue,
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok((path, kind))) => match self.file(path, kind) {
+                        Some(p) => return Some(p),
+                        None => continue,
+                    },
+                    Some(Err(e)) => return Some(Pending::Failed(e)),
+                    None => self.walk = None,
                 }
+                continue;
             }
             let input = self.inputs.next()?;
             if let Some(p) = self.input(input) {
@@ -330,78 +608,299 @@ impl Pendings<'_> {
     fn input(&mut self, input: &Path) -> Option<Pending> {
         if input == Path::new("-") {
             if self.format == Format::Jsonl {
-                self.lines = Some(Lines::new(Arc::from("-"), Box::new(BufReader::new(std::io::stdin()))));
+                self.lines = Some(Lines::new(Arc::from("-"), Box::new(BufReader::new(std::io::stdin())), self.limits));
                 return None;
             }
-            let mut bytes = Vec::new();
-            return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => Pending::Text { origin: "-".into(), bytes },
-                Err(e) => Pending::Failed(InputError::io("-", &e)),
-            });
+            return Some(Pending::Stdin(self.limits));
         }
-        if input.is_dir() {
-            let format = self.format;
-            return match walk(input, |p| is_article_file(p, format)) {
-                Ok(files) if files.is_empty() => {
-                    Some(Pending::Failed(InputError::new(input.display().to_string(), Problem::NoArticles)))
-                }
-                Ok(files) => {
-                    self.files = files.into_iter();
-                    None
-                }
-                Err(e) => Some(Pending::Failed(InputError::io(input.display().to_string(), &e))),
-            };
-        }
-        if input.exists() {
-            return self.file(input.to_path_buf());
-        }
-        Some(Pending::Failed(InputError::new(input.display().to_string(), Problem::NotFound)))
-    }
-
-    /// A text file's item, or the JSON-lines file set up to be read next.
-    fn file(&mut self, path: PathBuf) -> Option<Pending> {
-        if !is_jsonl(&path, self.format) {
-            return Some(Pending::TextFile(path));
-        }
-        let name: Arc<str> = Arc::from(path.display().to_string());
-        match std::fs::File::open(&path) {
-            Ok(f) => {
-                self.lines = Some(Lines::new(name, Box::new(BufReader::with_capacity(1 << 16, f))));
+        match std::fs::metadata(input) {
+            Err(e) => Some(Pending::Failed(InputError::path(input, &e))),
+            Ok(m) if m.is_dir() => {
+                self.walk = Some(Walk::new(input, self.format));
                 None
             }
-            Err(e) => Some(Pending::Failed(InputError::io(&*name, &e))),
+            Ok(m) => {
+                let mut kind = Kind::named(input, self.format);
+                if kind == Kind::Text && m.is_file() && self.format == Format::Auto && starts_like_bundle(input) {
+                    kind = Kind::Bundle;
+                }
+                self.file(input.to_path_buf(), kind)
+            }
         }
     }
+
+    /// A text file's item, or the articles of a file holding several set
+    /// up to come next.
+    fn file(&mut self, path: PathBuf, kind: Kind) -> Option<Pending> {
+        let name = || path.display().to_string();
+        match kind {
+            Kind::Text | Kind::Sample => Some(Pending::TextFile(path, self.limits)),
+            Kind::JsonLines => match std::fs::File::open(&path) {
+                Ok(f) => {
+                    let reader = Box::new(BufReader::with_capacity(1 << 16, f));
+                    self.lines = Some(Lines::new(Arc::from(name()), reader, self.limits));
+                    None
+                }
+                Err(e) => Some(Pending::Failed(InputError::path(&path, &e))),
+            },
+            Kind::Json | Kind::Bundle => {
+                let read = std::fs::File::open(&path)
+                    .map_err(|e| InputError::path(&path, &e))
+                    .and_then(|f| read_limited(f, self.limits.article_bytes, &name(), kind == Kind::Json));
+                let items = read.and_then(|bytes| match kind {
+                    Kind::Bundle => bundle_articles(&name(), &bytes),
+                    _ => json_document(&name(), &bytes, self.fields),
+                });
+                match items {
+                    Ok(items) => {
+                        self.list = items.into_iter();
+                        None
+                    }
+                    Err(e) => Some(Pending::Failed(e)),
+                }
+            }
+        }
+    }
+}
+
+/// True if the file at `path` starts with the bundle magic.
+fn starts_like_bundle(path: &Path) -> bool {
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(path).and_then(|f| f.take(head.len() as u64).read(&mut head)).unwrap_or(0);
+    crate::pack::looks_like_bundle(&head[..n])
+}
+
+/// The articles of a bundle file, each as a ready item.
+fn bundle_articles(name: &str, bytes: &[u8]) -> Result<Vec<Pending>, InputError> {
+    let bundle = epitome::wire::Bundle::from_bytes(bytes)
+        .map_err(|e| InputError::new(name, Problem::InvalidBundle(e.to_string())))?;
+    Ok(bundle
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            Pending::Ready(Box::new(InputArticle {
+                id: Value::from(a.id),
+                origin: format!("{name}#{}", i + 1),
+                title: a.title.to_owned(),
+                body: a.body.to_owned(),
+                meta: Meta { source: a.source.to_owned(), published: a.published.to_owned(), lang: a.lang.to_owned() },
+                kind: Kind::Bundle,
+                fallback_encoding: false,
+            }))
+        })
+        .collect())
+}
+
+/// The articles of a JSON document: one object, or an array of them
+/// (`FILE#N` each, from 1); an element that is not an article fails alone.
+fn json_document(name: &str, bytes: &[u8], fields: &Fields) -> Result<Vec<Pending>, InputError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| InputError::new(name, Problem::InvalidJson(format!("not UTF-8: {e}"))))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| InputError::new(name, Problem::InvalidJson(e.to_string())))?;
+    let one = |v: Value, origin: String| match object_article(v, b"", fields) {
+        Ok(parts) => Pending::Ready(Box::new(parts.into_article(origin, Kind::Json))),
+        Err(problem) => Pending::Failed(InputError::new(origin, problem)),
+    };
+    Ok(match value {
+        Value::Array(items) => {
+            items.into_iter().enumerate().map(|(i, v)| one(v, format!("{name}#{}", i + 1))).collect()
+        }
+        other => vec![one(other, name.to_owned())],
+    })
 }
 
 /// True if `inputs` can only ever give one article: one text file (or `-` as text).
 pub fn is_single_text(inputs: &[PathBuf], format: Format) -> bool {
     match inputs {
-        [one] => one.as_os_str() == "-" && format != Format::Jsonl || one.is_file() && !is_jsonl(one, format),
+        [one] if one.as_os_str() == "-" => format != Format::Jsonl,
+        [one] => {
+            std::fs::metadata(one).is_ok_and(|m| !m.is_dir())
+                && Kind::named(one, format) == Kind::Text
+                && !(format == Format::Auto && starts_like_bundle(one))
+        }
         _ => false,
     }
 }
 
-/// The non-blank lines of a JSON-lines stream; a NUL byte ends the file
-/// as binary (it is never valid in JSON), a stream without a line is
-/// [`Problem::NoArticles`].
+/// One directory walk: its article files in path order, and the entries
+/// that could not be read, each in its place.
+struct Walk {
+    root: PathBuf,
+    format: Format,
+    entries: walkdir::IntoIter,
+    /// The files given so far, as (device, inode): none twice.
+    seen: HashSet<(u64, u64)>,
+    /// Whether anything (a file or a failure) came from this walk.
+    any: bool,
+}
+
+impl Walk {
+    fn new(root: &Path, format: Format) -> Self {
+        // Following links, walkdir checks every directory against the ones
+        // above it (`same-file`) and reports a loop instead of entering it.
+        let entries = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+        Walk { root: root.to_path_buf(), format, entries, seen: HashSet::new(), any: false }
+    }
+
+    fn next(&mut self) -> Option<Result<(PathBuf, Kind), InputError>> {
+        loop {
+            let entry = match self.entries.next() {
+                None if self.any => return None,
+                None => {
+                    self.any = true;
+                    return Some(Err(InputError::new(self.root.display().to_string(), Problem::NoArticles)));
+                }
+                Some(Ok(entry)) => entry,
+                Some(Err(e)) => {
+                    if let Some(err) = self.walk_error(&e) {
+                        self.any = true;
+                        return Some(Err(err));
+                    }
+                    continue;
+                }
+            };
+            let kind = entry.file_type();
+            if kind.is_dir() {
+                continue;
+            }
+            let Some(article) = Kind::in_walk(entry.path(), self.format) else { continue };
+            self.any = true;
+            if !kind.is_file() {
+                let what = file_type_name(&kind);
+                return Some(Err(InputError::new(entry.path().display().to_string(), Problem::NotRegular(what))));
+            }
+            if let Some(key) = file_key(&entry)
+                && !self.seen.insert(key)
+            {
+                continue;
+            }
+            return Some(Ok((entry.into_path(), article)));
+        }
+    }
+
+    /// The error to report for an entry the walk could not follow, if any:
+    /// a link that leads nowhere is reported only if it is named like an
+    /// article; a loop, or a directory that cannot be listed, always.
+    fn walk_error(&self, e: &walkdir::Error) -> Option<InputError> {
+        let path = e.path().unwrap_or(&self.root);
+        let origin = path.display().to_string();
+        if e.loop_ancestor().is_some() {
+            return Some(InputError::new(origin, Problem::Loop));
+        }
+        let io = e.io_error()?;
+        let err = InputError::path(path, io);
+        let is_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && Kind::in_walk(path, self.format).is_none() && e.depth() > 0 {
+            return None;
+        }
+        Some(err)
+    }
+}
+
+/// (device, inode) of a walked file, so that a file reached twice (through
+/// a link) is read once; `None` where the system has no such numbers.
+#[cfg(unix)]
+fn file_key(entry: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    entry.metadata().ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(_: &walkdir::DirEntry) -> Option<(u64, u64)> {
+    None
+}
+
+/// How a file type that is not a regular file is named in messages.
+fn file_type_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
+/// The non-blank lines of a JSON-lines stream, each at most
+/// [`Limits::line_bytes`] long (a longer one is reported and skipped
+/// without being held); a NUL byte ends the file as binary (it is never
+/// valid in JSON), a stream without a line is [`Problem::NoArticles`].
 struct Lines {
     file: Arc<str>,
     reader: Box<dyn BufRead + Send>,
+    limit: u64,
     line: usize,
     any: bool,
     done: bool,
 }
 
+/// What [`Lines::read_line`] found.
+enum LineRead {
+    End,
+    Line(Vec<u8>),
+    TooLong,
+    Binary,
+}
+
 impl Lines {
-    fn new(file: Arc<str>, reader: Box<dyn BufRead + Send>) -> Self {
-        Lines { file, reader, line: 0, any: false, done: false }
+    fn new(file: Arc<str>, reader: Box<dyn BufRead + Send>, limits: Limits) -> Self {
+        Lines { file, reader, limit: limits.line_bytes, line: 0, any: false, done: false }
     }
 
     /// Ends the stream with `problem`.
     fn fail(&mut self, problem: Problem) -> Option<Pending> {
         self.done = true;
         Some(Pending::Failed(InputError::new(&*self.file, problem)))
+    }
+
+    /// The next line, newline included, held only up to the limit.
+    fn read_line(&mut self) -> std::io::Result<LineRead> {
+        let mut bytes = Vec::new();
+        let mut too_long = false;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                return Ok(match (too_long, bytes.is_empty()) {
+                    (true, _) => LineRead::TooLong,
+                    (false, true) => LineRead::End,
+                    (false, false) => LineRead::Line(bytes),
+                });
+            }
+            let (chunk, ends) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (&buf[..=i], true),
+                None => (buf, false),
+            };
+            if chunk.contains(&0) {
+                return Ok(LineRead::Binary);
+            }
+            if !too_long {
+                if (bytes.len() + chunk.len()) as u64 > self.limit.saturating_add(1) {
+                    too_long = true;
+                    bytes = Vec::new();
+                } else {
+                    bytes.extend_from_slice(chunk);
+                }
+            }
+            let n = chunk.len();
+            self.reader.consume(n);
+            if ends {
+                return Ok(if too_long { LineRead::TooLong } else { LineRead::Line(bytes) });
+            }
+        }
     }
 }
 
@@ -410,25 +909,26 @@ impl Iterator for Lines {
 
     fn next(&mut self) -> Option<Pending> {
         while !self.done {
-            let mut bytes = Vec::new();
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) if self.any => self.done = true,
-                Ok(0) => return self.fail(Problem::NoArticles),
-                Ok(_) => {}
+            let mut bytes = match self.read_line() {
+                Ok(LineRead::End) if self.any => break,
+                Ok(LineRead::End) => return self.fail(Problem::NoArticles),
+                Ok(LineRead::Binary) => return self.fail(Problem::Binary),
+                Ok(LineRead::TooLong) => {
+                    self.line += 1;
+                    self.any = true;
+                    let origin = format!("{}:{}", self.file, self.line);
+                    let limit = self.limit;
+                    return Some(Pending::Failed(InputError::new(origin, Problem::TooLarge { what: "line", limit })));
+                }
+                Ok(LineRead::Line(bytes)) => bytes,
                 Err(e) => {
                     self.done = true;
                     return Some(Pending::Failed(InputError::io(&*self.file, &e)));
                 }
-            }
-            if self.done {
-                break;
-            }
+            };
             self.line += 1;
             if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
                 bytes.drain(..3);
-            }
-            if bytes.contains(&0) {
-                return self.fail(Problem::Binary);
             }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -436,24 +936,8 @@ impl Iterator for Lines {
             self.any = true;
             return Some(Pending::Line { file: self.file.clone(), line: self.line, bytes });
         }
+        self.done = true;
         None
-    }
-}
-
-fn is_jsonl(path: &Path, format: Format) -> bool {
-    match format {
-        Format::Jsonl => true,
-        Format::Text => false,
-        Format::Auto => has_extension(path, &["jsonl", "ndjson"]),
-    }
-}
-
-/// Which files inside a directory are articles.
-fn is_article_file(path: &Path, format: Format) -> bool {
-    match format {
-        Format::Auto => has_extension(path, &["txt", "jsonl", "ndjson"]),
-        Format::Text => has_extension(path, &["txt"]),
-        Format::Jsonl => has_extension(path, &["jsonl", "ndjson"]),
     }
 }
 
@@ -461,61 +945,24 @@ fn has_extension(path: &Path, any_of: &[&str]) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| any_of.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// The files under `dir` (recursively) that `keep` accepts, sorted by path
-/// (as [`Path`]'s order: component by component).
-pub fn walk(dir: &Path, keep: impl Fn(&Path) -> bool) -> std::io::Result<Vec<PathBuf>> {
-    // Depth first through each directory's entries sorted by name gives
-    // the paths in sorted order without comparing whole paths.
-    let mut out = Vec::new();
-    let mut stack = vec![sorted_entries(dir)?.into_iter()];
-    while let Some(entries) = stack.last_mut() {
-        match entries.next() {
-            None => {
-                stack.pop();
-            }
-            Some((path, true)) => stack.push(sorted_entries(&path)?.into_iter()),
-            Some((path, false)) => {
-                if keep(&path) {
-                    out.push(path);
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// A directory's entries sorted by name, each with whether it is a directory.
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(PathBuf, bool)>> {
-    let mut entries = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        // The entry's own type saves a stat per file; links are followed.
-        let mut kind = entry.file_type()?;
-        if kind.is_symlink() {
-            kind = std::fs::metadata(entry.path())?.file_type();
-        }
-        entries.push((entry.file_name(), kind.is_dir()));
-    }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(entries.into_iter().map(|(name, is_dir)| (dir.join(name), is_dir)).collect())
-}
-
-/// The `.txt` files `inputs` name (files as given, directories walked), for
-/// commands that read whole documents (`epitome model build`).
-pub fn text_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+/// The `.txt` files `inputs` name (files as given, directories walked as
+/// for articles), for commands that read whole documents (`epitome model
+/// build`); the inputs that cannot be read come as errors in their place.
+pub fn text_files(inputs: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
     let mut out = Vec::new();
     for p in inputs {
-        if p.is_dir() {
-            out.extend(
-                walk(p, |f| has_extension(f, &["txt"])).map_err(|e| InputError::io(p.display().to_string(), &e))?,
-            );
-        } else if p.is_file() {
-            out.push(p.clone());
-        } else {
-            return Err(InputError::new(p.display().to_string(), Problem::NotFound));
+        match std::fs::metadata(p) {
+            Err(e) => out.push(Err(InputError::path(p, &e))),
+            Ok(m) if m.is_dir() => {
+                let mut walk = Walk::new(p, Format::Text);
+                while let Some(r) = walk.next() {
+                    out.push(r.map(|(path, _)| path));
+                }
+            }
+            Ok(_) => out.push(Ok(p.clone())),
         }
     }
-    Ok(out)
+    out
 }
 
 /// Splits plain text into title and body: the title is the first non-empty
@@ -555,11 +1002,18 @@ pub fn sample() -> Vec<InputArticle> {
         .map(|(name, text)| {
             let (title, body) = split_title(text);
             let origin = format!("sample:{name}");
-            InputArticle { id: Value::String(origin.clone()), origin, title, body }
+            InputArticle {
+                id: Value::String(origin.clone()),
+                origin,
+                title,
+                body,
+                meta: Meta::default(),
+                kind: Kind::Sample,
+                fallback_encoding: false,
+            }
         })
         .collect()
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,11 +1058,14 @@ mod tests {
         assert!(e.to_string().contains("field `id`: expected a string or a number"), "{e}");
         assert_eq!(line("[1]", &d).unwrap_err().problem, Problem::NotAnObject("an array"));
         let e = line(r#"{"body": "b""#, &d).unwrap_err();
-        assert!(e.to_string().starts_with("f.jsonl:7: invalid JSON: EOF while parsing an object at column "), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "f.jsonl:7: invalid JSON: the line ends before the JSON value does (cut off?): EOF while parsing an object"
+        );
     }
 
     fn collect(inputs: &[PathBuf], format: Format) -> Vec<Result<InputArticle, String>> {
-        let opts = ReadOptions { format, fields: Fields::default() };
+        let opts = ReadOptions { format, ..ReadOptions::default() };
         pending(inputs, &opts).map(|p| p.read(&opts.fields).map_err(|e| e.to_string())).collect()
     }
 
@@ -670,15 +1127,24 @@ mod tests {
     }
 
     #[test]
-    fn files_past_the_first_buffer_are_read_whole() {
+    fn files_past_the_first_buffer_are_read_whole_up_to_the_limit() {
         let dir = tempfile::tempdir().unwrap();
         for len in [0, 1, 16 << 10, (16 << 10) + 1, 100_000] {
             let p = dir.path().join(format!("{len}.txt"));
             let bytes: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
             std::fs::write(&p, &bytes).unwrap();
-            assert_eq!(read_file(&p).unwrap(), bytes, "{len} bytes");
+            let read = |limit| read_bounded(std::fs::File::open(&p).unwrap(), limit, "x");
+            assert_eq!(read(DEFAULT_LIMIT).unwrap(), bytes, "{len} bytes");
+            assert_eq!(read(len as u64).unwrap(), bytes, "{len} bytes at its own limit");
+            if len > 0 {
+                let e = read(len as u64 - 1).unwrap_err();
+                assert_eq!(e.problem, Problem::TooLarge { what: "file", limit: len as u64 - 1 });
+            }
         }
-        assert_eq!(read_file(&dir.path().join("missing")).unwrap_err().kind(), std::io::ErrorKind::NotFound);
+        // A NUL in the first block of a long file: refused before the rest is read.
+        let mut r = std::io::repeat(0).take(u64::MAX);
+        assert_eq!(read_bounded(&mut r, DEFAULT_LIMIT, "zeros").unwrap_err().problem, Problem::Binary);
+        assert_eq!(r.limit(), u64::MAX - FIRST_BLOCK);
     }
 
     #[test]
@@ -689,11 +1155,43 @@ mod tests {
             std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
             std::fs::write(d.join(f), "x").unwrap();
         }
-        let got = walk(d, |p| has_extension(p, &["txt"])).unwrap();
+        let got: Vec<PathBuf> = text_files(&[d.to_path_buf()]).into_iter().map(Result::unwrap).collect();
         let mut want = got.clone();
         want.sort();
         assert_eq!(got, want);
         assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn long_lines_are_skipped_alone_and_big_ids_kept_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.jsonl");
+        let long = format!("{{\"body\":\"{}\"}}\n", "a".repeat(200));
+        let text =
+            format!("{{\"body\":\"one\",\"id\":123456789012345678901234567890}}\n{long}{{\"body\":\"three\"}}\n");
+        std::fs::write(&p, text).unwrap();
+        let opts = ReadOptions { limits: Limits { line_bytes: 100, ..Limits::default() }, ..ReadOptions::default() };
+        let inputs = [p];
+        let got: Vec<_> = pending(&inputs, &opts).map(|p| p.read(&opts.fields)).collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].as_ref().unwrap().id, Value::from("123456789012345678901234567890"));
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .ends_with("x.jsonl:2: line longer than 100 bytes, skipped (raise --max-line-bytes)")
+        );
+        assert_eq!(got[2].as_ref().unwrap().body, "three");
+    }
+
+    #[test]
+    fn cut_off_and_null_fields_are_told_as_such() {
+        let d = Fields::default();
+        let e = line("{\"body\": \"abc\n", &d).unwrap_err();
+        assert!(e.to_string().contains("cut off"), "{e}");
+        let e = line(r#"{"body": null}"#, &d).unwrap_err();
+        assert_eq!(e.to_string(), "f.jsonl:7: field `body`: null, expected a string");
     }
 
     #[test]

@@ -3,10 +3,17 @@
 //! pretty-printed, and one object a line — and the rule that a closed
 //! pipe (`epitome … | head`) is a quiet success, as in ripgrep.
 //!
+//! Text for people passes [`terminal_safe`] (control characters shown
+//! escaped, so an article cannot retitle or rewrite the reader's terminal);
+//! messages go through [`warn`], which never fails the run when standard
+//! error is gone.
+//!
 //! JSON is serialized into bytes first and then written as plain bytes, so
 //! every write error is an [`std::io::Error`] and a closed pipe is
 //! recognised whatever was being written.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 
 use serde::Serialize;
@@ -129,6 +136,66 @@ impl JsonArray {
     }
 }
 
+/// Writes `epitome: MESSAGE` on standard error. A standard error that
+/// cannot be written (closed, or a closed pipe) loses the line, never the
+/// run: there is nowhere left to say anything.
+pub fn warn(message: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "epitome: {message}");
+}
+
+/// Whether standard output was closed when the process started, as the
+/// binary found before Rust's runtime opened `/dev/null` in its place
+/// ([`note_stdout_closed`]).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Records that standard output was closed at start (`epitome … >&-`).
+/// The binary calls this before `main`: afterwards, a closed standard
+/// output cannot be told from `/dev/null`, and every result would be lost
+/// without a word.
+pub fn note_stdout_closed() {
+    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// An error if standard output was closed when the program started.
+pub fn check_stdout() -> io::Result<()> {
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(io::Error::other("standard output is closed: the results would be lost"));
+    }
+    Ok(())
+}
+
+/// `text` with every control character a terminal would act on shown as
+/// `\u{XX}` instead: C0 but tab and line feed, DEL, C1, and the
+/// bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+/// U+2066..U+2069), which reorder what follows them. Text without any
+/// (nearly all) is returned as it is.
+///
+/// ```
+/// use epitome_host::output::terminal_safe;
+/// assert_eq!(terminal_safe("T \u{1b}]0;pwned\u{7}"), "T \\u{1b}]0;pwned\\u{7}");
+/// assert_eq!(terminal_safe("a\u{202e}b\tc\n"), "a\\u{202e}b\tc\n");
+/// assert_eq!(terminal_safe("café “ok”"), "café “ok”");
+/// ```
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    // One pass over the bytes that may start such a character (C0, DEL,
+    // the lead byte 0xC2 of C1, 0xE2 of the bidi controls) shows whether
+    // there is anything to do.
+    let suspect = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') | (b == 0x7f) | (b == 0xC2) | (b == 0xE2);
+    if !text.bytes().any(suspect) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() && c != '\t' && c != '\n') || bidi {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// True if `err` comes from writing into a closed pipe: the reader has
 /// all it wanted, so the command ends quietly and successfully.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -154,6 +221,13 @@ mod tests {
             write_pretty(&mut whole, &items).unwrap();
             assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
         }
+    }
+
+    #[test]
+    fn terminal_controls_are_escaped_and_the_rest_kept() {
+        assert_eq!(terminal_safe("\u{85}x\u{9b}2J\u{7f}\r"), "\\u{85}x\\u{9b}2J\\u{7f}\\u{d}");
+        assert_eq!(terminal_safe("\u{2066}iso\u{2069} \u{2014} \u{20ac}"), "\\u{2066}iso\\u{2069} \u{2014} \u{20ac}");
+        assert!(matches!(terminal_safe("plain\ttext\n"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,16 +1,11 @@
-//! Corpus packing: article files (`.txt`, `.json`, `.jsonl`) to a bundle and back.
+//! Corpus packing: article lists (read as [`crate::input`] reads them for
+//! every command: text, JSON, JSON lines, bundles, directories) to a bundle
+//! and back.
 //!
-//! - `.txt`: the first non-empty line is the title (see [`crate::input::split_title`]),
-//!   the rest the body; decoded as [`crate::decode`] says (binary files are refused).
-//! - `.json`: one article object or an array of them; `.jsonl`: one object a
-//!   line. Fields `title` and `body` (strings) are required; `source`,
-//!   `published`, `lang` (strings) and `id` (integer) are optional; other
-//!   fields are ignored.
-//! - Directories are walked recursively, files sorted by path, so the same
-//!   inputs always give the same bytes.
-//!
-//! Articles without an `id` get their position in the pack (0, 1, …); ids
-//! must be unique.
+//! JSON articles' fields: `body` (required), `title`, `source`,
+//! `published`, `lang` (strings) and `id` (an integer `0..=u32::MAX` is
+//! kept); other fields are ignored. Articles without such an `id` get
+//! their position in the pack (0, 1, …); ids must be unique.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -19,7 +14,7 @@ use std::path::{Path, PathBuf};
 use epitome::wire::{Article, BUNDLE_HEADER_LEN, Bundle, WireError, write_bundle};
 use serde::{Deserialize, Serialize};
 
-use crate::{decode, input};
+use crate::{input, output};
 
 /// An article read from a file, owning its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -99,175 +94,86 @@ impl fmt::Display for PackError {
 
 impl std::error::Error for PackError {}
 
-/// The kinds of file [`load`] reads.
-fn kind(path: &Path) -> Option<&'static str> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "txt" => Some("txt"),
-        "json" => Some("json"),
-        "jsonl" | "ndjson" => Some("jsonl"),
-        _ => None,
+/// The articles of `inputs` and how many inputs failed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loaded {
+    /// The articles read, in input order, with their ids.
+    pub articles: Vec<OwnedArticle>,
+    /// Inputs (or lines, or articles) that gave no article: each was
+    /// reported on standard error. The command's exit status is then 2.
+    pub failed: usize,
+}
+
+impl Loaded {
+    /// The exit status the inputs call for.
+    pub fn status(&self) -> std::process::ExitCode {
+        if self.failed > 0 { std::process::ExitCode::from(2) } else { std::process::ExitCode::SUCCESS }
     }
 }
 
-/// Expands `inputs` into article files: named files as given (they must
-/// have a known extension), directories recursively, sorted by path.
-pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, PackError> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            let mut stack = vec![p.clone()];
-            while let Some(d) = stack.pop() {
-                let rd = std::fs::read_dir(&d).map_err(|e| PackError::new(&d, format!("cannot list: {e}")))?;
-                for entry in rd {
-                    let path = entry.map_err(|e| PackError::new(&d, format!("cannot list: {e}")))?.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if kind(&path).is_some() {
-                        found.push(path);
-                    }
-                }
+/// Reads every article of `inputs` as every command reads an article list
+/// ([`crate::input`]: text, JSON, JSON lines, bundles, directories) and
+/// assigns ids: an id that is an integer in `0..=u32::MAX` is kept, any
+/// other article is numbered by its position. An input that cannot be
+/// read, or an article whose id is already taken, is reported on standard
+/// error and left out; everything else is read.
+pub fn load(inputs: &[PathBuf], limits: input::Limits) -> Loaded {
+    let opts = input::ReadOptions { limits, ..input::ReadOptions::default() };
+    let mut loaded = Loaded::default();
+    let mut seen: HashMap<u32, String> = HashMap::new();
+    let mut renumbered = 0usize;
+    for pending in input::pending(inputs, &opts) {
+        let a = match pending.read(&opts.fields) {
+            Ok(a) => a,
+            Err(e) => {
+                output::warn(&e);
+                loaded.failed += 1;
+                continue;
             }
-            found.sort();
-            out.extend(found);
-        } else if p.is_file() {
-            if kind(p).is_none() {
-                return Err(PackError::new(p, "unknown file type (expected .txt, .json or .jsonl)"));
-            }
-            out.push(p.clone());
-        } else {
-            return Err(PackError::new(p, "no such file or directory"));
+        };
+        if a.fallback_encoding {
+            output::warn(format!("{}: not valid UTF-8, read as Windows-1252", output::terminal_safe(&a.origin)));
         }
+        let given = match (&a.id, a.kind) {
+            (_, input::Kind::Text | input::Kind::Sample) | (serde_json::Value::Null, _) => None,
+            (id, _) => {
+                let id = id.as_u64().and_then(|n| u32::try_from(n).ok());
+                renumbered += usize::from(id.is_none());
+                id
+            }
+        };
+        let position = loaded.articles.len() + loaded.failed;
+        let Some(id) = given.or_else(|| u32::try_from(position).ok()) else {
+            output::warn(format!("{}: more than 2^32 articles", output::terminal_safe(&a.origin)));
+            loaded.failed += 1;
+            continue;
+        };
+        if let Some(first) = seen.get(&id) {
+            output::warn(format!(
+                "{}: field `id`: {id} already used by {}; left out",
+                output::terminal_safe(&a.origin),
+                output::terminal_safe(first)
+            ));
+            loaded.failed += 1;
+            continue;
+        }
+        seen.insert(id, a.origin.clone());
+        let input::InputArticle { title, body, meta, .. } = a;
+        loaded.articles.push(OwnedArticle {
+            id,
+            title,
+            body,
+            source: meta.source,
+            published: meta.published,
+            lang: meta.lang,
+        });
     }
-    Ok(out)
-}
-
-/// Reads every article of `inputs` (see the module docs) and assigns ids.
-pub fn load(inputs: &[PathBuf]) -> Result<Vec<OwnedArticle>, PackError> {
-    let mut all: Vec<(OwnedArticle, PathBuf, bool)> = Vec::new();
-    for file in expand(inputs)? {
-        for (a, explicit_id) in load_file(&file)? {
-            all.push((a, file.clone(), explicit_id));
-        }
+    if renumbered > 0 {
+        output::warn(format!(
+            "{renumbered} article(s) with an id that is not an integer 0..=4294967295 numbered by position instead"
+        ));
     }
-    let mut seen: HashMap<u32, PathBuf> = HashMap::new();
-    let mut out = Vec::with_capacity(all.len());
-    for (i, (mut a, file, explicit)) in all.into_iter().enumerate() {
-        if !explicit {
-            a.id = u32::try_from(i).map_err(|_| PackError::new(&file, "more than 2^32 articles"))?;
-        }
-        if let Some(first) = seen.insert(a.id, file.clone()) {
-            return Err(PackError {
-                field: Some("id"),
-                ..PackError::new(&file, format!("id {} already used by {}", a.id, first.display()))
-            });
-        }
-        out.push(a);
-    }
-    Ok(out)
-}
-
-/// Reads the articles of one file; the flag says whether the id was given.
-pub fn load_file(path: &Path) -> Result<Vec<(OwnedArticle, bool)>, PackError> {
-    let bytes = std::fs::read(path).map_err(|e| PackError::new(path, format!("cannot read: {e}")))?;
-    match kind(path) {
-        Some("txt") => {
-            let text = decode::decode(bytes).map_err(|e| PackError::new(path, e.to_string()))?;
-            let (title, body) = input::split_title(&text);
-            if title.trim().is_empty() && body.trim().is_empty() {
-                return Err(PackError::new(path, "empty file: no title or body"));
-            }
-            Ok(vec![(OwnedArticle { title, body, ..OwnedArticle::default() }, false)])
-        }
-        Some("json") => {
-            let text = utf8(path, &bytes)?;
-            let v: serde_json::Value = serde_json::from_str(text).map_err(|e| PackError {
-                line: Some(e.line()),
-                ..PackError::new(path, format!("invalid JSON: {e}"))
-            })?;
-            match v {
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        from_json(item).map_err(|(field, reason)| PackError {
-                            field,
-                            ..PackError::new(path, format!("article {i}: {reason}"))
-                        })
-                    })
-                    .collect(),
-                other => from_json(&other)
-                    .map(|a| vec![a])
-                    .map_err(|(field, reason)| PackError { field, ..PackError::new(path, reason) }),
-            }
-        }
-        Some("jsonl") => {
-            let text = utf8(path, &bytes)?;
-            let mut out = Vec::new();
-            for (i, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let at = |field, reason| PackError { line: Some(i + 1), field, ..PackError::new(path, reason) };
-                let v: serde_json::Value =
-                    serde_json::from_str(line).map_err(|e| at(None, format!("invalid JSON: {e}")))?;
-                out.push(from_json(&v).map_err(|(field, reason)| at(field, reason))?);
-            }
-            if out.is_empty() {
-                return Err(PackError::new(path, "no articles in file"));
-            }
-            Ok(out)
-        }
-        _ => Err(PackError::new(path, "unknown file type (expected .txt, .json or .jsonl)")),
-    }
-}
-
-fn utf8<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, PackError> {
-    let s = std::str::from_utf8(bytes).map_err(|e| PackError::new(path, format!("not UTF-8: {e}")))?;
-    Ok(s.strip_prefix('\u{feff}').unwrap_or(s))
-}
-
-type FieldError = (Option<&'static str>, String);
-
-/// One article from a JSON object.
-fn from_json(v: &serde_json::Value) -> Result<(OwnedArticle, bool), FieldError> {
-    let obj = v.as_object().ok_or((None, format!("expected an object, found {}", json_kind(v))))?;
-    let text = |field: &'static str, required: bool| -> Result<String, FieldError> {
-        match obj.get(field) {
-            None | Some(serde_json::Value::Null) if !required => Ok(String::new()),
-            None | Some(serde_json::Value::Null) => Err((Some(field), "missing".to_owned())),
-            Some(serde_json::Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err((Some(field), format!("expected a string, found {}", json_kind(other)))),
-        }
-    };
-    let (id, explicit) = match obj.get("id") {
-        None | Some(serde_json::Value::Null) => (0, false),
-        Some(serde_json::Value::Number(n)) => {
-            let id = n.as_u64().and_then(|n| u32::try_from(n).ok());
-            (id.ok_or((Some("id"), format!("expected an integer 0..=4294967295, found {n}")))?, true)
-        }
-        Some(other) => return Err((Some("id"), format!("expected an integer, found {}", json_kind(other)))),
-    };
-    let a = OwnedArticle {
-        id,
-        title: text("title", true)?,
-        body: text("body", true)?,
-        source: text("source", false)?,
-        published: text("published", false)?,
-        lang: text("lang", false)?,
-    };
-    Ok((a, explicit))
-}
-
-fn json_kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
+    loaded
 }
 
 /// Encodes `articles` as one bundle.
@@ -310,6 +216,12 @@ mod tests {
         p
     }
 
+    fn load_ok(inputs: &[PathBuf]) -> Vec<OwnedArticle> {
+        let loaded = load(inputs, input::Limits::default());
+        assert_eq!(loaded.failed, 0);
+        loaded.articles
+    }
+
     #[test]
     fn loads_all_formats_in_path_order() {
         let dir = tempfile::tempdir().unwrap();
@@ -321,7 +233,7 @@ mod tests {
         );
         write(dir.path(), "c.json", "[{\"title\":\"A\",\"body\":\"x\",\"source\":\"S\",\"published\":\"2026-01-01\"}]");
         write(dir.path(), "ignored.md", "nope");
-        let arts = load(&[dir.path().to_path_buf()]).unwrap();
+        let arts = load_ok(&[dir.path().to_path_buf()]);
         let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
         assert_eq!(titles, ["J1", "J2", "Second title", "A"]);
         let ids: Vec<u32> = arts.iter().map(|a| a.id).collect();
@@ -332,31 +244,23 @@ mod tests {
     }
 
     #[test]
-    fn errors_name_file_line_and_field() {
+    fn bad_inputs_are_left_out_alone() {
         let dir = tempfile::tempdir().unwrap();
         let p = write(dir.path(), "x.jsonl", "{\"title\":\"ok\",\"body\":\"b\"}\n{\"title\":3,\"body\":\"b\"}\n");
-        let e = load(std::slice::from_ref(&p)).unwrap_err();
-        assert_eq!((e.line, e.field), (Some(2), Some("title")));
-        assert!(e.to_string().starts_with(&format!("{}:2: field `title`: expected a string", p.display())), "{e}");
-
-        let p = write(dir.path(), "y.json", "{\"title\":\"t\"}");
-        assert_eq!(
-            load(&[p]).unwrap_err().to_string().rsplit(": ").take(2).collect::<Vec<_>>(),
-            ["missing", "field `body`"]
-        );
-        let p = write(dir.path(), "z.json", "{\"title\": ");
-        assert!(load(&[p]).unwrap_err().reason.starts_with("invalid JSON"));
-        let p = write(
+        let q = write(
             dir.path(),
             "d.jsonl",
-            "{\"title\":\"a\",\"body\":\"b\",\"id\":1}\n{\"title\":\"c\",\"body\":\"d\",\"id\":1}",
+            "{\"body\":\"b\",\"id\":1}\n{\"body\":\"d\",\"id\":1}\n{\"body\":\"s\",\"id\":\"x-9\"}\n",
         );
-        assert_eq!(load(&[p]).unwrap_err().field, Some("id"));
-        let p = write(dir.path(), "e.txt", "  \n\n");
-        assert!(load(&[p]).unwrap_err().reason.contains("empty"));
-        let p = write(dir.path(), "f.csv", "a,b");
-        assert!(load(&[p]).unwrap_err().reason.contains("unknown file type"));
-        assert!(load(&[dir.path().join("missing.txt")]).unwrap_err().reason.contains("no such file"));
+        // What `summarize` accepts, `pack` accepts: empty files, any name, string ids.
+        let e = write(dir.path(), "e.txt", "  \n\n");
+        let f = write(dir.path(), "f.csv", "Title\nbody");
+        let loaded = load(&[p, dir.path().join("missing.txt"), q, e, f], input::Limits::default());
+        assert_eq!(loaded.failed, 3, "{loaded:?}");
+        let ids: Vec<u32> = loaded.articles.iter().map(|a| a.id).collect();
+        assert_eq!(ids, [0, 1, 5, 6, 7]);
+        assert_eq!(loaded.articles[3].body, "");
+        assert_eq!(loaded.articles[4].title, "Title");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! results written in input order: text blocks, a JSON array, or JSON
 //! lines. Used by `epitome summarize` and `epitome keywords`.
 //!
-//! An input that cannot be read (missing, binary, a malformed JSON line)
-//! gets one line on standard error, in its place in the order, and every
-//! other input is still processed; the exit status is then 2. Memory stays
-//! bounded however long the input stream ([`crate::batch`]).
+//! An input that cannot be read (missing, binary, a malformed JSON line;
+//! [`crate::input`]'s rules) gets one line on standard error, in its place
+//! in the order, and every other input is still processed; the exit status
+//! is then 2. Memory stays bounded however long the input stream
+//! ([`crate::batch`]).
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -16,7 +17,7 @@ use epitome::DefaultSummarizer;
 
 use crate::batch;
 use crate::input::{self, InputArticle, ReadOptions};
-use crate::output::JsonArray;
+use crate::output::{self, JsonArray, terminal_safe};
 use crate::progress::Progress;
 
 /// How results are written.
@@ -58,8 +59,22 @@ pub fn run(
     run_with::<DefaultSummarizer>(plan, out, render)
 }
 
+/// What the consumer is told of one article.
+struct Outcome {
+    /// The rendered result, or the message saying why there is none.
+    result: Result<Vec<u8>, String>,
+    /// A note for standard error (the Windows-1252 fallback).
+    note: Option<String>,
+}
+
 /// [`run`] with a workspace of other capacities `Z` (a board's
 /// `Workspace`, for `epitome summarize --workspace BOARD`).
+///
+/// The inputs are taken in runs: files on every thread, then each stream
+/// (`-`, a FIFO or device named on the command line) on one, after what
+/// came before it has been written out (it may wait for its writer
+/// forever), with each of its results written out as soon as it is ready,
+/// so that a slow producer's lines are answered as they arrive.
 pub fn run_with<Z: Default>(
     plan: &Plan<'_>,
     out: &mut impl Write,
@@ -70,43 +85,73 @@ pub fn run_with<Z: Default>(
     let mut array = JsonArray::default();
     let (mut written, mut failed) = (0usize, 0usize);
     let fields = &plan.read.fields;
-    batch::run(
-        plan.jobs,
-        input::pending(plan.inputs, plan.read),
-        Box::<Z>::default,
-        |summarizer, pending| -> Result<Vec<u8>, String> {
-            let article = pending.read(fields).map_err(|e| e.to_string())?;
-            render(summarizer, &article).map_err(|e| format!("{}: {e:#}", article.origin))
-        },
-        |outcome| -> std::io::Result<()> {
-            progress.inc();
-            match outcome {
-                Ok(bytes) => {
-                    match plan.shape {
-                        Shape::Json => array.push(out, &bytes)?,
-                        Shape::Text if written > 0 => {
-                            out.write_all(plan.separator)?;
-                            out.write_all(&bytes)?;
+    let mut rest = plan.inputs;
+    while !rest.is_empty() {
+        let streams = rest.iter().position(|p| input::is_stream(p));
+        let (inputs, live) = match streams {
+            Some(0) => (&rest[..1], true),
+            Some(n) => (&rest[..n], false),
+            None => (rest, false),
+        };
+        rest = &rest[inputs.len()..];
+        let jobs = if live {
+            out.flush()?;
+            1
+        } else {
+            input::most_articles(inputs, plan.read.format).map_or(plan.jobs, |n| plan.jobs.min(n))
+        };
+        batch::run(
+            jobs,
+            input::pending(inputs, plan.read),
+            Box::<Z>::default,
+            |summarizer, pending| -> Outcome {
+                let article = match pending.read(fields) {
+                    Ok(a) => a,
+                    Err(e) => return Outcome { result: Err(e.to_string()), note: None },
+                };
+                let note = article
+                    .fallback_encoding
+                    .then(|| format!("{}: not valid UTF-8, read as Windows-1252", terminal_safe(&article.origin)));
+                let result =
+                    render(summarizer, &article).map_err(|e| format!("{}: {e:#}", terminal_safe(&article.origin)));
+                Outcome { result, note }
+            },
+            |outcome| -> std::io::Result<()> {
+                progress.inc();
+                if let Some(note) = &outcome.note {
+                    progress.suspend(|| output::warn(note));
+                }
+                match outcome.result {
+                    Ok(bytes) => {
+                        match plan.shape {
+                            Shape::Json => array.push(out, &bytes)?,
+                            Shape::Text if written > 0 => {
+                                out.write_all(plan.separator)?;
+                                out.write_all(&bytes)?;
+                            }
+                            Shape::Text | Shape::Jsonl => out.write_all(&bytes)?,
                         }
-                        Shape::Text | Shape::Jsonl => out.write_all(&bytes)?,
+                        written += 1;
+                        if live {
+                            out.flush()?;
+                        }
                     }
-                    written += 1;
+                    Err(message) => {
+                        failed += 1;
+                        progress.suspend(|| output::warn(&message));
+                    }
                 }
-                Err(message) => {
-                    failed += 1;
-                    progress.suspend(|| eprintln!("epitome: {message}"));
-                }
-            }
-            Ok(())
-        },
-    )?;
+                Ok(())
+            },
+        )?;
+    }
     if plan.shape == Shape::Json {
         array.finish(out)?;
     }
     out.flush()?;
     drop(progress);
     if failed > 0 {
-        eprintln!("epitome: {failed} input(s) failed, {written} article(s) written");
+        output::warn(format!("{failed} input(s) failed, {written} article(s) written"));
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)

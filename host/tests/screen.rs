@@ -21,7 +21,7 @@ fn ok(o: &Output) -> String {
 
 /// The pages the library draws for `inputs`.
 fn frames(inputs: &[PathBuf], display: Screen) -> Vec<Frame> {
-    let owned = files::load_corpus(inputs).expect("load");
+    let owned = files::load_all(inputs, Default::default()).expect("load");
     let articles: Vec<Article<'_>> = owned.iter().map(OwnedArticle::as_wire).collect();
     screen::render(epitome_host::boards::BoardName::WITH_SCREEN, &articles, display).expect("render")
 }
@@ -89,9 +89,16 @@ fn forty_character_word_title_only_article_and_greek_cjk() {
 fn empty_digest_and_the_e_paper_size() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
-    let out = ok(&epitome(&["screen", "empty", "-o", "empty.png"], dir.path()));
+    // An empty directory is reported (status 2, as every command reports
+    // an input without articles), and the empty digest is still drawn.
+    let o = epitome(&["screen", "empty", "-o", "empty.png"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("empty: no articles found"));
+    let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("page 1 of 1"), "{out}");
-    let want = frames(&[dir.path().join("empty")], Screen::OLED_128X64);
+    let none = files::load_corpus(&[dir.path().join("empty")], Default::default());
+    assert_eq!((none.articles.len(), none.failed), (0, 1));
+    let want = screen::render(epitome_host::boards::BoardName::WITH_SCREEN, &[], Screen::OLED_128X64).expect("render");
     assert_eq!(want.len(), 1);
     assert_png_is(&dir.path().join("empty.png"), &want[0], 4);
 

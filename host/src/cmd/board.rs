@@ -19,7 +19,7 @@ use crate::{pack, screen};
 /// Runs the command.
 pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
     board::install_interrupt_handler();
-    let articles = crate::files::load_corpus(&args.inputs)?;
+    let articles = crate::files::load_all(&args.inputs, args.limits.limits())?;
     let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
     let spec = args.board.spec();
     let stream: Vec<u8> = if args.garbage > 0 {

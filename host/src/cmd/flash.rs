@@ -18,7 +18,7 @@ pub fn run(args: &FlashArgs, out: &mut impl Write) -> Result<ExitCode> {
     if !args.dry_run {
         flash::check_probe_rs()?;
     }
-    let articles = files::load_corpus(&args.inputs)?;
+    let articles = files::load_all(&args.inputs, args.limits.limits())?;
     if articles.is_empty() {
         bail!("no articles found in the inputs (looked for .txt, .json, .jsonl)");
     }

@@ -45,7 +45,7 @@ pub fn run(args: &KeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
                 for k in &s.keywords {
                     t.push_str(&format!("{}\t{}\n", k.score, k.text));
                 }
-                t.into_bytes()
+                crate::cmd::summarize::safe_bytes(t)
             }
         })
     })

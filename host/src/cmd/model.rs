@@ -1,7 +1,7 @@
 //! `epitome model build`: the background IDF table from a corpus.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -14,14 +14,29 @@ use crate::model::IdfModel;
 /// Runs the command.
 pub fn run(args: &ModelArgs, out: &mut impl Write) -> Result<ExitCode> {
     match &args.command {
-        ModelCommand::Build { inputs, output, terms, select } => {
-            let files: Vec<PathBuf> = input::text_files(inputs)?.into_iter().filter(|p| select.keeps(p)).collect();
-            if files.is_empty() {
-                bail!("no .txt documents found in the inputs");
+        ModelCommand::Build { inputs, output, terms, select, limits } => {
+            // Each input judged alone: the ones that cannot be read are
+            // reported, the table is built from the others, status 2.
+            let mut failed = 0usize;
+            let mut texts = Vec::new();
+            for file in input::text_files(inputs) {
+                match file.and_then(|f| {
+                    if select.keeps(&f) {
+                        input::read_text_file_limited(&f, limits.max_article_bytes).map(Some)
+                    } else {
+                        Ok(None)
+                    }
+                }) {
+                    Ok(Some(text)) => texts.push(text),
+                    Ok(None) => {}
+                    Err(e) => {
+                        crate::output::warn(&e);
+                        failed += 1;
+                    }
+                }
             }
-            let mut texts = Vec::with_capacity(files.len());
-            for f in &files {
-                texts.push(input::read_text_file(f)?);
+            if texts.is_empty() {
+                bail!("no .txt documents read from the inputs: nothing written");
             }
             let model = IdfModel::build(texts.iter().map(String::as_str), *terms);
             let bytes = model.to_bytes();
@@ -35,7 +50,7 @@ pub fn run(args: &ModelArgs, out: &mut impl Write) -> Result<ExitCode> {
                 f64::from(model.default) / 16.0,
                 bytes.len()
             )?;
-            Ok(ExitCode::SUCCESS)
+            Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
     }
 }

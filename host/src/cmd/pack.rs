@@ -11,12 +11,13 @@ use crate::pack;
 
 /// Runs the command.
 pub fn run(args: &PackArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let articles = pack::load(&args.inputs)?;
+    let loaded = pack::load(&args.inputs, args.limits.limits());
+    let articles = &loaded.articles;
     if articles.is_empty() {
-        bail!("no articles found in the inputs (looked for .txt, .json, .jsonl)");
+        bail!("no articles read from the inputs: nothing written");
     }
-    let bytes = pack::pack(&articles).context("encoding the bundle")?;
+    let bytes = pack::pack(articles).context("encoding the bundle")?;
     write_atomically(&args.output, &bytes)?;
     writeln!(out, "{}: {} articles, {} bytes", args.output.display(), articles.len(), bytes.len())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(loaded.status())
 }

@@ -15,8 +15,8 @@ use crate::screen;
 /// Runs the command.
 pub fn run(args: &ScreenArgs, out: &mut impl Write) -> Result<ExitCode> {
     let display = screen::display(&args.display)?;
-    let owned = files::load_corpus(&args.inputs)?;
-    let articles: Vec<Article<'_>> = owned.iter().map(OwnedArticle::as_wire).collect();
+    let loaded = files::load_corpus(&args.inputs, args.limits.limits());
+    let articles: Vec<Article<'_>> = loaded.articles.iter().map(OwnedArticle::as_wire).collect();
     let frames = screen::render(BoardName::WITH_SCREEN, &articles, display)?;
     let count = frames.len();
     // Zero-padded page numbers, so that file names sort in page order.
@@ -49,5 +49,5 @@ pub fn run(args: &ScreenArgs, out: &mut impl Write) -> Result<ExitCode> {
             frame.height * args.scale
         )?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(loaded.status())
 }

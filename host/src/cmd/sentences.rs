@@ -7,15 +7,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use epitome::segment::{Segmenter, Unit, UnitKind};
-use serde::Serialize;
+use epitome::segment::{Segmenter, UnitKind};
+use epitome_report::UnitReport;
 
 use crate::cli::SentencesArgs;
 use crate::input;
 
 /// Runs the command.
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let text = input::read_text_file(&args.input)?;
+    let text = input::read_text_file_limited(&args.input, args.limits.max_article_bytes)?;
     if args.json {
         write_json(&text, out)?;
     } else {
@@ -35,53 +35,14 @@ pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
             (UnitKind::Boilerplate, _) => "[boilerplate] ",
         };
         let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        writeln!(out, "{tag}{one_line}")?;
+        writeln!(out, "{tag}{}", crate::output::terminal_safe(&one_line))?;
     }
     Ok(())
 }
 
-/// One unit as `sentences --json` shows it.
-#[derive(Debug, Serialize)]
-struct UnitReport<'a> {
-    /// Byte offsets in the decoded text, `end` exclusive.
-    start: u32,
-    end: u32,
-    text: &'a str,
-    /// `sentence`, `list-item`, `heading` or `boilerplate`.
-    kind: &'static str,
-    /// Whether a summary may choose it (`Unit::is_choosable`).
-    choosable: bool,
-    /// Part of a quotation it does not close (`Unit::open_quote`).
-    open_quote: bool,
-    /// Index of its non-empty line, from 0.
-    paragraph: u32,
-}
-
-/// The name `sentences --json` gives a kind.
-pub fn kind_name(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Prose => "sentence",
-        UnitKind::Bullet => "list-item",
-        UnitKind::Heading => "heading",
-        UnitKind::Boilerplate => "boilerplate",
-    }
-}
-
-fn report<'a>(text: &'a str, u: &Unit) -> UnitReport<'a> {
-    UnitReport {
-        start: u.span.start,
-        end: u.span.end,
-        text: u.span.slice(text).unwrap_or(""),
-        kind: kind_name(u.kind),
-        choosable: u.kind.is_choosable(),
-        open_quote: u.open_quote,
-        paragraph: u.paragraph,
-    }
-}
-
 /// Writes the units of `text` as one pretty-printed JSON array.
 pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
-    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| report(text, &u)).collect();
+    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| UnitReport::new(text, &u)).collect();
     // Through the one JSON writer, so that a closed pipe is recognised.
     crate::output::write_pretty(out, &units)?;
     Ok(())

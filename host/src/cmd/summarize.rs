@@ -13,7 +13,8 @@ use crate::output;
 use crate::report;
 use crate::stream::{self, Plan, Shape};
 
-/// The text block of one summary: title, source, keywords, flags, sentences.
+/// The text block of one summary: title, source, keywords, flags,
+/// sentences; control characters shown escaped ([`output::terminal_safe`]).
 pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
     let mut t = String::with_capacity(256 + s.sentences.iter().map(|c| c.text.len()).sum::<usize>());
     let line = |t: &mut String, label: &str, items: &mut dyn Iterator<Item = &str>| {
@@ -47,7 +48,16 @@ pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
         t.push_str(marks.after());
         t.push('\n');
     }
-    t.into_bytes()
+    safe_bytes(t)
+}
+
+/// `t` as [`output::terminal_safe`] shows it, as bytes (without a copy
+/// when it holds no control character, as nearly every text does).
+pub fn safe_bytes(t: String) -> Vec<u8> {
+    match output::terminal_safe(&t) {
+        std::borrow::Cow::Borrowed(_) => t.into_bytes(),
+        std::borrow::Cow::Owned(s) => s.into_bytes(),
+    }
 }
 
 /// Appends the words of `s` joined by single spaces, exactly as joining

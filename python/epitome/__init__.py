@@ -1,0 +1,51 @@
+"""Epitome: fixed-memory extractive summaries and keyphrases of news articles.
+
+The same Rust core that runs on a microcontroller, here for Python:
+
+>>> import epitome
+>>> s = epitome.summarize("The council approved the new harbour bridge on Monday. "
+...                       "Construction starts in May.", "Harbour bridge approved")
+>>> s.sentences[0].text
+'The council approved the new harbour bridge on Monday.'
+
+``summarize`` and ``keywords`` take one article; ``summarize_batch`` takes
+many (any iterable or a pandas Series) and summarizes them on every core
+without the GIL; ``sentences`` shows the segmenter's units. On Spark (and
+Dask), ``epitome.spark`` has pandas UDFs over ``summarize_batch``.
+
+Errors of the core are ``EpitomeError`` subclasses (``InputTooLong``,
+``IdfInvalid``), themselves ``ValueError``; arguments of the wrong type raise
+``TypeError``.
+"""
+
+from ._epitome import (
+    EpitomeError,
+    IdfInvalid,
+    InputTooLong,
+    Keyword,
+    Sentence,
+    Stats,
+    Summary,
+    Unit,
+    __version__,
+    keywords,
+    sentences,
+    summarize,
+    summarize_batch,
+)
+
+__all__ = [
+    "EpitomeError",
+    "IdfInvalid",
+    "InputTooLong",
+    "Keyword",
+    "Sentence",
+    "Stats",
+    "Summary",
+    "Unit",
+    "__version__",
+    "keywords",
+    "sentences",
+    "summarize",
+    "summarize_batch",
+]

@@ -1,0 +1,168 @@
+"""Type stubs of the compiled module (checked by mypy.stubtest in the tests)."""
+
+import os
+from collections.abc import Iterable
+from typing import Final, Literal, Optional, Union, final, overload
+
+__version__: Final[str]
+__all__ = [
+    "EpitomeError",
+    "IdfInvalid",
+    "InputTooLong",
+    "Keyword",
+    "Sentence",
+    "Stats",
+    "Summary",
+    "Unit",
+    "__version__",
+    "keywords",
+    "sentences",
+    "summarize",
+    "summarize_batch",
+]
+
+_Idf = Union[bytes, str, os.PathLike[str], None]
+_Text = Optional[str]
+
+class EpitomeError(ValueError):
+    """Base class of Epitome's errors."""
+
+class InputTooLong(EpitomeError):
+    """A body of 4 GiB - 1 bytes or more, or a title of 2 GiB or more."""
+
+class IdfInvalid(EpitomeError):
+    """The IDF table's bytes are malformed."""
+
+@final
+class Sentence:
+    """A chosen sentence: ``body[char_start:char_end] == text``."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def shown(self) -> Optional[str]: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def char_start(self) -> int: ...
+    @property
+    def char_end(self) -> int: ...
+    @property
+    def byte_span(self) -> tuple[int, int]: ...
+    @property
+    def char_span(self) -> tuple[int, int]: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def index(self) -> int: ...
+
+@final
+class Keyword:
+    """A keyphrase and its score (1000 = best)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def score(self) -> int: ...
+
+@final
+class Stats:
+    """Counts of the input."""
+
+    @property
+    def sentences(self) -> int: ...
+    @property
+    def words(self) -> int: ...
+    @property
+    def terms(self) -> int: ...
+
+@final
+class Summary:
+    """The summary of one article."""
+
+    @property
+    def sentences(self) -> list[Sentence]: ...
+    @property
+    def keywords(self) -> list[Keyword]: ...
+    @property
+    def flags(self) -> list[str]: ...
+    @property
+    def stats(self) -> Stats: ...
+
+@final
+class Unit:
+    """One unit of the segmenter."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def char_start(self) -> int: ...
+    @property
+    def char_end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> Literal["sentence", "list-item", "heading", "boilerplate"]: ...
+    @property
+    def choosable(self) -> bool: ...
+    @property
+    def open_quote(self) -> bool: ...
+    @property
+    def paragraph(self) -> int: ...
+
+@overload
+def summarize(
+    text: str,
+    title: _Text = None,
+    *,
+    sentences: int = 3,
+    max_chars: Optional[int] = None,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+) -> Summary: ...
+@overload
+def summarize(
+    text: None,
+    title: _Text = None,
+    *,
+    sentences: int = 3,
+    max_chars: Optional[int] = None,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+) -> None: ...
+@overload
+def keywords(
+    text: str,
+    title: _Text = None,
+    *,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+) -> list[Keyword]: ...
+@overload
+def keywords(
+    text: None,
+    title: _Text = None,
+    *,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+) -> None: ...
+def sentences(text: str) -> list[Unit]: ...
+def summarize_batch(
+    bodies: Iterable[_Text],
+    titles: Optional[Iterable[_Text]] = None,
+    *,
+    sentences: int = 3,
+    max_chars: Optional[int] = None,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+    jobs: Optional[int] = None,
+) -> list[Optional[Summary]]: ...

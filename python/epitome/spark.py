@@ -1,0 +1,162 @@
+"""Epitome on Spark, and on anything else that hands out pandas Series.
+
+``summarize_udf(**options)`` and ``keywords_udf(**options)`` make
+`pandas UDFs <https://spark.apache.org/docs/latest/api/python/user_guide/sql/arrow_pandas.html>`_
+that take a title and a body column and summarize each Arrow batch with
+``epitome.summarize_batch``. The summary column is a struct::
+
+    sentences array<string>,
+    keywords  array<struct<text:string,score:int>>,
+    flags     array<string>
+
+and the keywords column an ``array<struct<text:string,score:int>>``. A null
+body gives null fields (the CLI skips a JSON line without a body); a null
+title is no title. Results equal ``epitome summarize --jsonl`` on the same
+titles and bodies.
+
+Example (read JSON lines or Parquet, add the summary, write Parquet)::
+
+    from pyspark.sql import SparkSession
+    from epitome.spark import summarize_udf
+
+    spark = SparkSession.builder.getOrCreate()
+    articles = spark.read.json("articles.jsonl")   # or spark.read.parquet(...)
+    summarize = summarize_udf(sentences=3, keywords=10)
+    out = articles.withColumn("summary", summarize("title", "body"))
+    out.select("id", "summary.sentences", "summary.keywords").write.parquet("summaries.parquet")
+
+Spark runs one task per core, so each UDF call uses one thread
+(``jobs=1``) unless told otherwise. The functions the UDFs wrap,
+``summarize_frame`` and ``keywords_series``, take and return pandas objects
+and work unchanged elsewhere, in Dask for one::
+
+    import dask.dataframe as dd
+    from epitome.spark import summarize_frame, SUMMARY_META
+
+    ddf = dd.read_parquet("articles.parquet")
+    summaries = ddf.map_partitions(lambda df: summarize_frame(df["title"], df["body"]), meta=SUMMARY_META)
+
+pandas (and pyspark, for the UDFs) are imported only when used: ``pip install
+'epitome[spark]'``.
+
+>>> import pandas as pd
+>>> from epitome.spark import summarize_frame
+>>> frame = summarize_frame(pd.Series(["Bridge"]), pd.Series(["The harbour bridge opens in May. It cost two million."]), sentences=1)
+>>> frame.loc[0, "sentences"], frame.loc[0, "flags"]
+(['The harbour bridge opens in May.'], [])
+>>> frame.loc[0, "keywords"][0]
+{'text': 'bridge', 'score': 1000}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import summarize, summarize_batch
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = [
+    "KEYWORDS_SCHEMA",
+    "SUMMARY_META",
+    "SUMMARY_SCHEMA",
+    "keywords_series",
+    "keywords_udf",
+    "summarize_frame",
+    "summarize_udf",
+]
+
+#: The Spark type of the summary column (DDL).
+SUMMARY_SCHEMA = (
+    "struct<sentences:array<string>,keywords:array<struct<text:string,score:int>>,flags:array<string>>"
+)
+#: The Spark type of the keywords column (DDL).
+KEYWORDS_SCHEMA = "array<struct<text:string,score:int>>"
+#: The columns ``summarize_frame`` returns, for Dask's ``meta=``.
+SUMMARY_META = {"sentences": "object", "keywords": "object", "flags": "object"}
+
+
+def summarize_frame(title: pd.Series, body: pd.Series, **options: Any) -> pd.DataFrame:
+    """The summaries of ``body`` (with ``title``) as a DataFrame of three columns.
+
+    ``sentences`` (lists of the chosen sentences' text), ``keywords`` (lists of
+    ``{"text", "score"}`` dicts) and ``flags`` (lists of flag names), on
+    ``body``'s index; ``None`` in each for a missing body. ``options`` are
+    ``summarize_batch``'s (``jobs`` defaults to 1 here).
+    """
+    import pandas as pd
+
+    options.setdefault("jobs", 1)
+    sentences: list[list[str] | None] = []
+    keywords: list[list[dict[str, Any]] | None] = []
+    flags: list[list[str] | None] = []
+    for s in summarize_batch(body, title, **options):
+        if s is None:
+            sentences.append(None)
+            keywords.append(None)
+            flags.append(None)
+            continue
+        sentences.append([x.text for x in s.sentences])
+        keywords.append([{"text": k.text, "score": k.score} for k in s.keywords])
+        flags.append(s.flags)
+    return pd.DataFrame({"sentences": sentences, "keywords": keywords, "flags": flags}, index=body.index)
+
+
+def keywords_series(title: pd.Series, body: pd.Series, **options: Any) -> pd.Series:
+    """The keyphrases of ``body`` (with ``title``): a Series of lists of
+    ``{"text", "score"}`` dicts, ``None`` for a missing body. ``options`` are
+    ``epitome.keywords``' and ``jobs`` (default 1)."""
+    import pandas as pd
+
+    options.setdefault("jobs", 1)
+    summaries = summarize_batch(body, title, sentences=0, **options)
+    return pd.Series(
+        [None if s is None else [{"text": k.text, "score": k.score} for k in s.keywords] for s in summaries],
+        index=body.index,
+        dtype=object,
+    )
+
+
+def _check(**options: Any) -> None:
+    """Raises now, on the driver, for options every task would reject."""
+    jobs = options.pop("jobs", 1)
+    summarize_batch([], jobs=jobs)
+    summarize("", **options)
+
+
+def summarize_udf(**options: Any):
+    """A pandas UDF ``(title, body) -> summary struct`` (``SUMMARY_SCHEMA``).
+
+    ``options`` are ``epitome.summarize_batch``'s: ``sentences``,
+    ``max_chars``, ``keywords``, ``language``, ``idf`` (bytes, shipped to the
+    executors with the UDF), ``jobs`` (threads per task, default 1).
+    """
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    _check(**options)
+
+    def summarize_columns(title, body):
+        return summarize_frame(title, body, **options)
+
+    summarize_columns.__annotations__ = {"title": pd.Series, "body": pd.Series, "return": pd.DataFrame}
+    return pandas_udf(summarize_columns, returnType=SUMMARY_SCHEMA)  # type: ignore[call-overload]
+
+
+def keywords_udf(**options: Any):
+    """A pandas UDF ``(title, body) -> array<struct<text, score>>`` (``KEYWORDS_SCHEMA``).
+
+    ``options`` are ``epitome.keywords``': ``keywords``, ``language``,
+    ``idf``, and ``jobs`` (threads per task, default 1).
+    """
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    _check(**options)
+
+    def keywords_column(title, body):
+        return keywords_series(title, body, **options)
+
+    keywords_column.__annotations__ = {"title": pd.Series, "body": pd.Series, "return": pd.Series}
+    return pandas_udf(keywords_column, returnType=KEYWORDS_SCHEMA)  # type: ignore[call-overload]

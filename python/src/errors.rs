@@ -1,0 +1,52 @@
+//! The core's errors as Python exceptions, mapped in one place: one class
+//! per variant of [`epitome::Error`], named after it, all subclasses of
+//! `EpitomeError(ValueError)` (bad input is a value error), each with the
+//! message the CLI prints for it.
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+create_exception!(
+    epitome,
+    EpitomeError,
+    PyValueError,
+    "Base class of Epitome's errors: the input or an option cannot be summarized."
+);
+create_exception!(
+    epitome,
+    InputTooLong,
+    EpitomeError,
+    "The input is longer than the summarizer can address: a body of 4 GiB - 1 bytes or more, or a title of 2 GiB or more."
+);
+create_exception!(
+    epitome,
+    IdfInvalid,
+    EpitomeError,
+    "The IDF table's bytes are malformed (bad magic, version or length)."
+);
+
+/// The Python exception for a core error, its message prefixed with
+/// `context` (`"IDF table idf.bin"`, `"item 3"`) as the CLI prefixes the
+/// input's name.
+pub fn core_error(e: epitome::Error, context: Option<&str>) -> PyErr {
+    let message = match context {
+        Some(c) => format!("{c}: {e}"),
+        None => e.to_string(),
+    };
+    match e {
+        epitome::Error::InputTooLong => InputTooLong::new_err(message),
+        epitome::Error::IdfInvalid => IdfInvalid::new_err(message),
+        // A variant added to the core later still reaches Python typed.
+        _ => EpitomeError::new_err(message),
+    }
+}
+
+/// Adds the exception classes to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("EpitomeError", py.get_type::<EpitomeError>())?;
+    m.add("InputTooLong", py.get_type::<InputTooLong>())?;
+    m.add("IdfInvalid", py.get_type::<IdfInvalid>())?;
+    Ok(())
+}

@@ -1,0 +1,254 @@
+//! The Python objects of results. Every field the CLI's JSON shows comes
+//! from the same record ([`epitome_report`]), under the same name and in the
+//! same units (byte offsets `start`/`end`, scores out of 1000, the core's
+//! flag names); Python adds what a Python caller needs besides (`index`,
+//! character offsets to slice a `str` with, the input counts).
+//!
+//! A [`Summary`] owns plain Rust data and makes its `Sentence` and
+//! `Keyword` objects when they are asked for, so that a batch of summaries
+//! costs one Python object per article until it is read.
+
+use epitome_report::{KeywordReport, SentenceReport, SummaryReport, UnitReport};
+use pyo3::prelude::*;
+
+/// A chosen sentence of a summary.
+///
+/// ``text`` is the sentence as written in the body; ``shown`` is how a reader
+/// is shown it when that differs (with the quotation marks it lacks), else
+/// ``None``. ``start``/``end`` are UTF-8 byte offsets in the body, as the
+/// CLI's JSON gives them; ``char_start``/``char_end`` are ``str`` indices, so
+/// ``body[s.char_start:s.char_end] == s.text``. ``score`` is relative to the
+/// article's best sentence (1000 = best); ``index`` is the sentence's number
+/// in the body (0 = the first unit that is not boilerplate).
+#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    text: String,
+    shown: Option<String>,
+    start: u32,
+    end: u32,
+    char_start: usize,
+    char_end: usize,
+    score: u32,
+    index: u16,
+}
+
+#[pymethods]
+impl Sentence {
+    /// ``(start, end)`` in UTF-8 bytes.
+    #[getter]
+    fn byte_span(&self) -> (u32, u32) {
+        (self.start, self.end)
+    }
+
+    /// ``(char_start, char_end)``: the ``str`` slice of the body.
+    #[getter]
+    fn char_span(&self) -> (usize, usize) {
+        (self.char_start, self.char_end)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Sentence(index={}, score={}, char_span=({}, {}), text={:?})",
+            self.index, self.score, self.char_start, self.char_end, self.text
+        )
+    }
+}
+
+/// A keyword or keyphrase (one to three words): its text as first written in
+/// the title or body, and its score relative to the best one (1000 = best).
+#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keyword {
+    text: String,
+    score: u32,
+}
+
+#[pymethods]
+impl Keyword {
+    fn __repr__(&self) -> String {
+        format!("Keyword(text={:?}, score={})", self.text, self.score)
+    }
+}
+
+impl From<&KeywordReport<'_>> for Keyword {
+    fn from(k: &KeywordReport<'_>) -> Self {
+        Keyword { text: k.text.to_owned(), score: k.score }
+    }
+}
+
+/// Counts of the input: units the segmenter found (sentences, headings,
+/// junk lines), word and number tokens in title and body, and distinct
+/// terms held at the end.
+#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    sentences: u32,
+    words: u32,
+    terms: u32,
+}
+
+#[pymethods]
+impl Stats {
+    fn __repr__(&self) -> String {
+        format!("Stats(sentences={}, words={}, terms={})", self.sentences, self.words, self.terms)
+    }
+}
+
+/// The summary of one article: the chosen ``sentences`` in text order, the
+/// ``keywords`` best first, the ``flags`` the core raised (what it had to cut
+/// or clamp: ``sentences_truncated``, ``terms_evicted``, ``phrases_evicted``,
+/// ``budget_clamped``, ``keywords_clamped``) and the input's ``stats``.
+#[pyclass(frozen, module = "epitome", eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    sentences: Vec<Sentence>,
+    keywords: Vec<Keyword>,
+    flags: Vec<String>,
+    stats: Stats,
+}
+
+#[pymethods]
+impl Summary {
+    /// The chosen sentences, in text order (a new list each time).
+    #[getter]
+    fn sentences(&self) -> Vec<Sentence> {
+        self.sentences.clone()
+    }
+
+    /// The keyphrases, best first (a new list each time).
+    #[getter]
+    fn keywords(&self) -> Vec<Keyword> {
+        self.keywords.clone()
+    }
+
+    /// The names of the flags raised.
+    #[getter]
+    fn flags(&self) -> Vec<String> {
+        self.flags.clone()
+    }
+
+    /// The input's counts.
+    #[getter]
+    fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    fn __repr__(&self) -> String {
+        let texts: Vec<&str> = self.sentences.iter().map(|s| s.text.as_str()).collect();
+        let kws: Vec<&str> = self.keywords.iter().map(|k| k.text.as_str()).collect();
+        format!("Summary(sentences={texts:?}, keywords={kws:?}, flags={:?})", self.flags)
+    }
+}
+
+impl Summary {
+    /// The Python view of a core summary of `body`.
+    pub fn new(s: &epitome::Summary<'_>, body: &str) -> Self {
+        let report = SummaryReport::new(s);
+        let mut chars = CharOffsets::new(body);
+        let sentences = report
+            .sentences
+            .into_iter()
+            .zip(&s.sentences)
+            .map(|(r, c): (SentenceReport<'_>, _)| {
+                let (char_start, char_end) = (chars.at(r.start), chars.at(r.end));
+                Sentence {
+                    text: r.text.to_owned(),
+                    shown: r.shown,
+                    start: r.start,
+                    end: r.end,
+                    char_start,
+                    char_end,
+                    score: r.score,
+                    index: c.index,
+                }
+            })
+            .collect();
+        Summary {
+            sentences,
+            keywords: report.keywords.iter().map(Keyword::from).collect(),
+            flags: report.flags,
+            stats: Stats { sentences: s.stats.sentences, words: s.stats.words, terms: s.stats.terms },
+        }
+    }
+
+    /// The keyphrases alone.
+    pub fn into_keywords(self) -> Vec<Keyword> {
+        self.keywords
+    }
+}
+
+/// One unit of the segmenter, as ``epitome sentences --json`` shows it:
+/// ``start``/``end`` (UTF-8 bytes) and ``char_start``/``char_end`` (``str``
+/// indices), ``text``, ``kind`` (``"sentence"``, ``"list-item"``,
+/// ``"heading"`` or ``"boilerplate"``), ``choosable`` (whether a summary may
+/// choose it), ``open_quote`` (part of a quotation it does not close) and
+/// ``paragraph`` (index of its non-empty line, from 0).
+#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    start: u32,
+    end: u32,
+    char_start: usize,
+    char_end: usize,
+    text: String,
+    kind: &'static str,
+    choosable: bool,
+    open_quote: bool,
+    paragraph: u32,
+}
+
+#[pymethods]
+impl Unit {
+    fn __repr__(&self) -> String {
+        format!("Unit(kind={:?}, char_span=({}, {}), text={:?})", self.kind, self.char_start, self.char_end, self.text)
+    }
+}
+
+/// The units of `text`, in order.
+pub fn units(text: &str) -> Vec<Unit> {
+    let mut chars = CharOffsets::new(text);
+    epitome::segment::Segmenter::new(text)
+        .map(|u| {
+            let r = UnitReport::new(text, &u);
+            Unit {
+                char_start: chars.at(r.start),
+                char_end: chars.at(r.end),
+                start: r.start,
+                end: r.end,
+                text: r.text.to_owned(),
+                kind: r.kind,
+                choosable: r.choosable,
+                open_quote: r.open_quote,
+                paragraph: r.paragraph,
+            }
+        })
+        .collect()
+}
+
+/// Character offsets of byte offsets of one text, asked in increasing
+/// order (sentences and units come in text order), in one pass.
+struct CharOffsets<'a> {
+    text: &'a [u8],
+    byte: usize,
+    char: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        CharOffsets { text: text.as_bytes(), byte: 0, char: 0 }
+    }
+
+    /// The number of characters before byte `at` (a character boundary).
+    fn at(&mut self, at: u32) -> usize {
+        let at = (at as usize).min(self.text.len());
+        if at < self.byte {
+            // Not in order after all: count from the start.
+            (self.byte, self.char) = (0, 0);
+        }
+        // Every byte but a UTF-8 continuation byte starts a character.
+        self.char += self.text[self.byte..at].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        self.byte = at;
+        self.char
+    }
+}

@@ -1,0 +1,94 @@
+"""Errors: typed, with the CLI's messages."""
+
+import pytest
+
+import epitome
+
+BODY = "The council approved the new harbour bridge on Monday. Work starts in May."
+
+
+def test_the_hierarchy():
+    assert issubclass(epitome.EpitomeError, ValueError)
+    for cls in (epitome.InputTooLong, epitome.IdfInvalid):
+        assert issubclass(cls, epitome.EpitomeError)
+    assert epitome.InputTooLong.__doc__ and "4 GiB" in epitome.InputTooLong.__doc__
+
+
+@pytest.mark.parametrize("bad", [b"bytes", 3, ["a list"], object()])
+def test_bodies_that_are_not_str(bad):
+    with pytest.raises(TypeError, match=r"^text must be str or None, not \w+"):
+        epitome.summarize(bad)
+    with pytest.raises(TypeError, match="^text must be str"):
+        epitome.keywords(bad)
+
+
+def test_titles_that_are_not_str():
+    with pytest.raises(TypeError, match="^title must be str or None, not int$"):
+        epitome.summarize(BODY, 7)
+
+
+def test_sentences_takes_str_only():
+    with pytest.raises(TypeError, match="^text must be str, not NoneType$"):
+        epitome.sentences(None)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"sentences": 33}, "sentences: 33 is not in 0..=32"),
+        ({"sentences": -1}, "sentences: -1 is not in 0..=32"),
+        ({"keywords": 17}, "keywords: 17 is not in 0..=16"),
+        ({"max_chars": -5}, "max_chars: -5 is not in 0..=4294967295"),
+        ({"language": "xx"}, "language: \"xx\" is not one of auto, en"),
+    ],
+)
+def test_options_out_of_range(kwargs, message):
+    with pytest.raises(ValueError, match="^" + message.replace(".", r"\.").replace("(", r"\(")):
+        epitome.summarize(BODY, **kwargs)
+
+
+def test_options_of_the_wrong_type():
+    with pytest.raises(TypeError):
+        epitome.summarize(BODY, sentences="3")
+    with pytest.raises(TypeError):
+        epitome.summarize(BODY, language=1)
+    with pytest.raises(TypeError, match="^idf must be bytes, str or os.PathLike, not int$"):
+        epitome.summarize(BODY, idf=1)
+    with pytest.raises(TypeError):
+        epitome.summarize(BODY, 3, 4)  # options are keyword-only
+
+
+def test_a_malformed_idf_table(tmp_path):
+    with pytest.raises(epitome.IdfInvalid, match=r"^IDF table \(bytes\): malformed IDF table$"):
+        epitome.summarize(BODY, idf=b"not a table")
+    path = tmp_path / "idf.bin"
+    path.write_bytes(b"EPIDF junk")
+    # The message the CLI prints for `--idf PATH`.
+    with pytest.raises(epitome.IdfInvalid, match=f"^IDF table {path}: malformed IDF table$"):
+        epitome.summarize(BODY, idf=path)
+    with pytest.raises(epitome.IdfInvalid):
+        epitome.summarize_batch([BODY], idf=str(path))
+
+
+def test_a_missing_idf_file(tmp_path):
+    path = tmp_path / "missing.bin"
+    with pytest.raises(FileNotFoundError, match=f"^reading IDF table {path}: "):
+        epitome.summarize(BODY, idf=path)
+
+
+def test_a_real_idf_table(tmp_path):
+    from conftest import REPO, run_cli
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(5):
+        (docs / f"{i}.txt").write_text(f"Title {i}\nThe harbour bridge story number {i} about council votes.\n")
+    table = tmp_path / "idf.bin"
+    run_cli("model", "build", str(docs), "-o", str(table))
+    assert epitome.summarize(BODY, idf=table) == epitome.summarize(BODY, idf=table.read_bytes())
+    assert REPO.exists()
+
+
+def test_lone_surrogates_are_an_encoding_error():
+    with pytest.raises(UnicodeEncodeError):
+        epitome.summarize("broken \ud800 text")

@@ -1,0 +1,210 @@
+//! The records Epitome's front ends show of the core's results: the JSON
+//! the `epitome` CLI prints (`summarize --json/--jsonl`, `keywords`,
+//! `sentences --json`) and the objects the Python package returns are both
+//! built here, so that a field, its name and its units live in one place.
+//!
+//! Each record borrows from the article text and is made from the core's
+//! own result ([`SummaryReport::new`] from a [`Summary`], [`UnitReport::new`]
+//! from a segmenter [`Unit`]). Serialized with serde, a record gives exactly
+//! the CLI's JSON for it.
+//!
+//! ```
+//! use epitome::{DefaultSummarizer, Options};
+//! use epitome_report::SummaryReport;
+//! let body = "The council approved the harbour bridge on Monday. Work starts in May.";
+//! let mut s = DefaultSummarizer::new();
+//! let summary = s.summarize("Bridge approved", body, &Options::default())?;
+//! let report = SummaryReport::new(&summary);
+//! assert_eq!(report.sentences[0].text, "The council approved the harbour bridge on Monday.");
+//! assert_eq!((report.sentences[0].start, report.sentences[0].end), (0, 50));
+//! assert!(report.flags.is_empty());
+//! # Ok::<(), epitome::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use epitome::segment::{Unit, UnitKind};
+use epitome::{Chosen, Flags, Keyword, Summary};
+use serde::Serialize;
+
+/// What the core reports of one article's summary: its keyphrases, chosen
+/// sentences and flags (the CLI adds the input's id, origin and title).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummaryReport<'a> {
+    /// Keyphrases, best first.
+    pub keywords: Vec<KeywordReport<'a>>,
+    /// Chosen sentences in text order.
+    pub sentences: Vec<SentenceReport<'a>>,
+    /// Names of the flags raised ([`flag_names`]).
+    pub flags: Vec<String>,
+}
+
+impl<'a> SummaryReport<'a> {
+    /// The record of a core summary.
+    pub fn new(s: &Summary<'a>) -> Self {
+        SummaryReport {
+            keywords: keywords(&s.keywords),
+            sentences: s.sentences.iter().map(SentenceReport::new).collect(),
+            flags: flag_names(s.flags),
+        }
+    }
+}
+
+/// A keyphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KeywordReport<'a> {
+    /// Surface text.
+    pub text: &'a str,
+    /// Score, 1000 = best.
+    pub score: u32,
+}
+
+/// A chosen sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SentenceReport<'a> {
+    /// The sentence, as in the body.
+    pub text: &'a str,
+    /// The sentence as a reader is shown it, present only when it differs
+    /// from `text`: with the quotation marks it lacks (see [`shown`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shown: Option<String>,
+    /// Byte offset in the body (UTF-8).
+    pub start: u32,
+    /// End byte offset in the body, exclusive.
+    pub end: u32,
+    /// Score, 1000 = best.
+    pub score: u32,
+}
+
+impl<'a> SentenceReport<'a> {
+    /// The record of a chosen sentence.
+    pub fn new(c: &Chosen<'a>) -> Self {
+        SentenceReport { text: c.text, shown: shown(c.text), start: c.span.start, end: c.span.end, score: c.score }
+    }
+}
+
+/// `text` as a reader is shown it when that differs from `text`: a
+/// sentence that opens a quotation and leaves it open (news re-opens each
+/// paragraph of a long quotation) is shown closed, and one that closes a
+/// quotation it did not open is shown opened ([`epitome::segment::Shown`]).
+pub fn shown(text: &str) -> Option<String> {
+    let s = epitome::segment::Shown::new(text);
+    (!s.marks.is_empty()).then(|| s.to_string())
+}
+
+/// The records of keyphrases.
+pub fn keywords<'a>(kws: &[Keyword<'a>]) -> Vec<KeywordReport<'a>> {
+    kws.iter().map(|k| KeywordReport { text: k.text, score: k.score }).collect()
+}
+
+/// Names of the flags set in `f`, from the core's [`Flags::NAMES`] (the one
+/// home of the names, `sentences_truncated`); a bit the core sets but does
+/// not name shows as `bit_N` rather than being lost.
+///
+/// ```
+/// use epitome::Flags;
+/// use epitome_report::flag_names;
+/// let f = Flags::from_bits(Flags::TERMS_EVICTED.bits() | Flags::KEYWORDS_CLAMPED.bits() | 0x80);
+/// assert_eq!(flag_names(f), ["terms_evicted", "keywords_clamped", "bit_7"]);
+/// ```
+pub fn flag_names(f: Flags) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut known = 0u8;
+    for (name, flag) in Flags::NAMES {
+        known |= flag.bits();
+        if f.contains(flag) {
+            names.push(name.to_string());
+        }
+    }
+    for bit in 0..8 {
+        if f.bits() & !known & (1 << bit) != 0 {
+            names.push(format!("bit_{bit}"));
+        }
+    }
+    names
+}
+
+/// One unit of the segmenter, as `epitome sentences --json` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnitReport<'a> {
+    /// Byte offset in the (UTF-8) text.
+    pub start: u32,
+    /// End byte offset, exclusive.
+    pub end: u32,
+    /// The unit's text.
+    pub text: &'a str,
+    /// `sentence`, `list-item`, `heading` or `boilerplate` ([`kind_name`]).
+    pub kind: &'static str,
+    /// Whether a summary may choose it (`UnitKind::is_choosable`).
+    pub choosable: bool,
+    /// Part of a quotation it does not close (`Unit::open_quote`).
+    pub open_quote: bool,
+    /// Index of its non-empty line, from 0.
+    pub paragraph: u32,
+}
+
+impl<'a> UnitReport<'a> {
+    /// The record of unit `u` of `text`.
+    pub fn new(text: &'a str, u: &Unit) -> Self {
+        UnitReport {
+            start: u.span.start,
+            end: u.span.end,
+            text: u.span.slice(text).unwrap_or(""),
+            kind: kind_name(u.kind),
+            choosable: u.kind.is_choosable(),
+            open_quote: u.open_quote,
+            paragraph: u.paragraph,
+        }
+    }
+}
+
+/// The name a unit's kind is shown by.
+pub fn kind_name(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Prose => "sentence",
+        UnitKind::Bullet => "list-item",
+        UnitKind::Heading => "heading",
+        UnitKind::Boilerplate => "boilerplate",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use epitome::segment::Segmenter;
+
+    #[test]
+    fn shown_differs_only_when_marks_are_missing() {
+        assert_eq!(
+            shown("Wenger said: \"We are still in the tie."),
+            Some("Wenger said: \"We are still in the tie.\"".into())
+        );
+        assert_eq!(
+            shown("We are still in the tie,\u{201d} he said."),
+            Some("\u{201c}We are still in the tie,\u{201d} he said.".into())
+        );
+        assert_eq!(shown("\"We are still in the tie,\" he said."), None);
+    }
+
+    #[test]
+    fn every_named_flag_is_listed_and_unknown_bits_are_kept() {
+        assert!(flag_names(Flags::empty()).is_empty());
+        assert_eq!(flag_names(Flags::SENTENCES_TRUNCATED), ["sentences_truncated"]);
+        let all = Flags::NAMES.iter().fold(0u8, |b, (_, f)| b | f.bits());
+        assert_eq!(flag_names(Flags::from_bits(all)).len(), Flags::NAMES.len());
+        assert_eq!(flag_names(Flags::from_bits(0x80)), ["bit_7"]);
+    }
+
+    #[test]
+    fn records_serialize_as_the_cli_prints_them() {
+        let text = "Heading\n\nHe said: \"It is late. The bridge opens in May and the council agrees.";
+        let units: Vec<_> = Segmenter::new(text).map(|u| UnitReport::new(text, &u)).collect();
+        for u in &units {
+            assert_eq!(&text[u.start as usize..u.end as usize], u.text);
+        }
+        let json = serde_json::to_string(&units[0]).unwrap();
+        assert!(json.starts_with("{\"start\":0,\"end\":7,\"text\":\"Heading\",\"kind\":"), "{json}");
+        let s = SentenceReport { text: "a", shown: None, start: 1, end: 2, score: 1000 };
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"text":"a","start":1,"end":2,"score":1000}"#);
+    }
+}
