@@ -13,6 +13,12 @@
 # Needs: qemu-system-arm, defmt-print, and arm-none-eabi-size or llvm-size
 # (rustup component add llvm-tools). Usage: bash firmware/figures.sh
 #
+# With --markdown FILE, the same tables are also written into FILE between
+# the lines `<!-- begin: firmware/figures.sh -->` and
+# `<!-- end: firmware/figures.sh -->`, after a line naming the commit they
+# were measured on (BENCHMARKS.md keeps them so; the README only rounds):
+#   bash firmware/figures.sh --markdown BENCHMARKS.md
+#
 # With --profile, the stm32f405 (Cortex-M4) runs the same articles once
 # more with QEMU logging every translation block (-d in_asm,exec,nochain,
 # about 0.5 GB in a temporary file), and firmware/profile.py prints where
@@ -23,11 +29,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source firmware/boards.sh
 profile=0
+markdown=
 case "${1:-}" in
     --profile) profile=1 ;;
+    --markdown) markdown=${2:?usage: bash firmware/figures.sh --markdown FILE} ;;
     "") ;;
-    *) echo "usage: bash firmware/figures.sh [--profile]" >&2; exit 2 ;;
+    *) echo "usage: bash firmware/figures.sh [--profile | --markdown FILE]" >&2; exit 2 ;;
 esac
+begin='<!-- begin: firmware/figures.sh -->'
+end='<!-- end: firmware/figures.sh -->'
+if [ -n "$markdown" ] && ! { grep -qxF "$begin" "$markdown" && grep -qxF "$end" "$markdown"; }; then
+    echo "figures: $markdown has no lines '$begin' and '$end' to write between" >&2
+    exit 1
+fi
 
 m0=target/thumbv6m-none-eabi/panic-never/epitome-panic-never
 cargo build -q -p epitome-panic-never --profile panic-never --target thumbv6m-none-eabi
@@ -52,7 +66,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 n_seeds=0
 inputs=(host/sample)
-if [ -d ../shared/corpus/seeds ]; then
+# The seeds are left out only when ../shared is absent altogether (README, Testing).
+if [ -d ../shared ]; then
     n_seeds=$(ls ../shared/corpus/seeds | grep -c .)
     inputs=(../shared/corpus/seeds host/sample)
 fi
@@ -86,6 +101,7 @@ for b in "${BOARDS[@]}"; do measure "$b"; done
 read -r m0_flash m0_ram < <(sizes "$m0")
 
 what=$(IFS=+; echo "${inputs[*]}" | sed 's#\.\./shared/corpus/seeds#seeds#; s#host/sample#sample#g')
+{
 awk -v boards="${BOARDS[*]}" -v work="$work" -v what="$what" -v m0_flash="$m0_flash" -v m0_ram="$m0_ram" '
     function fmt(n,   s, out) {
         if (n !~ /^[0-9]+$/) return n
@@ -139,6 +155,24 @@ awk -v flash="$lm3s_flash" -v ram="$lm3s_ram" '
         printf "| RAM including peak stack | %s B of 65,536 |\n", fmt(ram + peak)
         printf "| pages of the sample digest on the OLED | %d |\n", pages
     }' "$work/lm3s.txt"
+} > "$work/tables.md"
+cat "$work/tables.md"
+
+if [ -n "$markdown" ]; then
+    commit=$(git rev-parse --short HEAD)
+    git diff --quiet HEAD -- . ":(exclude,glob)**/*.md" || commit="$commit plus uncommitted changes"
+    {
+        echo "Measured on \`$commit\` with \`bash firmware/figures.sh --markdown $markdown\` (written by it; do not edit by hand):"
+        echo
+        cat "$work/tables.md"
+    } > "$work/block.md"
+    awk -v begin="$begin" -v end="$end" -v block="$work/block.md" '
+        $0 == begin { print; while ((getline l < block) > 0) print l; skip = 1; next }
+        $0 == end { skip = 0 }
+        !skip { print }' "$markdown" > "$work/new.md"
+    cp "$work/new.md" "$markdown"
+    echo "figures: written into $markdown"
+fi
 
 if [ "$profile" = 1 ]; then
     # QEMU as `epitome board` starts it, plus the block log.

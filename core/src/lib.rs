@@ -22,6 +22,7 @@
 pub mod digest;
 pub mod error;
 pub mod hash;
+pub mod headline;
 pub mod idf;
 pub mod lang;
 pub mod near_duplicate;

@@ -11,6 +11,8 @@
 #![cfg_attr(not(target_os = "none"), forbid(unsafe_code))]
 #![deny(missing_docs)]
 
+#[cfg(target_os = "none")]
+pub mod mmio;
 pub mod offline;
 pub mod protocol;
 #[cfg(target_os = "none")]

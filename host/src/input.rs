@@ -965,34 +965,11 @@ pub fn text_files(inputs: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
     out
 }
 
-/// Splits plain text into title and body: the title is the first non-empty
-/// line. A first line that starts with a metadata stamp such as
-/// `date 2026-01-28` is not a headline: then the title is empty and the
-/// whole text is the body (the core's segmenter drops the stamp).
+/// Splits plain text into title and body, owned ([`epitome::headline::split`]
+/// is the rule).
 pub fn split_title(text: &str) -> (String, String) {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        offset += line.len();
-        if t.is_empty() {
-            continue;
-        }
-        if starts_with_stamp(t) {
-            return (String::new(), text.to_owned());
-        }
-        return (t.to_owned(), text[offset..].to_owned());
-    }
-    (String::new(), String::new())
-}
-
-fn starts_with_stamp(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    ["date", "published", "updated", "posted"].iter().any(|p| {
-        lower.strip_prefix(p).is_some_and(|r| {
-            let r2 = r.trim_start_matches([' ', ':', '\t']);
-            r2.len() < r.len() && r2.starts_with(|c: char| c.is_ascii_digit())
-        })
-    })
+    let (title, body) = epitome::headline::split(text);
+    (title.to_owned(), body.to_owned())
 }
 
 /// The built-in sample as articles.

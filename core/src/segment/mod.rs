@@ -20,9 +20,9 @@
 //! a time (the next newline, the next `.`, `!`, `?`, `"` or lead byte of
 //! `…`, curly quotes and guillemets) and reads ASCII without decoding, so
 //! most of a line is passed over without a char being decoded. The
-//! char-at-a-time form of the same rules is kept as a reference
-//! (`core/tests/reference/segment.rs`), and the property tests and the
-//! `segment` fuzz target check that both return the same units.
+//! property tests and the `segment` fuzz target check the units against
+//! naive rules (`core/tests/reference/segment.rs`): well formed, the same
+//! line by line and wherever the text starts relative to a machine word.
 
 mod abbrev;
 mod lists;

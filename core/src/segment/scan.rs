@@ -2,8 +2,7 @@
 //! next byte where a sentence may end or a quotation mark stands, and
 //! ASCII fast paths for trimming and counting words. Each gives exactly the
 //! answer of the char-at-a-time form it replaces (`crate::unicode`), checked
-//! by the tests below and, through the segmenter, by
-//! `core/tests/segment_reference.rs`.
+//! by the tests below.
 
 use crate::unicode::{is_space, trim_end, trim_start};
 

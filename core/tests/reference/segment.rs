@@ -1,575 +1,92 @@
-//! The segmenter's rules (`epitome::segment`) as they stood before its
-//! byte-class scan: one decoded char at a time, whole-slice searches, the
-//! quotation marks counted again for every piece, no early exits. Shared by
-//! the property tests (`core/tests/segment_reference.rs`) and the `segment`
-//! fuzz target (`fuzz/fuzz_targets/segment.rs`, which includes this file by
-//! path). A frozen copy on purpose: the fast `Segmenter` must return exactly
-//! these units on every input.
+//! What any segmentation of a text must look like, written naively (one
+//! `str` method at a time, as memchr's `naive.rs` writes its searches), and
+//! the two ways the segmenter's word-at-a-time scan could go wrong that the
+//! case table (`core/src/segment/cases.txt`, which pins what each rule does)
+//! cannot show: a unit that depends on the bytes around its line, or on
+//! where the text starts relative to a machine word. Shared by the property
+//! tests (`core/tests/segment_reference.rs`), the data tests
+//! (`segment_data.rs`) and the `segment` fuzz target
+//! (`fuzz/fuzz_targets/segment.rs`, which includes this file by path).
 
-use epitome::Span;
-use epitome::normalize::Folded;
-use epitome::segment::{Unit, UnitKind};
-use epitome::unicode::{count_words, is_digit, is_letter, is_space, is_upper, trim, trim_end, trim_start};
+use epitome::segment::{Segmenter, Unit, UnitKind};
+use epitome::unicode::{is_space, trim};
 
-const MAX_QUOTE_UNIT: usize = 480;
-
-/// The units of `text`, as `Segmenter` returned them.
-pub fn naive_units(text: &str) -> Vec<Unit> {
+/// The non-blank lines of `text`, trimmed, in order: the paragraphs.
+pub fn naive_lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut paragraph = 0u32;
-    let mut started = false;
-    let mut line_start = 0usize;
-    while line_start < text.len() {
-        let raw_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
-        let raw = &text[line_start..raw_end];
-        let lead = raw.len() - trim_start(raw).len();
-        let line_text = trim(raw);
-        let s = line_start + lead;
-        line_start = raw_end + 1;
-        if line_text.is_empty() {
-            continue;
+    let mut start = 0;
+    for raw in text.split('\n') {
+        let t = trim(raw);
+        if !t.is_empty() {
+            let s = start + (raw.len() - raw.trim_start_matches(is_space).len());
+            out.push((s, s + t.len()));
         }
-        if started {
-            paragraph += 1;
-        }
-        started = true;
-        line(text, s, s + line_text.len(), paragraph, &mut out);
+        start += raw.len() + 1;
     }
     out
 }
 
-/// The units of the trimmed line `text[s..e]`.
-fn line(text: &str, s: usize, e: usize, paragraph: u32, out: &mut Vec<Unit>) {
-    let unit = |s: usize, e: usize, kind: UnitKind, open_quote: bool| Unit {
-        span: Span::new(s, e),
-        kind,
-        paragraph,
-        open_quote,
-    };
-    let trimmed = &text[s..e];
-    if boilerplate(trimmed) {
-        out.push(unit(s, e, UnitKind::Boilerplate, false));
-        return;
-    }
-    let mut cur = s;
-    let mut line_start_pending = true;
-    if let Some(meta) = metadata_prefix(trimmed) {
-        out.push(unit(s, s + meta, UnitKind::Boilerplate, false));
-        line_start_pending = false;
-        cur = s + meta + (text[s + meta..e].len() - trim_start(&text[s + meta..e]).len());
-    }
-    let mut list = None;
-    let mut item_start = false;
-    if cur == s
-        && let Some((len, m)) = marker_at(trimmed)
-    {
-        cur = s + len;
-        list = Some(m).filter(|m| m.number.is_some() || m.glyph.is_some_and(inline_glyph));
-        item_start = true;
-    }
-    let mut quote_open = false;
-    while cur < e {
-        let mut l = &text[cur..e];
-        if let Some(m) = list {
-            let rest = trim_start(l);
-            if let Some((len, next)) = marker_at(rest).filter(|&(_, n)| follows(m, n)) {
-                cur += l.len() - rest.len() + len;
-                l = &text[cur..e];
-                list = Some(next);
-                item_start = true;
-            }
-        }
-        let (mut end, mut terminated) = sentence_end(l, 0);
-        let mut marks = Marks::of(&l[..end]);
-        while !marks.balanced() && end < l.len() {
-            let Some(close) = closing_mark(&l[end..], marks) else { break };
-            let (e2, t2) = sentence_end(l, end + close);
-            if e2 > MAX_QUOTE_UNIT {
-                break;
-            }
-            marks = Marks::of(&l[..e2]);
-            (end, terminated) = (e2, t2);
-        }
-        if list.is_none()
-            && let Some((at, before)) = colon_list(l, &l[..end])
-        {
-            (end, terminated, list) = (at, true, Some(before));
-            marks = Marks::of(&l[..at]);
-        }
-        if let Some(m) = list {
-            let lead = l.len() - trim_start(l).len();
-            if let Some(at) = next_item(&l[lead..], end.saturating_sub(lead), m) {
-                end = lead + at;
-                let t = trim_end(&l[..end]);
-                terminated = t.chars().rev().find(|&c| !is_closer(c)).is_some_and(is_terminal);
-                marks = Marks::of(t);
-            }
-        }
-        let piece = &l[..end];
-        let us = cur + (piece.len() - trim_start(piece).len());
-        let ue = us + trim(piece).len();
-        let whole_line = line_start_pending && end >= l.len();
-        cur += end.max(1);
-        if ue <= us {
-            continue;
-        }
-        line_start_pending = false;
-        let t = &text[us..ue];
-        let kind = classify(t, terminated, whole_line, item_start);
-        item_start = false;
-        // The quotation state between the units of the line.
-        let reopens = t.starts_with(['"', '\u{201c}', '\u{ab}']);
-        let inside = quote_open && !reopens;
-        let unbalanced = !marks.balanced();
-        quote_open = if reopens { unbalanced } else { quote_open != unbalanced };
-        out.push(unit(us, ue, kind, inside || unbalanced));
-    }
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}')
-}
-
-fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{ab}' | '\u{2039}')
-}
-
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}')
-}
-
-/// Where the first sentence of `line` ends, looking from byte `from` on
-/// (after backing over the punctuation just before it), and whether it
-/// ended on sentence punctuation.
-fn sentence_end(line: &str, from: usize) -> (usize, bool) {
-    let mut i = from;
-    while let Some(c) = line[..i].chars().next_back().filter(|&c| is_terminal(c) || is_closer(c)) {
-        i -= c.len_utf8();
-    }
-    let chars: Vec<(usize, char)> = line.char_indices().filter(|&(p, _)| p >= i).collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (p, c) = chars[k];
-        if !is_terminal(c) {
-            k += 1;
-            continue;
-        }
-        let (mut only_dot, mut dots) = (true, 0);
-        while k < chars.len() && is_terminal(chars[k].1) {
-            if chars[k].1 == '.' {
-                dots += 1;
-            } else {
-                only_dot = false;
-            }
-            k += 1;
-        }
-        while k < chars.len() && is_closer(chars[k].1) {
-            k += 1;
-        }
-        let j = chars.get(k).map_or(line.len(), |&(q, _)| q);
-        let after = &line[j..];
-        let Some(ws) = after.chars().next() else { return (line.len(), true) };
-        if !is_space(ws) {
-            continue;
-        }
-        let next_text = trim_start(after);
-        let Some(next) = next_text.chars().next() else { return (line.len(), true) };
-        let starts = is_upper(next) || is_digit(next) || is_opener(next) || next == '\u{2014}';
-        if !starts || only_dot && dots == 1 && !dot_ends_sentence(&line[..p], next_text) {
-            continue;
-        }
-        return (j, true);
-    }
-    let t = trim_end(line);
-    (line.len(), t.chars().rev().find(|&c| !is_closer(c)).is_some_and(|c| is_terminal(c) || c == ':'))
-}
-
-fn classify(text: &str, terminated: bool, whole_line: bool, bullet: bool) -> UnitKind {
-    let words = count_words(text);
-    if bullet {
-        return if terminated && words >= 6 { UnitKind::Bullet } else { UnitKind::Heading };
-    }
-    if whole_line {
-        let ends_in_quotation = text.ends_with(['"', '\u{201d}']) && Marks::of(text).balanced() && words >= 5;
-        if !terminated && words <= 14 && !ends_in_quotation
-            || text.ends_with('?') && words <= 12
-            || capital_label(text) && words <= 8
-        {
-            return UnitKind::Heading;
+/// Checks that `units` could be a segmentation of `text`: each unit is a
+/// non-empty span of its paragraph's line with no white space at either
+/// end; a unit that is not boilerplate ends at the line's end or before
+/// white space (a sentence ends at white space, never inside a word, while
+/// a metadata prefix such as `date 2026-01-28` may run into the text); the
+/// units are in order and disjoint.
+pub fn check_units(text: &str, units: &[Unit]) {
+    let lines = naive_lines(text);
+    let mut last_end = 0;
+    for u in units {
+        let (s, e) = (u.span.start as usize, u.span.end as usize);
+        let &(ls, le) = lines.get(u.paragraph as usize).unwrap_or_else(|| panic!("{u:?}: no such paragraph"));
+        assert!(ls <= s && s < e && e <= le, "{u:?} is not inside its line {ls}..{le}");
+        assert!(s >= last_end, "{u:?} overlaps or precedes the unit before it");
+        last_end = e;
+        let t = u.span.slice(text).unwrap_or_else(|| panic!("{u:?}: not on char boundaries"));
+        assert_eq!(trim(t), t, "{u:?} is not trimmed");
+        let next = text[e..le].chars().next();
+        if u.kind != UnitKind::Boilerplate {
+            assert!(next.is_none_or(is_space), "{u:?} ends inside a word: {t:?} then {next:?}");
         }
     }
-    UnitKind::Prose
 }
 
-fn capital_label(text: &str) -> bool {
-    let Some((label, _)) = text.split_once(':') else { return false };
-    label.chars().filter(|&c| is_letter(c)).count() >= 2 && label.chars().all(|c| is_upper(c) || c == ' ')
-}
-
-// ---- quotation marks ------------------------------------------------------
-
-#[derive(Clone, Copy, Default)]
-struct Marks {
-    straight: u32,
-    open: u32,
-    close: u32,
-}
-
-impl Marks {
-    fn of(s: &str) -> Self {
-        let mut m = Marks::default();
-        let mut prev = None;
-        for c in s.chars() {
-            match c {
-                // After a digit while no straight quotation is open, an inch mark.
-                '"' if prev.is_some_and(|p: char| p.is_ascii_digit()) && m.straight.is_multiple_of(2) => {}
-                '"' => m.straight += 1,
-                '\u{201c}' | '\u{ab}' => m.open += 1,
-                '\u{201d}' | '\u{bb}' => m.close += 1,
-                _ => {}
-            }
-            prev = Some(c);
-        }
-        m
-    }
-
-    fn balanced(self) -> bool {
-        self.straight.is_multiple_of(2) && self.open == self.close
-    }
-}
-
-fn closing_mark(rest: &str, m: Marks) -> Option<usize> {
-    let straight = !m.straight.is_multiple_of(2);
-    if !straight && m.open <= m.close {
-        return None;
-    }
-    let mut prev = ' ';
-    for (i, c) in rest.char_indices() {
-        match c {
-            '"' if straight => {
-                let next = rest[i + 1..].chars().next();
-                let opening = is_space(prev) && next.is_some_and(|n| !is_space(n));
-                return if opening { None } else { Some(i) };
-            }
-            '\u{201c}' | '\u{ab}' if !straight => return None,
-            '\u{201d}' | '\u{bb}' if !straight => return Some(i),
-            _ => {}
-        }
-        prev = c;
-    }
-    None
-}
-
-// ---- abbreviations --------------------------------------------------------
-
-const TITLES: &[&str] = &[
-    "Adm", "Capt", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mr",
-    "Mrs", "Ms", "Mt", "Pres", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "Supt", "Sens", "Gens",
-];
-const BEFORE_NUMBER: &[&str] = &[
-    "p", "pp", "No", "no", "Nos", "nos", "N\u{b0}", "Fig", "fig", "Figs", "vol", "Vol", "ch", "Ch", "para", "Art",
-    "art", "sec", "Sec", "ed", "eds", "Ed", "op", "tel",
-];
-const OTHER: &[&str] = &[
-    "Apr", "Aug", "Ave", "Co", "Corp", "Dec", "Dept", "Feb", "Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov",
-    "Oct", "Sep", "Sept", "approx", "est", "etc", "vs", "Blvd", "Bros", "Ft", "cf", "al", "Univ", "Assn",
-];
-const AFTER_TIME: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "GMT",
-    "UTC",
-    "BST",
-    "CET",
-    "CEST",
-    "EST",
-    "EDT",
-    "CST",
-    "CDT",
-    "MST",
-    "MDT",
-    "PST",
-    "PDT",
-    "ET",
-    "PT",
-    "CT",
-    "MT",
-    "Eastern",
-    "Central",
-    "Pacific",
-    "Mountain",
-    "Atlantic",
-    "Local",
-];
-
-fn dot_ends_sentence(before: &str, next_text: &str) -> bool {
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_space(c) || is_opener(c) || c == '\u{2014}' || c == '\u{2013}')
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..];
-    let chars: Vec<char> = word.chars().collect();
-    let next_is_digit = next_text.starts_with(|c: char| c.is_ascii_digit());
-    match chars.len() {
-        0 => return true,
-        1 => return !is_letter(chars[0]) || !next_is_digit && opener_word(next_text),
-        _ => {}
-    }
-    if TITLES.contains(&word) {
-        return false;
-    }
-    if ["a.m", "p.m", "A.M", "P.M"].contains(&word) && !next_is_digit {
-        let mut words = next_text.split([' ', ',', '.', '\t']).filter(|w| !w.is_empty());
-        let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-        return !(AFTER_TIME.contains(&first) || second.eq_ignore_ascii_case("time"));
-    }
-    if BEFORE_NUMBER.contains(&word) || dotted(word) || OTHER.contains(&word) {
-        return !next_is_digit && opener_word(next_text);
-    }
-    true
-}
-
-/// `U.S`, `Ph.D`: groups of one or two letters joined by dots, a
-/// two-letter group capitalized or all lower.
-fn dotted(word: &str) -> bool {
-    let groups: Vec<&str> = word.split('.').collect();
-    groups.len() >= 2
-        && groups.iter().all(|g| {
-            let cs: Vec<char> = g.chars().collect();
-            (1..=2).contains(&cs.len()) && cs.iter().all(|&c| is_letter(c)) && cs.iter().skip(1).all(|&c| !is_upper(c))
-        })
-}
-
-fn opener_word(next_text: &str) -> bool {
-    let t = next_text.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '(']);
-    let end = t.find(|c: char| !(is_letter(c) || c == '\'' || c == '\u{2019}')).unwrap_or(t.len());
-    end > 0 && Folded::new(&t[..end]).is_stopword()
-}
-
-// ---- lists ----------------------------------------------------------------
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Close {
-    Dot,
-    Paren,
-    DotParen,
-    Parens,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Ordinal {
-    Number(u16),
-    Alpha { letter: Option<u8>, roman: u8 },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Marker {
-    glyph: Option<char>,
-    number: Option<(Ordinal, Close)>,
-}
-
-fn inline_glyph(g: char) -> bool {
-    matches!(g, '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{25aa}')
-}
-
-fn follows(a: Marker, b: Marker) -> bool {
-    if a.glyph != b.glyph {
-        return false;
-    }
-    match (a.number, b.number) {
-        (None, None) => a.glyph.is_some_and(inline_glyph),
-        (Some((Ordinal::Number(x), ca)), Some((Ordinal::Number(y), cb))) => ca == cb && y == x + 1,
-        (
-            Some((Ordinal::Alpha { letter: la, roman: ra }, ca)),
-            Some((Ordinal::Alpha { letter: lb, roman: rb }, cb)),
-        ) => ca == cb && (la.zip(lb).is_some_and(|(x, y)| y == x + 1) || ra != 0 && rb == ra + 1),
-        _ => false,
-    }
-}
-
-fn marker_at(line: &str) -> Option<(usize, Marker)> {
-    let first = line.chars().next()?;
-    if matches!(first, '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{b7}' | '\u{25aa}' | '\u{2023}' | '\u{2043}') {
-        let rest = &line[first.len_utf8()..];
-        let space = rest.len() - trim_start(rest).len();
-        let glyph = Some(first);
-        let at = first.len_utf8() + space;
-        if space > 0 {
-            return Some(match enumerator(&line[at..]) {
-                Some((e, n)) => (at + e, Marker { glyph, number: Some(n) }),
-                None => (at, Marker { glyph, number: None }),
-            });
-        }
-        return enumerator(rest).map(|(e, n)| (at + e, Marker { glyph, number: Some(n) }));
-    }
-    enumerator(line).map(|(e, n)| (e, Marker { glyph: None, number: Some(n) }))
-}
-
-fn enumerator(s: &str) -> Option<(usize, (Ordinal, Close))> {
-    let paren = s.starts_with('(');
-    let body = &s[usize::from(paren)..];
-    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    let letters = body.bytes().take_while(u8::is_ascii_lowercase).count();
-    let roman = body.bytes().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
-    const ROMAN: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
-    let (len, ordinal) = if (1..=3).contains(&digits) {
-        (digits, Ordinal::Number(body[..digits].parse().unwrap_or(0)))
-    } else if letters == 1 || roman == letters && (1..=4).contains(&roman) {
-        let word = &body[..letters];
-        let value = ROMAN.iter().position(|r| *r == word).map_or(0, |i| i as u8 + 1);
-        let letter = if letters == 1 { word.bytes().next() } else { None };
-        (letters, Ordinal::Alpha { letter, roman: value })
-    } else {
-        return None;
-    };
-    let after = &body[len..];
-    let (close, n) = if paren {
-        if !after.starts_with(')') {
-            return None;
-        }
-        (Close::Parens, 1)
-    } else if after.starts_with(')') {
-        (Close::Paren, 1)
-    } else if after.starts_with(".)") {
-        (Close::DotParen, 2)
-    } else if after.starts_with('.') {
-        (Close::Dot, 1)
-    } else {
-        return None;
-    };
-    let i = usize::from(paren) + len + n;
-    let rest = &s[i..];
-    let space = rest.len() - trim_start(rest).len();
-    let glued = space == 0 && digits > 0 && rest.chars().next().is_some_and(is_upper);
-    (space > 0 && !trim_start(rest).is_empty() || glued).then_some((i + space, (ordinal, close)))
-}
-
-fn next_item(item: &str, limit: usize, m: Marker) -> Option<usize> {
-    for (i, c) in item.char_indices() {
-        let p = i + 1;
-        if i < 1 || !(c == ' ' || c == '\t') || p >= limit {
-            if p >= limit && i >= 1 {
-                break;
-            }
-            continue;
-        }
-        let Some((_, n)) = marker_at(&item[p..]).filter(|&(_, n)| follows(m, n)) else { continue };
-        let before = &item[..p];
-        let unclosed = before.matches('(').count() > before.matches(')').count();
-        if !(unclosed && matches!(n.number, Some((_, Close::Paren)))) {
-            return Some(p);
+/// The units of `text` when each line is segmented alone and its units are
+/// moved back to where the line stands: the segmenter keeps no state from
+/// one line to the next, so these must be its units of the whole text.
+pub fn units_line_by_line(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (paragraph, &(s, e)) in naive_lines(text).iter().enumerate() {
+        for mut u in Segmenter::new(&text[s..e]) {
+            assert_eq!(u.paragraph, 0, "one line gave two paragraphs: {:?}", &text[s..e]);
+            u.span.start += s as u32;
+            u.span.end += s as u32;
+            u.paragraph = paragraph as u32;
+            out.push(u);
         }
     }
-    None
+    out
 }
 
-fn colon_list(line: &str, piece: &str) -> Option<(usize, Marker)> {
-    let b = piece.as_bytes();
-    let dot = b.len().checked_sub(1).filter(|&i| b[i] == b'.')?;
-    let word = b[dot.saturating_sub(4)..dot].iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
-    if word == 0 {
-        return None;
+/// The units of `text` after `pad` (white space), moved back by its length:
+/// where the text starts relative to a machine word must not matter.
+pub fn units_after(pad: &str, text: &str) -> Vec<Unit> {
+    let padded = format!("{pad}{text}");
+    let mut units: Vec<Unit> = Segmenter::new(&padded).collect();
+    for u in &mut units {
+        u.span.start -= pad.len() as u32;
+        u.span.end -= pad.len() as u32;
     }
-    let space = dot.checked_sub(word + 1).filter(|&i| b[i] == b' ')?;
-    let colon = space.checked_sub(1).filter(|&i| b[i] == b':')?;
-    let rest = &line[colon + 1..];
-    let at = colon + 1 + rest.len() - trim_start(rest).len();
-    let item = &line[at..];
-    let (len, m) = marker_at(item)?;
-    let capital = item[len..].chars().next().is_some_and(is_upper);
-    if m.glyph.is_some() || !capital || at + len <= piece.len() {
-        return None;
-    }
-    let before = match m.number? {
-        (Ordinal::Number(1), close) => (Ordinal::Number(0), close),
-        (Ordinal::Alpha { letter: Some(l @ (b'a' | b'i')), .. }, close) => {
-            (Ordinal::Alpha { letter: Some(l - 1), roman: 0 }, close)
-        }
-        _ => return None,
-    };
-    next_item(item, item.len(), m)?;
-    Some((at, Marker { glyph: None, number: Some(before) }))
+    units
 }
 
-// ---- boilerplate ----------------------------------------------------------
-
-fn boilerplate(line: &str) -> bool {
-    if line.len() > 160 {
-        return false;
+/// Every check above on `text`: the segmenter's units are well formed, the
+/// same line by line and the same after 1 to 15 bytes of white space.
+pub fn check_segmenter(text: &str) {
+    let units: Vec<Unit> = Segmenter::new(text).collect();
+    check_units(text, &units);
+    assert_eq!(units, units_line_by_line(text), "line by line differs: {text:?}");
+    for n in 1..16 {
+        let pad = if n % 2 == 0 { " ".repeat(n) } else { "\n".repeat(n) };
+        assert_eq!(units, units_after(&pad, text), "after {n} bytes of white space: {text:?}");
     }
-    const PREFIXES: &[&str] = &[
-        "share on",
-        "share this",
-        "share via",
-        "share article",
-        "sign up",
-        "subscribe",
-        "credit:",
-        "photo:",
-        "photograph:",
-        "image:",
-        "picture:",
-        "image source",
-        "image caption",
-        "media caption",
-        "copyright",
-        "\u{a9}",
-        "advertisement",
-        "read more",
-        "read also",
-        "related:",
-        "related articles",
-        "follow us",
-        "click here",
-        "research staff",
-        "all rights reserved",
-        "getty images",
-        "watch:",
-        "listen:",
-        "skip to",
-        "download the",
-    ];
-    const SUFFIXES: &[&str] = &["/ap", "/reuters", "/afp", "getty images", "/epa", "/bloomberg"];
-    let lower = line.to_ascii_lowercase();
-    let prefix = PREFIXES.iter().any(|p| {
-        lower.starts_with(p)
-            && (!p.ends_with(|c: char| c.is_ascii_alphabetic())
-                || line[p.len()..].chars().next().is_none_or(|c| !is_letter(c)))
-    });
-    if prefix || SUFFIXES.iter().any(|s| lower.ends_with(s)) {
-        return count_words(line) <= 12;
-    }
-    line.len() <= 100 && lower.contains("newsletter") && count_words(line) <= 8
-}
-
-fn metadata_prefix(line: &str) -> Option<usize> {
-    let lower = line.to_ascii_lowercase();
-    let key = ["date", "published", "updated", "posted"].into_iter().find(|k| lower.starts_with(k))?;
-    let rest = &line[key.len()..];
-    let after_key = rest.trim_start_matches([' ', ':', '\t']);
-    if after_key.len() == rest.len() || !after_key.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let stamp = after_key
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '-' | '/' | ':' | '.' | 'T' | 'Z')))
-        .unwrap_or(after_key.len());
-    Some(line.len() - after_key.len() + stamp)
 }

@@ -3,6 +3,7 @@
 //! byte for byte against the host's own computation.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -16,111 +17,32 @@ use crate::cli::BoardArgs;
 use crate::qmp::Qmp;
 use crate::{pack, screen};
 
-/// Runs the command.
+/// Runs the command: the frames to send, the link, then the session's
+/// phases in order (boot, screenshot, replies) and a summary line.
 pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
     board::install_interrupt_handler();
-    let articles = crate::files::load_all(&args.inputs, args.limits.limits())?;
-    let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
+    let (stream, segments) = session_stream(args)?;
+    let boot_expected = if args.check { Some(expected_boot(args)?) } else { None };
     let spec = args.board.spec();
-    let stream: Vec<u8> = if args.garbage > 0 {
-        board::hostile_stream(args.seed, &frames, args.garbage, spec.max_frame)
-    } else {
-        frames.concat()
-    };
-    // Each segment ends with a good frame (so at a delimiter): its replies
-    // can be predicted alone, and the host waits for them before sending on.
-    let segments = split_after_frames(&stream, &frames);
-
-    let boot_expected = if args.check {
-        let bytes = std::fs::read(&args.corpus)
-            .with_context(|| format!("reading the firmware's flash corpus {} (for --check)", args.corpus.display()))?;
-        let bundle = pack::open_bundle(&args.corpus, &bytes)?;
-        Some(board::expected_boot(args.board, &bundle)?)
-    } else {
-        None
-    };
-
     if args.screenshot.is_some() && !spec.display {
         bail!("board {} has no display to take a screenshot of", spec.name);
     }
     let qmp_socket = args.screenshot.as_ref().map(|_| tempfile::tempdir()).transpose()?;
-    let mut link = match &args.port {
-        Some(port) => Link::serial(port)?,
-        None => Link::start_qemu(&QemuConfig {
-            firmware: args.firmware.clone().unwrap_or_else(|| args.board.elf()),
-            machine: spec.qemu_machine.to_owned(),
-            qemu: args.qemu.clone(),
-            log: args.log.clone(),
-            icount: args.icount,
-            qmp: qmp_socket.as_ref().map(|d| d.path().join("qmp.sock")),
-        })?,
-    };
+    let mut link = open_link(args, qmp_socket.as_ref().map(|d| d.path().join("qmp.sock")))?;
     let timeout = Duration::from_secs(args.timeout);
-    let mut mismatches = 0usize;
-    // Prints a frame; true if it differs from the expected one.
-    let check = |got: &[u8], want: Option<&Vec<u8>>, out: &mut dyn Write| -> Result<bool> {
-        if !args.quiet {
-            writeln!(out, "{}", board::describe(got))?;
-        }
-        if let Some(want) = want
-            && want.as_slice() != got
-        {
-            writeln!(out, "MISMATCH: expected {}", board::describe(want))?;
-            return Ok(true);
-        }
-        Ok(false)
-    };
+    let mut checker = Checker { quiet: args.quiet, mismatches: 0 };
 
-    // Boot: hello, the flash corpus's digests, the multi-article digest (last).
-    let mut boot = 0usize;
-    loop {
-        let f = link.recv(timeout).context("waiting for the firmware's boot digests")?;
-        match boot_expected.as_ref().map(|b| b.get(boot)) {
-            Some(None) => {
-                mismatches += 1;
-                writeln!(out, "MISMATCH: unexpected boot frame: {}", board::describe(&f))?;
-            }
-            want => mismatches += usize::from(check(&f, want.flatten(), out)?),
-        }
-        boot += 1;
-        if board::kind(&f) == FrameKind::MultiDigest {
-            break;
-        }
-    }
-    if let Some(b) = &boot_expected
-        && boot < b.len()
-    {
-        mismatches += b.len() - boot;
-        writeln!(out, "MISMATCH: {} boot frames expected, {boot} received", b.len())?;
-    }
-
+    let boot = receive_boot(&mut link, boot_expected.as_deref(), timeout, &mut checker, out)?;
     if let (Some(png), Some(dir)) = (&args.screenshot, &qmp_socket) {
-        mismatches += screenshot(args, &mut link, dir.path(), png, timeout, out)?;
+        checker.mismatches += screenshot(args, &mut link, dir.path(), png, timeout, out)?;
     }
+    let answers = exchange(args, &mut link, &segments, timeout, &mut checker, out)?;
+    hang_up(&mut link, timeout)?;
 
-    let (mut replies, mut digests, mut errors) = (0usize, 0usize, 0usize);
-    for seg in &segments {
-        let want = board::expected_replies(args.board, seg)?;
-        link.send(seg)?;
-        for w in &want {
-            let f = link.recv(timeout).context("waiting for the firmware's answer")?;
-            mismatches += usize::from(check(&f, args.check.then_some(w), out)?);
-            replies += 1;
-            let what = board::kind(&f);
-            digests += usize::from(what == FrameKind::Digest);
-            errors += usize::from(what == FrameKind::Error);
-        }
-    }
-    link.send(&board::hang_up_frame())?;
-    if let Some(q) = link.qemu() {
-        let status = q.wait(timeout)?;
-        if !status.success() {
-            bail!("the firmware exited with {status} (its defmt log tells why; see --log)");
-        }
-    }
+    let mismatches = checker.mismatches;
     writeln!(
         out,
-        "board: {boot} boot frames, {} bytes sent, {replies} answers ({digests} digests, {errors} error frames){}",
+        "board: {boot} boot frames, {} bytes sent, {answers}{}",
         stream.len(),
         if args.check { format!(", {mismatches} differing from the host") } else { String::new() }
     )?;
@@ -128,6 +50,156 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
         bail!("{mismatches} frames from the board differ from the host's");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The bytes sent to the board (the articles' frames, inside a hostile
+/// stream with `--garbage`) and the same bytes cut after each good frame:
+/// each segment ends at a delimiter, so its replies can be predicted alone,
+/// and the host waits for them before sending on.
+fn session_stream(args: &BoardArgs) -> Result<(Vec<u8>, Vec<Vec<u8>>)> {
+    let articles = crate::files::load_all(&args.inputs, args.limits.limits())?;
+    let frames = articles.iter().map(|a| board::article_frame(&a.as_wire())).collect::<Result<Vec<_>>>()?;
+    let stream: Vec<u8> = if args.garbage > 0 {
+        board::hostile_stream(args.seed, &frames, args.garbage, args.board.spec().max_frame)
+    } else {
+        frames.concat()
+    };
+    let segments = split_after_frames(&stream, &frames);
+    Ok((stream, segments))
+}
+
+/// The boot frames the firmware sends with the flash corpus of `--corpus`
+/// (for `--check`).
+fn expected_boot(args: &BoardArgs) -> Result<Vec<Vec<u8>>> {
+    let bytes = std::fs::read(&args.corpus)
+        .with_context(|| format!("reading the firmware's flash corpus {} (for --check)", args.corpus.display()))?;
+    let bundle = pack::open_bundle(&args.corpus, &bytes)?;
+    board::expected_boot(args.board, &bundle)
+}
+
+/// The serial port of `--port`, else the firmware started under QEMU (with
+/// a QMP socket at `qmp` for screenshots).
+fn open_link(args: &BoardArgs, qmp: Option<PathBuf>) -> Result<Link> {
+    match &args.port {
+        Some(port) => Link::serial(port),
+        None => Link::start_qemu(&QemuConfig {
+            firmware: args.firmware.clone().unwrap_or_else(|| args.board.elf()),
+            machine: args.board.spec().qemu_machine.to_owned(),
+            qemu: args.qemu.clone(),
+            log: args.log.clone(),
+            icount: args.icount,
+            qmp,
+        }),
+    }
+}
+
+/// Prints the frames the board sends (unless `--quiet`) and counts those
+/// that differ from the host's.
+struct Checker {
+    quiet: bool,
+    mismatches: usize,
+}
+
+impl Checker {
+    /// Prints `got`; counts a mismatch if `want` is given and differs.
+    fn frame(&mut self, got: &[u8], want: Option<&[u8]>, out: &mut impl Write) -> Result<()> {
+        if !self.quiet {
+            writeln!(out, "{}", board::describe(got))?;
+        }
+        if let Some(want) = want
+            && want != got
+        {
+            writeln!(out, "MISMATCH: expected {}", board::describe(want))?;
+            self.mismatches += 1;
+        }
+        Ok(())
+    }
+}
+
+/// Boot: hello, the flash corpus's digests, the multi-article digest
+/// (last), each checked against `expected` when given; returns the number
+/// of frames received.
+fn receive_boot(
+    link: &mut Link,
+    expected: Option<&[Vec<u8>]>,
+    timeout: Duration,
+    checker: &mut Checker,
+    out: &mut impl Write,
+) -> Result<usize> {
+    let mut boot = 0usize;
+    loop {
+        let f = link.recv(timeout).context("waiting for the firmware's boot digests")?;
+        match expected.map(|b| b.get(boot)) {
+            Some(None) => {
+                checker.mismatches += 1;
+                writeln!(out, "MISMATCH: unexpected boot frame: {}", board::describe(&f))?;
+            }
+            want => checker.frame(&f, want.flatten().map(Vec::as_slice), out)?,
+        }
+        boot += 1;
+        if board::kind(&f) == FrameKind::MultiDigest {
+            break;
+        }
+    }
+    if let Some(b) = expected
+        && boot < b.len()
+    {
+        checker.mismatches += b.len() - boot;
+        writeln!(out, "MISMATCH: {} boot frames expected, {boot} received", b.len())?;
+    }
+    Ok(boot)
+}
+
+/// What the board answered to the articles.
+struct Answers {
+    replies: usize,
+    digests: usize,
+    errors: usize,
+}
+
+impl std::fmt::Display for Answers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} answers ({} digests, {} error frames)", self.replies, self.digests, self.errors)
+    }
+}
+
+/// Replies: sends each segment, then receives as many frames as the host
+/// predicts for it (checked with `--check`).
+fn exchange(
+    args: &BoardArgs,
+    link: &mut Link,
+    segments: &[Vec<u8>],
+    timeout: Duration,
+    checker: &mut Checker,
+    out: &mut impl Write,
+) -> Result<Answers> {
+    let mut answers = Answers { replies: 0, digests: 0, errors: 0 };
+    for seg in segments {
+        let want = board::expected_replies(args.board, seg)?;
+        link.send(seg)?;
+        for w in &want {
+            let f = link.recv(timeout).context("waiting for the firmware's answer")?;
+            checker.frame(&f, args.check.then_some(w.as_slice()), out)?;
+            answers.replies += 1;
+            let what = board::kind(&f);
+            answers.digests += usize::from(what == FrameKind::Digest);
+            answers.errors += usize::from(what == FrameKind::Error);
+        }
+    }
+    Ok(answers)
+}
+
+/// Ends the session: the hang-up frame, then (under QEMU) the firmware's
+/// exit, which must be a success.
+fn hang_up(link: &mut Link, timeout: Duration) -> Result<()> {
+    link.send(&board::hang_up_frame())?;
+    if let Some(q) = link.qemu() {
+        let status = q.wait(timeout)?;
+        if !status.success() {
+            bail!("the firmware exited with {status} (its defmt log tells why; see --log)");
+        }
+    }
+    Ok(())
 }
 
 /// Saves the board's display as `png` once page `--screen-page` is drawn,
@@ -142,8 +214,8 @@ pub fn run(args: &BoardArgs, out: &mut impl Write) -> Result<ExitCode> {
 fn screenshot(
     args: &BoardArgs,
     link: &mut Link,
-    dir: &std::path::Path,
-    png: &std::path::Path,
+    dir: &Path,
+    png: &Path,
     timeout: Duration,
     out: &mut impl Write,
 ) -> Result<usize> {

@@ -53,8 +53,6 @@ mod oled;
 #[cfg(target_os = "none")]
 pub mod pager;
 #[cfg(target_os = "none")]
-mod reg;
-#[cfg(target_os = "none")]
 mod uart;
 
 /// The board for `epitome_firmware::runtime::run`.

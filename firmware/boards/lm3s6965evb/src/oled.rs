@@ -5,7 +5,7 @@
 
 use epitome_screen::Bitmap;
 
-use crate::reg::{read, write};
+use epitome_firmware::mmio::{read, write};
 
 const SYSCTL_RCGC1: usize = 0x400F_E104;
 const SYSCTL_RCGC2: usize = 0x400F_E108;

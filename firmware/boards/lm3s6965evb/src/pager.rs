@@ -9,8 +9,8 @@ use epitome::wire::MultiDigest;
 use epitome_screen::{Bitmap, DigestContent, Pages, Screen};
 
 use crate::oled::Oled;
-use crate::reg::{read, write};
 use crate::uart::Idle;
+use epitome_firmware::mmio::{read, write};
 
 const SYSCTL_RCGC2: usize = 0x400F_E108;
 /// GPIO E: PE0 up, PE1 down, PE2 left, PE3 right, each low while pressed.

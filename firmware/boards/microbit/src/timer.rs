@@ -3,17 +3,16 @@
 //! far less). Under QEMU with `-icount shift=0,sleep=off` it advances
 //! deterministically with the instructions executed.
 
-use core::ptr::{read_volatile, write_volatile};
-
+use epitome_firmware::mmio::{read, write};
 use epitome_firmware::runtime::measure::Calibration;
 
 const TIMER0: usize = 0x4000_8000;
-const START: *mut u32 = TIMER0 as *mut u32;
-const CAPTURE0: *mut u32 = (TIMER0 + 0x040) as *mut u32;
-const MODE: *mut u32 = (TIMER0 + 0x504) as *mut u32;
-const BITMODE: *mut u32 = (TIMER0 + 0x508) as *mut u32;
-const PRESCALER: *mut u32 = (TIMER0 + 0x510) as *mut u32;
-const CC0: *mut u32 = (TIMER0 + 0x540) as *mut u32;
+const START: usize = TIMER0;
+const CAPTURE0: usize = TIMER0 + 0x040;
+const MODE: usize = TIMER0 + 0x504;
+const BITMODE: usize = TIMER0 + 0x508;
+const PRESCALER: usize = TIMER0 + 0x510;
+const CC0: usize = TIMER0 + 0x540;
 
 /// The running timer and its calibration.
 pub struct Timer {
@@ -23,23 +22,17 @@ pub struct Timer {
 }
 
 fn capture() -> u32 {
-    // SAFETY: TIMER0's fixed, always-mapped registers; the firmware owns TIMER0.
-    unsafe {
-        write_volatile(CAPTURE0, 1);
-        read_volatile(CC0)
-    }
+    write(CAPTURE0, 1);
+    read(CC0)
 }
 
 impl Timer {
     /// Starts TIMER0 (timer mode, 32 bits, 16 MHz) and calibrates it.
     pub fn start() -> Self {
-        // SAFETY: as in `capture`.
-        unsafe {
-            write_volatile(MODE, 0);
-            write_volatile(BITMODE, 3);
-            write_volatile(PRESCALER, 0);
-            write_volatile(START, 1);
-        }
+        write(MODE, 0);
+        write(BITMODE, 3);
+        write(PRESCALER, 0);
+        write(START, 1);
         let mut t = Timer { last: 0, high: 0, cal: Calibration::measure(|| u64::from(capture())) };
         t.last = capture();
         t

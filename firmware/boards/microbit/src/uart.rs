@@ -4,35 +4,26 @@
 //! registers are all the firmware needs.
 
 use core::convert::Infallible;
-use core::ptr::{read_volatile, write_volatile};
+
+use epitome_firmware::mmio::{read, write};
 
 const UART0: usize = 0x4000_2000;
-const STARTRX: *mut u32 = UART0 as *mut u32;
-const STARTTX: *mut u32 = (UART0 + 0x008) as *mut u32;
-const RXDRDY: *mut u32 = (UART0 + 0x108) as *mut u32;
-const TXDRDY: *mut u32 = (UART0 + 0x11C) as *mut u32;
-const ENABLE: *mut u32 = (UART0 + 0x500) as *mut u32;
-const PSELTXD: *mut u32 = (UART0 + 0x50C) as *mut u32;
-const PSELRXD: *mut u32 = (UART0 + 0x514) as *mut u32;
-const RXD: *mut u32 = (UART0 + 0x518) as *mut u32;
-const TXD: *mut u32 = (UART0 + 0x51C) as *mut u32;
-const BAUDRATE: *mut u32 = (UART0 + 0x524) as *mut u32;
+const STARTRX: usize = UART0;
+const STARTTX: usize = UART0 + 0x008;
+const RXDRDY: usize = UART0 + 0x108;
+const TXDRDY: usize = UART0 + 0x11C;
+const ENABLE: usize = UART0 + 0x500;
+const PSELTXD: usize = UART0 + 0x50C;
+const PSELRXD: usize = UART0 + 0x514;
+const RXD: usize = UART0 + 0x518;
+const TXD: usize = UART0 + 0x51C;
+const BAUDRATE: usize = UART0 + 0x524;
 
 const ENABLE_UART: u32 = 4;
 const BAUD_115200: u32 = 0x01D7_E000;
 /// micro:bit v1: the interface chip's serial bridge.
 const PIN_TX: u32 = 24;
 const PIN_RX: u32 = 25;
-
-fn read(reg: *mut u32) -> u32 {
-    // SAFETY: `reg` is one of the fixed, always-mapped peripheral registers above.
-    unsafe { read_volatile(reg) }
-}
-
-fn write(reg: *mut u32, v: u32) {
-    // SAFETY: as in `read`; the firmware is single-threaded and owns this UART.
-    unsafe { write_volatile(reg, v) }
-}
 
 /// Routes the pins, 8N1 at 115200, starts both directions.
 pub fn init() -> (Rx, Tx) {

@@ -7,9 +7,8 @@
 //! (a display never needs them) and fail with [`ErrorKind::Other`]. Every
 //! wait is bounded, so a missing module gives an error, not a hang.
 
-use core::ptr::{read_volatile, write_volatile};
-
 use embedded_hal::i2c::{ErrorKind, ErrorType, I2c, NoAcknowledgeSource, Operation, SevenBitAddress};
+use epitome_firmware::mmio::{read, write};
 
 const RCC_AHB1ENR: usize = 0x4002_3830;
 const RCC_APB1ENR: usize = 0x4002_3840;
@@ -36,16 +35,6 @@ const SR1_AF: u32 = 1 << 10;
 
 /// Polls before a wait gives up (well over a byte time at 400 kHz).
 const SPINS: u32 = 100_000;
-
-fn read(addr: usize) -> u32 {
-    // SAFETY: a fixed, always-mapped STM32F4 peripheral register named above.
-    unsafe { read_volatile(addr as *const u32) }
-}
-
-fn write(addr: usize, v: u32) {
-    // SAFETY: as in `read`; the firmware is single-threaded and owns I2C1.
-    unsafe { write_volatile(addr as *mut u32, v) }
-}
 
 /// The I²C1 master.
 pub struct I2c1(());

@@ -4,18 +4,19 @@
 //! needs, and QEMU's model of this USART is the same code path as silicon.
 
 use core::convert::Infallible;
-use core::ptr::{read_volatile, write_volatile};
 
-const RCC_AHB1ENR: *mut u32 = 0x4002_3830 as *mut u32;
-const RCC_APB2ENR: *mut u32 = 0x4002_3844 as *mut u32;
-const GPIOA_MODER: *mut u32 = 0x4002_0000 as *mut u32;
-const GPIOA_AFRH: *mut u32 = 0x4002_0024 as *mut u32;
+use epitome_firmware::mmio::{read, write};
+
+const RCC_AHB1ENR: usize = 0x4002_3830;
+const RCC_APB2ENR: usize = 0x4002_3844;
+const GPIOA_MODER: usize = 0x4002_0000;
+const GPIOA_AFRH: usize = 0x4002_0024;
 
 const USART1: usize = 0x4001_1000;
-const SR: *mut u32 = USART1 as *mut u32;
-const DR: *mut u32 = (USART1 + 0x04) as *mut u32;
-const BRR: *mut u32 = (USART1 + 0x08) as *mut u32;
-const CR1: *mut u32 = (USART1 + 0x0C) as *mut u32;
+const SR: usize = USART1;
+const DR: usize = USART1 + 0x04;
+const BRR: usize = USART1 + 0x08;
+const CR1: usize = USART1 + 0x0C;
 
 const SR_RXNE: u32 = 1 << 5;
 const SR_TC: u32 = 1 << 6;
@@ -23,16 +24,6 @@ const SR_TXE: u32 = 1 << 7;
 const CR1_UE: u32 = 1 << 13;
 const CR1_TE: u32 = 1 << 3;
 const CR1_RE: u32 = 1 << 2;
-
-fn read(reg: *mut u32) -> u32 {
-    // SAFETY: `reg` is one of the fixed, always-mapped peripheral registers above.
-    unsafe { read_volatile(reg) }
-}
-
-fn write(reg: *mut u32, v: u32) {
-    // SAFETY: as in `read`; the firmware is single-threaded and owns these peripherals.
-    unsafe { write_volatile(reg, v) }
-}
 
 /// Enables the clocks, routes PA9/PA10 to USART1 (AF7), 8N1 at `baud`.
 pub fn init(core_hz: u32, baud: u32) -> (Rx, Tx) {
