@@ -13,7 +13,7 @@ use core::fmt;
 pub enum Error {
     /// The input is longer than the summarizer can address: a body of
     /// `u32::MAX` bytes (4 GiB - 1) or more, or a title of 2 GiB or more
-    /// (the top bit of a term's surface offset marks the title).
+    /// (a term's [`crate::terms::Surface`] marks the title in its top bit).
     InputTooLong,
     /// The IDF table bytes are malformed (bad magic, version or length).
     IdfInvalid,

@@ -20,7 +20,7 @@
 
 use heapless::Vec;
 
-use crate::summarize::term_keys;
+use crate::normalize::term_keys;
 
 /// Share (x/256) of signature bits, and then of distinct terms, that two
 /// sentences must have in common to be near-duplicates: 80 %.

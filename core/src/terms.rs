@@ -16,8 +16,8 @@ pub const WAYS: usize = 8;
 pub struct Term {
     /// FNV-1a hash of the stem; 0 marks an empty slot.
     pub hash: u32,
-    /// Byte offset of the first surface form; the high bit set means "in the title".
-    pub surface: u32,
+    /// Where its first surface form is.
+    pub surface: Surface,
     /// Length in bytes of that surface form.
     pub surface_len: u8,
     /// Occurrences seen in the title.
@@ -44,7 +44,7 @@ impl Term {
     /// empty slot.
     pub const EMPTY: Term = Term {
         hash: 0,
-        surface: 0,
+        surface: Surface::NONE,
         surface_len: 0,
         in_title: 0,
         count: 0,
@@ -75,8 +75,47 @@ impl Counted for Term {
     }
 }
 
-/// Flag bit in [`Term::surface`]: the surface form is in the title.
-pub const SURFACE_IN_TITLE: u32 = 1 << 31;
+/// Where a term's or a phrase's first surface form is: a byte offset in
+/// the title or in the body. One `u32`, whose top bit says which: only
+/// this type sees it. A title must be shorter than 2 GiB
+/// ([`Surface::MAX_TITLE_LEN`], which `summarize` checks); a body offset
+/// from 2 GiB on would read as a title's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Surface(u32);
+
+impl Surface {
+    const IN_TITLE: u32 = 1 << 31;
+    /// Titles must be shorter than this (in bytes) for their offsets to fit.
+    pub const MAX_TITLE_LEN: usize = 1 << 31;
+    /// Offset 0 of the body: what an empty slot holds.
+    pub const NONE: Surface = Surface(0);
+
+    /// At byte `offset` of the body.
+    pub const fn body(offset: u32) -> Self {
+        Surface(offset)
+    }
+
+    /// At byte `offset` of the title (below [`Surface::MAX_TITLE_LEN`]).
+    pub const fn title(offset: u32) -> Self {
+        Surface(offset | Self::IN_TITLE)
+    }
+
+    /// In the title.
+    pub const fn in_title(self) -> bool {
+        self.0 & Self::IN_TITLE != 0
+    }
+
+    /// Its byte offset in the title or in the body.
+    pub const fn offset(self) -> u32 {
+        self.0 & !Self::IN_TITLE
+    }
+
+    /// A key in the order of `Ord` (body forms by offset, then title
+    /// forms), for packing into a larger ranking key.
+    pub(crate) const fn order_key(self) -> u32 {
+        self.0
+    }
+}
 
 /// An entry of a [`CountTable`]: a hash (0 marks an empty slot), a count
 /// the table maintains, and whatever statistics its owner keeps beside them.
@@ -115,12 +154,9 @@ impl<E: Counted, const N: usize> Default for CountTable<E, N> {
 }
 
 impl<E: Counted, const N: usize> CountTable<E, N> {
-    const CHECK: () = assert!(N >= WAYS && N <= u16::MAX as usize, "term capacity must be in WAYS..=65535");
-
     /// An empty table.
     pub const fn new() -> Self {
-        #[allow(clippy::let_unit_value)]
-        let () = Self::CHECK;
+        const { assert!(N >= WAYS && N <= u16::MAX as usize, "term capacity must be in WAYS..=65535") };
         CountTable { slots: [E::EMPTY; N], len: 0, evicted: 0, lost: 0 }
     }
 
@@ -213,8 +249,8 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     /// emptied, so a term sits before any empty slot of its probe order:
     /// the first slot holding it or empty ends the search. A full bucket
     /// without it gives its first slot of smallest count, in probe order.
-    /// Not inlined: one copy per entry type instead of one per call site
-    /// (-1 KiB of flash on the stm32f405 for 0.3 % more instructions).
+    /// Not inlined: one copy per entry type instead of one per call site,
+    /// which costs the boards' flash more than the call costs time.
     #[inline(never)]
     fn probe(&self, hash: u32) -> Probe {
         // Its bucket computed here, where the compiler sees it is below `N`.
@@ -310,7 +346,7 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
             }
             Probe::Full(victim) => {
                 let count = self.slots.get(victim).map_or(0, E::count);
-                // Wrapping (see `evicted`): saturating cost 9 K on the seeds.
+                // Wrapping (see `evicted`): exact, and cheaper than saturating.
                 self.evicted = self.evicted.wrapping_add(1);
                 if count > 1 {
                     self.lost = self.lost.saturating_add(1);

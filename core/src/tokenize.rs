@@ -10,12 +10,23 @@
 //! - A `.` or `,` between two digits stays inside a number (`3.5`, `1,200`),
 //!   and letters glued to a number stay with it (`$1.2bn` gives `1.2bn`).
 //!
-//! Two readers of the same rules: [`Tokens`] gives the tokens alone;
-//! [`Words`] gives each token with its [`Folded`] form, an ASCII word found,
-//! folded and hashed in one loop (and read in place by the hot callers). A caller that folds every token should
+//! The rules are written once, in `token_end`. Two readers follow them:
+//! [`Tokens`] gives the tokens alone; [`Words`] gives each token with its
+//! [`Folded`] form. `Words` has one fast path, which finds, folds and
+//! hashes a word of ASCII letters and digits in one loop and ends it where
+//! its bytes alone decide, and one general path (the rules, then the
+//! general fold); between them, the ASCII endings common in news
+//! (apostrophes, curly quotes and dashes after a word) are decided from
+//! their bytes. A caller that folds every token should
 //! read `Words` rather than `Tokens` followed by [`Folded::new`].
 
 use crate::Span;
+use crate::bytes::{
+    APOSTROPHE_LAST_BYTE, DIGIT, INNER, NON_ASCII, SEPARATOR, STOP_HYPHEN, STOP_INNER, STOP_SEPARATOR, UPPER, WORD,
+    char_at, class, class_at, general_punctuation, word_run,
+};
+use crate::normalize::fold::{Folded, MAX_WORD_BYTES};
+use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,10 +54,9 @@ pub struct Token {
 
 /// A [`Token`] as the counting loop reads it: its bounds and its flags in
 /// one word ([`Packed::NUMBER`], [`Packed::CAPITALIZED`],
-/// [`Packed::JOINED`]). Three scalars, where the compiler packed the
-/// three fields of a `Token` into a vector register and spilled it
-/// (measured: `summarize` of the seeds 1,712,096 -> 1,662,780 instructions,
-/// about 13 a token, with the flags in one `u32`).
+/// [`Packed::JOINED`]). Three scalars, because the compiler packed the
+/// fields of a `Token` into a vector register and spilled it in the
+/// counting loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Packed {
     /// First byte.
@@ -92,7 +102,7 @@ impl Packed {
 
     /// The token's length in bytes ([`Span::len`]: a token never ends
     /// before it starts, so a wrapping subtraction is exact, and cheaper in
-    /// the counting loop than a saturating one, measured).
+    /// the counting loop than a saturating one).
     #[inline(always)]
     pub(crate) const fn len(self) -> u32 {
         self.end.wrapping_sub(self.start)
@@ -139,33 +149,6 @@ impl<'a> Tokens<'a> {
         Tokens { text: addressable(text), pos: 0, join_at: usize::MAX }
     }
 
-    /// The token whose first char `first` (`first_len` bytes) starts at
-    /// `begin`, read to its end by the general rules; moves past it.
-    #[inline]
-    fn token_from(&mut self, begin: usize, first: char, first_len: usize, shape: u8) -> Packed {
-        let bytes = self.text.as_bytes();
-        let i = begin.wrapping_add(first_len);
-        let stop = if first_len == 1 {
-            // An ASCII start: most tokens are one run of ASCII letters and
-            // digits ending at a separator, and need nothing else. A byte
-            // at a time: news words are short, and for them this costs
-            // fewer instructions than the chunked [`ascii_word_run`]
-            // (−28 K on `summarize` of the seeds).
-            let run = bytes.get(i..).unwrap_or(&[]).iter().take_while(|&&b| ascii_class(b) & WORD != 0).count();
-            let end = i.wrapping_add(run);
-            if ends_at(bytes, end) {
-                end
-            } else {
-                let prev = bytes.get(end.wrapping_sub(1)).map_or(first, |&b| char::from(b));
-                // Letters since the start: only `<= 1` matters (see `rest`).
-                rest(self.text, end, prev, if run == 0 { 1 } else { 2 })
-            }
-        } else {
-            rest(self.text, i, first, 1)
-        };
-        self.finish(begin, stop, shape)
-    }
-
     /// The token `begin..stop`; moves past it and notes a hyphen after it.
     #[inline]
     fn finish(&mut self, begin: usize, stop: usize, shape: u8) -> Packed {
@@ -185,8 +168,7 @@ impl<'a> Tokens<'a> {
         let flags = u32::from(shape) & (Packed::NUMBER | Packed::CAPITALIZED) | if joined { Packed::JOINED } else { 0 };
         // Offsets in `text`, which is never longer than `u32::MAX` bytes
         // ([`addressable`]; a span's end is in `u32` anyway): exact casts,
-        // without the saturation of `Span::new` (5 instructions a token on
-        // 64-bit targets, none on 32-bit ones).
+        // without the saturation of `Span::new`.
         Packed { start: begin as u32, end: stop as u32, flags }
     }
 }
@@ -220,10 +202,8 @@ const BLANK: Token =
     Token { span: Span { start: 0, end: 0 }, kind: TokenKind::Word, capitalized: false, joined: false };
 
 /// A token's flags for each [`Packed::flags`], span empty: [`Packed::token`]
-/// takes all three from one load. Setting them one by one let the compiler
-/// pack them into a vector register and back, about 4 instructions a token
-/// more (measured in the counting loop, before it read [`Packed`] tokens:
-/// `summarize` of the seeds 1,726,018 -> 1,712,088 instructions).
+/// takes all three from one load (set one by one, the compiler packed them
+/// into a vector register and back).
 static SHAPED: [Token; 8] = {
     let mut t = [BLANK; 8];
     let mut i = 0;
@@ -260,138 +240,17 @@ fn hyphen_end(text: &str, at: usize) -> usize {
     }
 }
 
-use crate::normalize::{Folded, MAX_WORD_BYTES, STOP_HYPHEN, STOP_INNER, STOP_SEPARATOR};
-use crate::unicode::{is_digit, is_letter, is_upper, is_word as is_word_char};
-
-/// Byte classes for the ASCII fast paths, one table load per byte. Bytes
-/// from 0x80 up start or continue a non-ASCII char ([`NON_ASCII`]) and are
-/// decoded by the slow path.
-const DIGIT: u8 = 1;
-const UPPER: u8 = 2;
-const LOWER: u8 = 4;
-/// An ASCII letter or digit: always inside a word.
-const WORD: u8 = DIGIT | UPPER | LOWER;
-/// `.`, `,` and `'`: inside a word between the right neighbours.
-const INNER: u8 = 8;
-/// Every other ASCII byte: a word never runs over it.
-const SEPARATOR: u8 = 16;
-const NON_ASCII: u8 = 0;
-
-const ASCII_CLASS: [u8; 256] = {
-    let mut t = [NON_ASCII; 256];
-    let mut i = 0;
-    while i < 0x80 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_digit() {
-            DIGIT
-        } else if b.is_ascii_uppercase() {
-            UPPER
-        } else if b.is_ascii_lowercase() {
-            LOWER
-        } else if matches!(b, b'.' | b',' | b'\'') {
-            INNER
-        } else {
-            SEPARATOR
-        };
-        i += 1;
-    }
-    t
-};
-
+/// Where the next token starts, whether its first char is ASCII, and its
+/// shape ([`shape_of`]); `None` at the end of the text.
 #[inline]
-fn class_at(bytes: &[u8], i: usize) -> Option<u8> {
-    // A `u8` index into a 256-entry table: no bounds check, no panic path.
-    bytes.get(i).map(|&b| ascii_class(b))
-}
-
-/// The char starting at byte `i` of `text` (ASCII bytes without decoding).
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
-        None => None,
-    }
-}
-
-/// What the ASCII fast paths read at a time: a machine word, so 8 bytes on
-/// x86-64 and 4 on Cortex-M, where a `u64` would take two registers. It is
-/// read from a byte slice, so the compiler uses byte loads where unaligned
-/// word loads fault (Cortex-M0) and one load where they are allowed.
-type Chunk = usize;
-const CHUNK: usize = core::mem::size_of::<Chunk>();
-const LANES: Chunk = Chunk::MAX / 0xFF;
-const HIGH: Chunk = LANES * 0x80;
-
-/// The high bit of each byte of `x` (high bits clear) that is in `lo..=hi`.
-/// Per byte, `x + (0x80 - lo)` has its high bit set iff `x >= lo` (no carry
-/// into the next byte: `x` is at most 0x7f), so a byte is in range iff the
-/// first sum has the bit and the second (`hi + 1`) not.
-#[inline]
-const fn in_range(x: Chunk, lo: u8, hi: u8) -> Chunk {
-    (x.wrapping_add(LANES * (0x80 - lo as Chunk))) & !(x.wrapping_add(LANES * (0x7f - hi as Chunk)))
-}
-
-/// The high bit of each byte of `v` that is not an ASCII letter or digit.
-#[inline]
-const fn not_word_bytes(v: Chunk) -> Chunk {
-    let x = v & !HIGH;
-    // Setting bit 5 maps `A..=Z` onto `a..=z` (and nothing else onto them).
-    let letter = in_range(x | (LANES * 0x20), b'a', b'z');
-    let digit = in_range(x, b'0', b'9');
-    !((letter | digit) & !v) & HIGH
-}
-
-/// How many ASCII letters and digits start `bytes[i..]`.
-#[inline]
-fn ascii_word_run(bytes: &[u8], i: usize) -> usize {
-    let mut n = 0usize;
-    loop {
-        let at = i.wrapping_add(n);
-        let Some(chunk) = bytes.get(at..).and_then(|r| r.first_chunk::<CHUNK>()) else {
-            // Fewer than a chunk left: one at a time.
-            let tail = bytes.get(at..).unwrap_or(&[]);
-            return n.wrapping_add(tail.iter().take_while(|&&b| ascii_class(b) & WORD != 0).count());
-        };
-        let stop = not_word_bytes(Chunk::from_le_bytes(*chunk));
-        if stop != 0 {
-            return n.wrapping_add((stop.trailing_zeros() / 8) as usize);
-        }
-        n = n.wrapping_add(CHUNK);
-    }
-}
-
-/// True if a token whose last char is an ASCII letter or digit surely
-/// ends right before byte `end`, seen from ASCII bytes alone: the text
-/// ends, or a separator follows, or in-word punctuation (`.`, `,`, `'`)
-/// that an ASCII byte other than a letter or digit follows (`said.`,
-/// `however, `), which no rule keeps. Anything else is for [`rest`].
-#[inline]
-fn ends_at(bytes: &[u8], end: usize) -> bool {
-    match class_at(bytes, end) {
-        None | Some(SEPARATOR) => true,
-        Some(INNER) => class_at(bytes, end.wrapping_add(1)).is_none_or(|c| c == SEPARATOR || c == INNER),
-        _ => false,
-    }
-}
-
-#[inline]
-fn ascii_class(b: u8) -> u8 {
-    ASCII_CLASS[usize::from(b)]
-}
-
-/// The first char of a token: where it starts, its length, and its shape
-/// ([`shape_of`]); `None` at the end of the text.
-#[inline]
-fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, u8)> {
+fn next_start(text: &str, mut begin: usize) -> Option<(usize, bool, u8)> {
     let bytes = text.as_bytes();
     // Offsets stay within `text` (each step moves past a byte or char that
     // is there), so plain wrapping adds cannot overflow.
     loop {
         let class = class_at(bytes, begin)?;
         if class & WORD != 0 {
-            let b = bytes.get(begin).copied().unwrap_or(b'a');
-            return Some((begin, char::from(b), 1, class));
+            return Some((begin, true, class));
         }
         if class == NON_ASCII {
             return next_start_unicode(text, begin);
@@ -404,8 +263,7 @@ fn next_start(text: &str, mut begin: usize) -> Option<(usize, char, usize, u8)> 
 /// classes: [`DIGIT`] (a number) and [`UPPER`] (capitalized). An ASCII
 /// char's shape is its class, which the start search has loaded anyway;
 /// carrying one byte instead of two flags also keeps the compiler from
-/// packing the flags into vector registers in the counting loop (measured:
-/// about 30 instructions a token there).
+/// packing the flags into vector registers in the counting loop.
 fn shape_of(c: char) -> u8 {
     (if is_digit(c) { DIGIT } else { 0 }) | (if is_upper(c) { UPPER } else { 0 })
 }
@@ -413,42 +271,44 @@ fn shape_of(c: char) -> u8 {
 /// [`next_start`] from a non-ASCII char on: decodes chars. Out of line, so
 /// that what [`Words::next_token`] inlines is only the ASCII loop.
 #[inline(never)]
-fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, char, usize, u8)> {
+fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, bool, u8)> {
     let bytes = text.as_bytes();
     loop {
         let class = class_at(bytes, begin)?;
         if class & WORD != 0 {
-            let b = bytes.get(begin).copied().unwrap_or(b'a');
-            return Some((begin, char::from(b), 1, class));
+            return Some((begin, true, class));
         }
         if class != NON_ASCII {
             begin = begin.wrapping_add(1);
             continue;
         }
-        // General Punctuation (`E2 80 xx`: quotes, dashes, `…`) holds no
-        // word char: skipped without decoding.
-        if bytes.get(begin) == Some(&0xE2) && bytes.get(begin.wrapping_add(1)) == Some(&0x80) {
+        // General Punctuation (quotes, dashes, `…`) holds no word char:
+        // skipped without decoding.
+        if general_punctuation(bytes, begin).is_some() {
             begin = begin.wrapping_add(3);
             continue;
         }
         let c = char_at(text, begin)?;
         if is_word_char(c) {
-            return Some((begin, c, c.len_utf8(), shape_of(c)));
+            return Some((begin, false, shape_of(c)));
         }
         begin = begin.wrapping_add(c.len_utf8());
     }
 }
 
-/// The end of a token read up to byte `i` (its last char `prev`, `seg`
-/// chars since its last dot), by the general rules: in-word punctuation,
-/// non-ASCII chars, and a dotted abbreviation's final dot.
-fn rest(text: &str, mut i: usize, mut prev: char, mut seg: u32) -> usize {
+/// The rules: the end of the token that starts at byte `i` of `text` (a
+/// word char), or of one read up to byte `i` (its last char `prev`, and
+/// `seg` chars since its last dot, of which only `<= 1` matters): where
+/// in-word punctuation stays inside (above), where non-ASCII chars end
+/// it, and a dotted abbreviation's final dot. Every token ends here except
+/// those the fast path of [`Words`] ends from their bytes alone.
+fn token_end(text: &str, mut i: usize, mut prev: char, mut seg: u32) -> usize {
     let bytes = text.as_bytes();
     // A dot was kept inside the token.
     let mut dot = false;
     loop {
-        // Fast path: a run of ASCII letters and digits, a chunk at a time.
-        let run = ascii_word_run(bytes, i);
+        // A run of ASCII letters and digits, a chunk at a time.
+        let run = word_run(bytes, i);
         if run != 0 {
             i = i.wrapping_add(run);
             if let Some(&b) = bytes.get(i.wrapping_sub(1)) {
@@ -462,6 +322,11 @@ fn rest(text: &str, mut i: usize, mut prev: char, mut seg: u32) -> usize {
         // Most tokens end at an ASCII byte that can never stay inside
         // one (space, quote, colon): stop without decoding.
         if matches!(class_at(bytes, i), None | Some(SEPARATOR)) {
+            break;
+        }
+        // Nor does a General Punctuation char other than `’` (quotes,
+        // dashes, `…`: none is a word char).
+        if general_punctuation(bytes, i).is_some_and(|p| p != APOSTROPHE_LAST_BYTE) {
             break;
         }
         let Some(c) = char_at(text, i) else { break };
@@ -498,8 +363,10 @@ impl Iterator for Tokens<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Token> {
-        let (begin, first, first_len, shape) = next_start(self.text, self.pos)?;
-        Some(self.token_from(begin, first, first_len, shape).token())
+        let (begin, _, shape) = next_start(self.text, self.pos)?;
+        // The token starts with a word char: `prev` is not read.
+        let stop = token_end(self.text, begin, ' ', 0);
+        Some(self.finish(begin, stop, shape).token())
     }
 }
 
@@ -549,7 +416,7 @@ pub struct Words<'a> {
     /// reads a whole buffer's worth from a word's start and stops where
     /// the word ends, so reading past the span's end only lets a sentence's
     /// last words take the fixed-window loop; a run that went past it is
-    /// folded again within it ([`short_word`]).
+    /// folded again within it (by the general path).
     ahead: &'a [u8],
     /// The fold of the token [`Words::next_token`] gave last.
     folded: Folded,
@@ -597,49 +464,50 @@ impl<'a> Words<'a> {
     /// The next token, its fold left in [`Words::folded`]; `None` at the
     /// end of the text.
     ///
-    /// Always inlined: with four callers in the crate the compiler would
-    /// keep one out-of-line copy, and passing each 48-byte `Word` back from
-    /// it cost about 8 % of `summarize` (measured: seeds 3,435,359 ->
-    /// 3,156,539 instructions with this attribute). Only the short path is
-    /// here: a word of ASCII letters and digits, with a whole fold buffer's
-    /// worth of text from its start, that ends at a separator.
+    /// Always inlined: an out-of-line copy would pass each token back
+    /// through memory, on the hottest path of the crate. Only the fast
+    /// path is inlined ([`Words::next_packed`]); the general one is a call.
     #[inline(always)]
     pub fn next_token(&mut self) -> Option<Token> {
         self.next_packed().map(Packed::token)
     }
 
     /// [`Words::next_token`] as a [`Packed`] token, for the counting loop.
+    ///
+    /// The fast path: a word that starts with an ASCII letter or digit, with
+    /// a whole fold buffer's worth of bytes from its start, is found, folded
+    /// and hashed in one loop over that fixed window, and ended here when
+    /// the byte that stopped the run decides it (a separator, the text's
+    /// end, or in-word punctuation that no rule keeps). Other ASCII words
+    /// go on by [`ascii_word_on`], the rest by [`general_word`].
     #[inline(always)]
     pub(crate) fn next_packed(&mut self) -> Option<Packed> {
         let t = &mut self.tokens;
         let f = &mut self.folded;
         let text = t.text;
-        let (begin, first, first_len, shape) = next_start(text, t.pos)?;
-        if first_len != 1 {
-            return Some(general_word(t, f, begin, first, first_len, shape));
+        let (begin, ascii, shape) = next_start(text, t.pos)?;
+        if !ascii {
+            return Some(general_word(t, f, begin, 0, shape));
         }
-        let bytes = text.as_bytes();
-        // Find the end, fold and hash in one loop over a fixed window (the
-        // last few words before the end of what may be read take
-        // `short_word`).
-        let Some(window) = self.ahead.get(begin..begin.wrapping_add(MAX_WORD_BYTES)).and_then(|w| w.first_chunk())
-        else {
-            return Some(short_word(t, f, begin, shape));
+        let window = self.ahead.get(begin..begin.wrapping_add(MAX_WORD_BYTES)).and_then(|w| w.first_chunk());
+        let Some(window) = window else {
+            return Some(ascii_word_on(t, f, begin, 0, shape));
         };
         let (len, stop) = f.start_ascii(window);
         let end = begin.wrapping_add(len);
-        // What the byte after the run says about the token's end: the
-        // fold's code for it ([`STOP_SEPARATOR`] and the others), which is
-        // the byte's in the text if the run ended before the text's end. A
-        // run that filled the buffer has no code ([`STOP_FULL`]) and takes
-        // the general path, as every longer word must.
+        let bytes = text.as_bytes();
         if end >= bytes.len() {
-            // The text's end, or the run went on past it (into `ahead`).
+            // The text's end; or the run went on past it (into `ahead`), and
+            // is read again within the text.
             if end == bytes.len() {
                 return Some(t.finish_at(begin, end, end, usize::MAX, shape));
             }
-            return Some(short_word(t, f, begin, shape));
+            return Some(ascii_word_on(t, f, begin, 0, shape));
         }
+        // What the byte after the run says about the token's end: the
+        // fold's code for it. A run that filled the buffer has none
+        // ([`crate::bytes::STOP_FULL`]), and takes the general path, as
+        // every longer word must.
         let (next, hyphen) = match stop {
             // A separator, which the next token's search may skip.
             STOP_SEPARATOR | STOP_HYPHEN => {
@@ -650,7 +518,7 @@ impl<'a> Words<'a> {
             STOP_INNER if matches!(class_at(bytes, end.wrapping_add(1)), None | Some(SEPARATOR | INNER)) => {
                 (end.wrapping_add(1), usize::MAX)
             }
-            _ => return Some(ascii_word_on(t, f, begin, shape)),
+            _ => return Some(ascii_word_on(t, f, begin, len, shape)),
         };
         Some(t.finish_at(begin, end, next, hyphen, shape))
     }
@@ -666,32 +534,25 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// A word of ASCII letters and digits that starts less than a fold
-/// buffer's worth before the text's end (the text's last few words):
-/// folded by the general-length loop, then ended as [`ascii_word_on`] ends
-/// every ASCII run. Out of line: a few words a text, and flash on the
-/// boards.
+/// The middle path of [`Words`]: a word whose ASCII run the fast path
+/// could not end (or any run near the end of what may be read, `read` 0:
+/// folded here within the text). The run stopped at an apostrophe, at
+/// other in-word punctuation before a non-ASCII char, at a non-ASCII char,
+/// or it filled the buffer. The common cases are decided from bytes here:
+/// an apostrophe (`'` or `’`) between ASCII letters, which stays inside
+/// (`don't`, `Venezuela’s`), and a General Punctuation char after the word
+/// (`”`, `—`, `…`: no rule keeps one). Everything else goes on by the
+/// general path. Kept apart from it because news words end this way often
+/// enough that the general rules' decoding costs a measurable share of
+/// `summarize` (BENCHMARKS.md, issue 25). Out of line: flash on the boards.
 #[inline(never)]
-fn short_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Packed {
-    *f = Folded::EMPTY;
-    f.extend_ascii(t.text.as_bytes(), begin);
-    ascii_word_on(t, f, begin, shape)
-}
-
-/// The word whose ASCII run `f` (from `begin`) did not surely end at a
-/// separator or at the text's end (or any run of [`short_word`]): it
-/// stopped at an apostrophe, at other in-word punctuation before a
-/// non-ASCII char, at a non-ASCII char, or it filled the buffer. The
-/// common cases are decided from bytes here: an apostrophe (`'` or `’`)
-/// between ASCII letters, which stays inside (`don't`, `Venezuela’s`), and
-/// a char of the General Punctuation block (U+2000..U+203F: `”`, `—`,
-/// `…`, which no rule keeps and none of which is a word char) after the
-/// word. Everything else takes the general path. Out of line: rare, and
-/// flash on the boards.
-#[inline(never)]
-fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) -> Packed {
+fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, read: usize, shape: u8) -> Packed {
     let text = t.text;
     let window = text.as_bytes().get(begin..).unwrap_or(&[]);
+    if read == 0 {
+        *f = Folded::EMPTY;
+        f.extend_ascii(window, 0);
+    }
     let at = |i: usize| window.get(i).copied();
     // Where the run stopped in `window` (past `’`, the fold is shorter).
     let mut i = f.as_bytes().len();
@@ -699,15 +560,15 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) ->
     // that char is a hyphen.
     let (skip, hyphen) = loop {
         if f.as_bytes().len() >= MAX_WORD_BYTES {
-            return general_word_on(t, f, begin, i, shape);
+            return general_word(t, f, begin, i, shape);
         }
         let prev_letter = f.as_bytes().last().is_some_and(u8::is_ascii_lowercase);
         let stop = at(i);
         // After an apostrophe, the word may end as the short path's do.
-        match stop.map(ascii_class) {
+        match stop.map(class) {
             None => break (0, false),
             Some(SEPARATOR) => break (1, stop == Some(b'-')),
-            Some(INNER) if matches!(at(i.wrapping_add(1)).map(ascii_class), None | Some(SEPARATOR | INNER)) => {
+            Some(INNER) if matches!(at(i.wrapping_add(1)).map(class), None | Some(SEPARATOR | INNER)) => {
                 break (1, false);
             }
             _ => {}
@@ -724,7 +585,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) ->
                 // Between two letters: inside the word.
                 Some(n) if prev_letter && n.is_ascii_alphabetic() => {
                     if !f.push_hashed(b'\'') {
-                        return general_word_on(t, f, begin, i, shape);
+                        return general_word(t, f, begin, i, shape);
                     }
                     let from = i.wrapping_add(apostrophe);
                     i = from.wrapping_add(f.extend_ascii(window, from));
@@ -732,7 +593,7 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) ->
                 }
                 // A non-ASCII char after it may be a letter.
                 Some(n) if prev_letter && !n.is_ascii() => {
-                    return general_word_on(t, f, begin, i, shape);
+                    return general_word(t, f, begin, i, shape);
                 }
                 _ => break (apostrophe, false),
             }
@@ -747,45 +608,40 @@ fn ascii_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, shape: u8) ->
         if matches!(stop, Some(b'.' | b',')) && before_punct {
             break (1, false);
         }
-        return general_word_on(t, f, begin, i, shape);
+        return general_word(t, f, begin, i, shape);
     };
     let end = begin.wrapping_add(i);
     let next = end.wrapping_add(skip);
     t.finish_at(begin, end, next, if hyphen { next } else { usize::MAX }, shape)
 }
 
-/// The word from `begin` whose first `i` bytes [`ascii_word_on`] has read
-/// and folded into `f` (ASCII letters and digits, and apostrophes between
-/// letters), read on from there by the general rules and folded on by the
-/// general fold: where [`general_word`] reads and folds the word from its
-/// start again. The state [`rest`] needs at byte `i` follows from the bytes
-/// read: the last char, and the letters since the last apostrophe (no dot
-/// has been kept yet).
-fn general_word_on(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, i: usize, shape: u8) -> Packed {
+/// The general path of [`Words`]: the token from `begin` ended by the
+/// rules ([`token_end`]) and folded on by the general fold. `f` holds the
+/// fold of the token's first `read` bytes, read by the faster paths (ASCII
+/// letters and digits, and apostrophes between letters; anything if `read`
+/// is 0), so that no byte is read twice. Out of line, so that what
+/// [`Words::next_token`] inlines into each caller is only the fast path.
+#[inline(never)]
+fn general_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, read: usize, shape: u8) -> Packed {
     let text = t.text;
-    let read = text.as_bytes().get(begin..begin.wrapping_add(i)).unwrap_or(&[]);
-    // Only `seg <= 1` matters to `rest`: two letters are as good as more.
-    let seg = read.iter().rev().take(2).take_while(|b| b.is_ascii_alphanumeric()).count();
-    let prev = match read.last() {
+    if read == 0 {
+        *f = Folded::EMPTY;
+    }
+    let at = begin.wrapping_add(read);
+    let done = text.as_bytes().get(begin..at).unwrap_or(&[]);
+    // The state the rules need at byte `at`: the last char, and the
+    // letters since the last apostrophe (no dot has been kept yet; only
+    // `<= 1` matters, so two are as good as more).
+    let seg = done.iter().rev().take(2).take_while(|b| b.is_ascii_alphanumeric()).count();
+    let prev = match done.last() {
         Some(&b) if b.is_ascii() => char::from(b),
         // The last byte of `’`.
-        _ => '\u{2019}',
+        Some(_) => '\u{2019}',
+        None => ' ',
     };
-    let at = begin.wrapping_add(i);
-    let stop = rest(text, at, prev, seg as u32);
+    let stop = token_end(text, at, prev, seg as u32);
     f.extend_general(text.get(at..stop).unwrap_or(""));
     t.finish(begin, stop, shape)
-}
-
-/// A word with a non-ASCII char or in-word punctuation: the general rules,
-/// then the general fold into `f`. Out of line, so that what
-/// [`Words::next_token`] inlines into each caller is only the short path
-/// (flash on the boards).
-#[inline(never)]
-fn general_word(t: &mut Tokens<'_>, f: &mut Folded, begin: usize, first: char, first_len: usize, shape: u8) -> Packed {
-    let token = t.token_from(begin, first, first_len, shape);
-    *f = Folded::new(t.text.get(token.start as usize..token.end as usize).unwrap_or(""));
-    token
 }
 
 #[cfg(test)]
@@ -802,34 +658,6 @@ mod tests {
 
     fn words(text: &str) -> heapless::Vec<&str, 32> {
         toks(text).iter().map(|&(w, _)| w).collect()
-    }
-
-    /// The chunk-at-a-time tests against the byte table: every byte value
-    /// in every lane, next to neighbours that are and are not word bytes.
-    #[test]
-    fn word_bytes_in_parallel_match_the_table() {
-        for lane in 0..CHUNK {
-            for fill in [b'a', b' ', 0xC3, b'Z', b'0', 0x7F, 0xFF, b'@', b'['] {
-                for b in 0..=255u8 {
-                    let mut chunk = [fill; CHUNK];
-                    chunk[lane] = b;
-                    let v = Chunk::from_le_bytes(chunk);
-                    let stop = not_word_bytes(v);
-                    for (k, &x) in chunk.iter().enumerate() {
-                        let want = ascii_class(x) & WORD == 0;
-                        assert_eq!(stop >> (8 * k + 7) & 1 == 1, want, "byte {x:#x} in lane {k} of {chunk:x?}");
-                    }
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn word_runs_match_a_byte_loop(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), i in 0usize..44) {
-            let want = bytes.get(i..).map_or(0, |r| r.iter().take_while(|&&b| b.is_ascii_alphanumeric()).count());
-            proptest::prop_assert_eq!(ascii_word_run(&bytes, i), want);
-        }
     }
 
     proptest::proptest! {
@@ -872,7 +700,8 @@ mod tests {
         }
     }
 
-    /// What [`ascii_word_on`] decides from the bytes `E2 80 xx` alone:
+    /// What [`token_end`] and [`next_start_unicode`] decide from the bytes
+    /// `E2 80 xx` ([`general_punctuation`]) alone:
     /// no char of U+2000..U+203F is a word char, U+2019 is the one
     /// apostrophe and U+2010, U+2011 the hyphens among them.
     #[test]
@@ -889,7 +718,7 @@ mod tests {
 
     /// Words that leave the ASCII run for the general rules at each place
     /// it can stop: their reading and fold go on from there
-    /// ([`general_word_on`]), and must equal reading and folding them whole.
+    /// ([`general_word`]), and must equal reading and folding them whole.
     #[test]
     fn general_path_goes_on_where_the_run_stopped() {
         let long = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";

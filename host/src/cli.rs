@@ -147,7 +147,9 @@ pub struct BoardArgs {
     /// Seed of the hostile stream.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Seconds to wait for each frame.
+    /// Seconds to wait for each frame (for answers, plus the time the
+    /// bytes sent take at half of 115200 baud: a large article's answer
+    /// comes only once the board has read it all).
     #[arg(long, default_value_t = 60)]
     pub timeout: u64,
     /// Print only the closing summary line.
@@ -209,6 +211,8 @@ pub struct PackArgs {
 pub struct UnpackArgs {
     /// A corpus bundle from `epitome pack`.
     pub input: PathBuf,
+    #[command(flatten)]
+    pub limits: LimitOpts,
 }
 
 /// `epitome digest`.
@@ -469,12 +473,21 @@ impl SummaryOpts {
 }
 
 impl ScoringOpts {
-    /// Reads the IDF table named by `--idf`, if any (bytes to borrow from).
+    /// Reads the IDF table named by `--idf`, if any (bytes to borrow
+    /// from), its checksum checked ([`crate::model::checked_table`]).
     pub fn load_idf(&self) -> anyhow::Result<Option<Vec<u8>>> {
-        self.idf
-            .as_ref()
-            .map(|p| std::fs::read(p).map_err(|e| anyhow::anyhow!("reading IDF table {}: {e}", p.display())))
-            .transpose()
+        let Some(p) = &self.idf else { return Ok(None) };
+        let bytes = crate::input::read_bytes(p, crate::input::DEFAULT_LIMIT)
+            .map_err(|e| anyhow::anyhow!("reading IDF table {e}"))?;
+        let (table, legacy) =
+            crate::model::checked_table(bytes).map_err(|e| anyhow::anyhow!("IDF table {}: {e}", p.display()))?;
+        if legacy {
+            crate::output::warn(format!(
+                "IDF table {}: has no checksum (built before they had one); rebuild it with `epitome model build`",
+                p.display()
+            ));
+        }
+        Ok(Some(table))
     }
 
     /// Default core options with these scoring flags applied; `idf` holds

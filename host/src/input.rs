@@ -385,6 +385,15 @@ fn read_limited(mut r: impl Read, limit: u64, origin: &str, text: bool) -> Resul
     Ok(bytes)
 }
 
+/// The bytes of a file that is not text (a bundle, a table), at most
+/// `limit` of them: a FIFO or `/dev/zero` given by mistake is refused once
+/// the limit is passed instead of filling the memory.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    let origin = path.display().to_string();
+    let f = std::fs::File::open(path).map_err(|e| InputError::path(path, &e))?;
+    read_limited(f, limit, &origin, false)
+}
+
 fn text_article(origin: String, bytes: Vec<u8>) -> Result<InputArticle, InputError> {
     let text = decode::decode_noting(bytes).map_err(|_| InputError::new(origin.as_str(), Problem::Binary))?;
     let (title, body) = split_title(&text.text);

@@ -5,6 +5,12 @@
 //! matches the summarizer's normalization. Only the most frequent terms are
 //! stored — they are the ones an IDF must push down — and every other term
 //! gets the table's default, the IDF of a term at the cut-off.
+//!
+//! The file `model build` writes is the core's table ([`epitome::idf`])
+//! followed by its CRC-32 (4 bytes, little-endian), so that a damaged
+//! table is refused ([`checked_table`]) instead of silently scoring with
+//! wrong weights: the core's own checks (magic, length, sorted hashes)
+//! let most flipped bits through.
 
 use std::collections::{HashMap, HashSet};
 
@@ -66,8 +72,17 @@ impl IdfModel {
         IdfModel { documents: n, entries, default: idf16(n, cutoff_df) }
     }
 
-    /// The table in the core's binary format ([`epitome::idf`]).
+    /// The table as `model build` writes it: [`IdfModel::table_bytes`]
+    /// and their CRC-32.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = self.table_bytes();
+        let sum = crc32fast::hash(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        bytes
+    }
+
+    /// The table in the core's binary format ([`epitome::idf`]).
+    pub fn table_bytes(&self) -> Vec<u8> {
         let mut sorted = self.entries.clone();
         sorted.sort_by_key(|e| e.0);
         let mut buf = vec![0u8; epitome::idf::HEADER_LEN + 5 * sorted.len()];
@@ -76,6 +91,39 @@ impl IdfModel {
         buf.truncate(n);
         buf
     }
+}
+
+/// What is wrong with an IDF table file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableError {
+    /// Its checksum does not match, and it is no table without one either.
+    Corrupt,
+}
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not a valid IDF table (checksum mismatch: damaged?); rebuild it with `epitome model build`")
+    }
+}
+
+impl std::error::Error for TableError {}
+
+/// The core's table inside the bytes of an IDF table file: its checksum
+/// checked and removed. A table written before tables had checksums is
+/// taken as it is if the core accepts it; the flag says so (the caller
+/// should advise rebuilding it).
+pub fn checked_table(mut bytes: Vec<u8>) -> Result<(Vec<u8>, bool), TableError> {
+    if let Some((table, sum)) = bytes.split_last_chunk::<4>()
+        && crc32fast::hash(table) == u32::from_le_bytes(*sum)
+        && epitome::Idf::from_bytes(table).is_ok()
+    {
+        bytes.truncate(bytes.len() - 4);
+        return Ok((bytes, false));
+    }
+    if epitome::Idf::from_bytes(&bytes).is_ok() {
+        return Ok((bytes, true));
+    }
+    Err(TableError::Corrupt)
 }
 
 #[cfg(test)]
@@ -87,7 +135,8 @@ mod tests {
         let docs = ["the bridge opened today", "a bridge and a ferry", "the bridge closed", "ferry news"];
         let m = IdfModel::build(docs, 2);
         assert_eq!(m.documents, 4);
-        let bytes = m.to_bytes();
+        let (bytes, legacy) = checked_table(m.to_bytes()).expect("valid table");
+        assert!(!legacy);
         let idf = epitome::Idf::from_bytes(&bytes).expect("valid table");
         let key = |w: &str| epitome::normalize::term_key(w).expect("content word");
         assert_eq!(idf.lookup(key("bridge")), idf16(4, 3));
@@ -100,5 +149,20 @@ mod tests {
     fn deterministic() {
         let docs = ["x y z", "y z", "z"];
         assert_eq!(IdfModel::build(docs, 10).to_bytes(), IdfModel::build(docs, 10).to_bytes());
+    }
+
+    #[test]
+    fn every_flipped_bit_is_refused() {
+        let docs = ["the bridge opened today", "a bridge and a ferry", "the bridge closed", "ferry news", "news today"];
+        let good = IdfModel::build(docs, 50).to_bytes();
+        assert!(checked_table(good.clone()).is_ok());
+        for bit in 0..good.len() * 8 {
+            let mut bad = good.clone();
+            bad[bit / 8] ^= 1 << (bit % 8);
+            assert_eq!(checked_table(bad), Err(TableError::Corrupt), "bit {bit}");
+        }
+        // A table without a checksum (older builds) is still read, and said to be one.
+        let bare = IdfModel::build(docs, 50).table_bytes();
+        assert_eq!(checked_table(bare.clone()), Ok((bare, true)));
     }
 }

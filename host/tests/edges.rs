@@ -432,4 +432,29 @@ fn row11_smaller_misreports() {
     let o = run(&["summarize", s(&legacy)]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stderr(&o).matches("legacy.txt: not valid UTF-8, read as Windows-1252").count(), 1, "{}", stderr(&o));
+
+    // Byte offsets: `sentences --json`'s body_start/body_end are
+    // `summarize --json`'s start/end for the same sentence.
+    let one = sample().join("01-harbour-bridge.txt");
+    let units: serde_json::Value =
+        serde_json::from_slice(&run(&["sentences", "--json", s(&one)]).stdout).expect("JSON");
+    let summary: serde_json::Value =
+        serde_json::from_slice(&run(&["summarize", "--json", s(&one)]).stdout).expect("JSON");
+    let chosen = summary[0]["sentences"].as_array().expect("sentences");
+    assert!(!chosen.is_empty());
+    for c in chosen {
+        let unit = units.as_array().expect("units").iter().find(|u| u["text"] == c["text"]).expect("same unit");
+        assert_eq!((&unit["body_start"], &unit["body_end"]), (&c["start"], &c["end"]), "{c}");
+    }
+
+    // IDF tables carry a checksum: a flipped bit is refused, not used.
+    let idf = d.join("idf.bin");
+    assert_eq!(run(&["model", "build", s(&sample()), "-o", s(&idf)]).status.code(), Some(0));
+    assert_eq!(run(&["summarize", "--idf", s(&idf), s(&one)]).status.code(), Some(0));
+    let mut bytes = std::fs::read(&idf).expect("read");
+    bytes[40] ^= 0x10;
+    std::fs::write(&idf, bytes).expect("write");
+    let o = run(&["summarize", "--idf", s(&idf), s(&one)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("checksum mismatch"), "{}", stderr(&o));
 }

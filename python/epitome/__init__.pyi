@@ -37,6 +37,19 @@ class IdfInvalid(EpitomeError):
 class Sentence:
     """A chosen sentence: ``body[char_start:char_end] == text``."""
 
+    def __new__(
+        cls,
+        text: str,
+        shown: Optional[str],
+        start: int,
+        end: int,
+        char_start: int,
+        char_end: int,
+        score: int,
+        index: int,
+    ) -> Sentence: ...
+    def __getnewargs__(self) -> tuple[str, Optional[str], int, int, int, int, int, int]: ...
+
     @property
     def text(self) -> str: ...
     @property
@@ -62,6 +75,9 @@ class Sentence:
 class Keyword:
     """A keyphrase and its score (1000 = best)."""
 
+    def __new__(cls, text: str, score: int) -> Keyword: ...
+    def __getnewargs__(self) -> tuple[str, int]: ...
+
     @property
     def text(self) -> str: ...
     @property
@@ -70,6 +86,9 @@ class Keyword:
 @final
 class Stats:
     """Counts of the input."""
+
+    def __new__(cls, sentences: int, words: int, terms: int) -> Stats: ...
+    def __getnewargs__(self) -> tuple[int, int, int]: ...
 
     @property
     def sentences(self) -> int: ...
@@ -82,6 +101,11 @@ class Stats:
 class Summary:
     """The summary of one article."""
 
+    def __new__(
+        cls, sentences: list[Sentence], keywords: list[Keyword], flags: list[str], stats: Stats, language: str
+    ) -> Summary: ...
+    def __getnewargs__(self) -> tuple[list[Sentence], list[Keyword], list[str], Stats, str]: ...
+
     @property
     def sentences(self) -> list[Sentence]: ...
     @property
@@ -90,6 +114,8 @@ class Summary:
     def flags(self) -> list[str]: ...
     @property
     def stats(self) -> Stats: ...
+    @property
+    def language(self) -> str: ...
 
 @final
 class Unit:

@@ -84,8 +84,9 @@ fn summarize_one(
 ///     max_chars: Instead of ``sentences``, at most this many characters in
 ///         all (counting one separator between sentences), for small screens.
 ///     keywords: How many keyphrases, 0 to 16.
-///     language: ``"auto"`` or an ISO 639-1 code; this build speaks
-///         ``"en"`` only.
+///     language: ``"auto"`` (detect it) or an ISO 639-1 code (``"en"``,
+///         ``"fr"``, ``"de"``, ``"es"``, ``"it"``, ``"pt"``, ``"nl"``); a
+///         language this build does not carry is read as English.
 ///     idf: A background IDF table (from ``epitome model build``) as bytes
 ///         or a path; ``None`` weighs every content word alike.
 ///

@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 /// ``body[s.char_start:s.char_end] == s.text``. ``score`` is relative to the
 /// article's best sentence (1000 = best); ``index`` is the sentence's number
 /// in the body (0 = the first unit that is not boilerplate).
-#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[pyclass(frozen, module = "epitome", get_all, eq, from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     text: String,
@@ -33,8 +33,32 @@ pub struct Sentence {
     index: u16,
 }
 
+/// The fields of a value in constructor order, so that pickle (and copy)
+/// can make it again: results cross process boundaries in multiprocessing
+/// and Dask.
+type SentenceFields = (String, Option<String>, u32, u32, usize, usize, u32, u16);
+
 #[pymethods]
 impl Sentence {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn py_new(
+        text: String,
+        shown: Option<String>,
+        start: u32,
+        end: u32,
+        char_start: usize,
+        char_end: usize,
+        score: u32,
+        index: u16,
+    ) -> Self {
+        Sentence { text, shown, start, end, char_start, char_end, score, index }
+    }
+
+    fn __getnewargs__(&self) -> SentenceFields {
+        let s = self.clone();
+        (s.text, s.shown, s.start, s.end, s.char_start, s.char_end, s.score, s.index)
+    }
     /// ``(start, end)`` in UTF-8 bytes.
     #[getter]
     fn byte_span(&self) -> (u32, u32) {
@@ -57,7 +81,7 @@ impl Sentence {
 
 /// A keyword or keyphrase (one to three words): its text as first written in
 /// the title or body, and its score relative to the best one (1000 = best).
-#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[pyclass(frozen, module = "epitome", get_all, eq, from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keyword {
     text: String,
@@ -66,6 +90,14 @@ pub struct Keyword {
 
 #[pymethods]
 impl Keyword {
+    #[new]
+    fn py_new(text: String, score: u32) -> Self {
+        Keyword { text, score }
+    }
+
+    fn __getnewargs__(&self) -> (String, u32) {
+        (self.text.clone(), self.score)
+    }
     fn __repr__(&self) -> String {
         format!("Keyword(text={:?}, score={})", self.text, self.score)
     }
@@ -80,7 +112,7 @@ impl From<&KeywordReport<'_>> for Keyword {
 /// Counts of the input: units the segmenter found (sentences, headings,
 /// junk lines), word and number tokens in title and body, and distinct
 /// terms held at the end.
-#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[pyclass(frozen, module = "epitome", get_all, eq, from_py_object)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
     sentences: u32,
@@ -90,6 +122,14 @@ pub struct Stats {
 
 #[pymethods]
 impl Stats {
+    #[new]
+    fn py_new(sentences: u32, words: u32, terms: u32) -> Self {
+        Stats { sentences, words, terms }
+    }
+
+    fn __getnewargs__(&self) -> (u32, u32, u32) {
+        (self.sentences, self.words, self.terms)
+    }
     fn __repr__(&self) -> String {
         format!("Stats(sentences={}, words={}, terms={})", self.sentences, self.words, self.terms)
     }
@@ -98,7 +138,8 @@ impl Stats {
 /// The summary of one article: the chosen ``sentences`` in text order, the
 /// ``keywords`` best first, the ``flags`` the core raised (what it had to cut
 /// or clamp: ``sentences_truncated``, ``terms_evicted``, ``phrases_evicted``,
-/// ``budget_clamped``, ``keywords_clamped``) and the input's ``stats``.
+/// ``budget_clamped``, ``keywords_clamped``), the ``language`` it was read in
+/// and the input's ``stats``.
 #[pyclass(frozen, module = "epitome", eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -106,10 +147,34 @@ pub struct Summary {
     keywords: Vec<Keyword>,
     flags: Vec<String>,
     stats: Stats,
+    language: String,
 }
 
 #[pymethods]
 impl Summary {
+    #[new]
+    fn py_new(
+        sentences: Vec<Sentence>,
+        keywords: Vec<Keyword>,
+        flags: Vec<String>,
+        stats: Stats,
+        language: String,
+    ) -> Self {
+        Summary { sentences, keywords, flags, stats, language }
+    }
+
+    fn __getnewargs__(&self) -> (Vec<Sentence>, Vec<Keyword>, Vec<String>, Stats, String) {
+        let s = self.clone();
+        (s.sentences, s.keywords, s.flags, s.stats, s.language)
+    }
+
+    /// The language the article was read in (ISO 639-1: ``"en"``, ``"fr"``,
+    /// ...): the one asked for, or the one detected.
+    #[getter]
+    fn language(&self) -> &str {
+        &self.language
+    }
+
     /// The chosen sentences, in text order (a new list each time).
     #[getter]
     fn sentences(&self) -> Vec<Sentence> {
@@ -169,6 +234,7 @@ impl Summary {
             keywords: report.keywords.iter().map(Keyword::from).collect(),
             flags: report.flags,
             stats: Stats { sentences: s.stats.sentences, words: s.stats.words, terms: s.stats.terms },
+            language: s.language().code().to_owned(),
         }
     }
 
@@ -208,9 +274,9 @@ impl Unit {
 /// The units of `text`, in order.
 pub fn units(text: &str) -> Vec<Unit> {
     let mut chars = CharOffsets::new(text);
-    epitome::segment::Segmenter::new(text)
-        .map(|u| {
-            let r = UnitReport::new(text, &u);
+    UnitReport::all(text)
+        .into_iter()
+        .map(|r| {
             Unit {
                 char_start: chars.at(r.start),
                 char_end: chars.at(r.end),

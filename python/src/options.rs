@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use epitome::{Budget, Idf, MAX_CHOSEN, MAX_KEYWORDS, Options};
+use epitome::{Budget, Idf, Language, LanguageChoice, MAX_CHOSEN, MAX_KEYWORDS, Options};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -17,6 +17,7 @@ use crate::errors::core_error;
 pub struct Settings {
     budget: Budget,
     keywords: u8,
+    language: LanguageChoice,
     /// The IDF table's bytes and how to name it in messages.
     idf: Option<(String, Vec<u8>)>,
 }
@@ -24,8 +25,8 @@ pub struct Settings {
 impl Settings {
     /// Checks the arguments: `sentences` in 0..=32 ([`MAX_CHOSEN`]),
     /// `max_chars` (when given, the budget instead of `sentences`) from 0,
-    /// `keywords` in 0..=16 ([`MAX_KEYWORDS`]), `language` one this build
-    /// knows, `idf` a table's bytes or a path to one.
+    /// `keywords` in 0..=16 ([`MAX_KEYWORDS`]), `language` `"auto"` or a
+    /// language's code, `idf` a table's bytes or a path to one.
     pub fn new(
         sentences: i64,
         max_chars: Option<i64>,
@@ -38,12 +39,12 @@ impl Settings {
             None => Budget::Sentences(ranged(sentences, "sentences", MAX_CHOSEN as u64)? as u16),
         };
         let keywords = ranged(keywords, "keywords", MAX_KEYWORDS as u64)? as u8;
-        check_language(language)?;
+        let language = language_choice(language)?;
         let idf = match idf {
             Some(v) if !v.is_none() => Some(read_idf(v)?),
             _ => None,
         };
-        let settings = Settings { budget, keywords, idf };
+        let settings = Settings { budget, keywords, language, idf };
         // A malformed table is reported now, once, not at the first article.
         settings.options()?;
         Ok(settings)
@@ -58,7 +59,8 @@ impl Settings {
 
     /// The core options.
     pub fn options(&self) -> PyResult<Options<'_>> {
-        let mut o = Options { budget: self.budget, keywords: self.keywords, ..Options::default() };
+        let mut o =
+            Options { budget: self.budget, keywords: self.keywords, language: self.language, ..Options::default() };
         if let Some((origin, bytes)) = &self.idf {
             o.idf = Some(Idf::from_bytes(bytes).map_err(|e| core_error(e, Some(&format!("IDF table {origin}"))))?);
         }
@@ -75,14 +77,16 @@ fn ranged(n: i64, name: &str, max: u64) -> PyResult<u64> {
         .ok_or_else(|| PyValueError::new_err(format!("{name}: {n} is not in 0..={max}")))
 }
 
-/// The languages this build summarizes: English only for now, so "auto"
-/// and "en" both mean English (the languages issue adds more, with the
-/// codes the CLI's `--language` takes).
-fn check_language(language: &str) -> PyResult<()> {
-    match language {
-        "auto" | "en" => Ok(()),
-        other => Err(PyValueError::new_err(format!("language: {other:?} is not one of auto, en"))),
+/// `"auto"` (detect it) or a language's ISO 639-1 code, as the CLI's
+/// `--language` takes them.
+fn language_choice(language: &str) -> PyResult<LanguageChoice> {
+    if language == "auto" {
+        return Ok(LanguageChoice::Auto);
     }
+    Language::from_code(language).map(LanguageChoice::Only).ok_or_else(|| {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        PyValueError::new_err(format!("language: {language:?} is not one of auto, {}", codes.join(", ")))
+    })
 }
 
 /// The bytes of an IDF table given as bytes or as a path (`str` or

@@ -80,8 +80,13 @@ def test_empty_and_blank_bodies_give_empty_summaries():
         assert s.sentences == [] and s.flags == []
 
 
-def test_language_auto_and_en():
-    assert epitome.summarize(BODY, language="en") == epitome.summarize(BODY, language="auto")
+def test_language_auto_and_codes():
+    s = epitome.summarize(BODY, language="auto")
+    assert s.language == "en"
+    assert epitome.summarize(BODY, language="en") == s
+    for code in ["fr", "de", "es", "it", "pt", "nl"]:
+        # Read in that language when this build carries it, else as English.
+        assert epitome.summarize(BODY, language=code).language in (code, "en")
 
 
 def test_flags_name_what_was_cut():
@@ -119,3 +124,34 @@ def test_help_is_readable():
     assert re.search(r"summarize\(text, title=None, \*, sentences=3", epitome.summarize.__text_signature__ or "") or (
         "(text, title=None, *, sentences=3" in (epitome.summarize.__text_signature__ or "")
     )
+
+
+def test_batch_over_pandas_series_with_gaps():
+    pd = pytest.importorskip("pandas")
+    bodies = pd.Series([BODY, None, float("nan"), BODY], index=[10, 11, 12, 13])
+    titles = pd.Series(["Harbour", None, "x", pd.NA], dtype=object, index=[10, 11, 12, 13])
+    got = epitome.summarize_batch(bodies, titles, jobs=2)
+    assert got[1] is None and got[2] is None
+    assert got[0] == epitome.summarize(BODY, "Harbour") and got[3] == epitome.summarize(BODY)
+    strings = pd.Series([BODY, None], dtype="string")  # pandas.NA marks the gap
+    assert epitome.summarize_batch(strings)[1] is None
+
+
+def test_batch_takes_any_iterable_and_jobs():
+    gen = (BODY for _ in range(700))  # more than one chunk of 256 per job
+    got = epitome.summarize_batch(gen, jobs=2)
+    assert len(got) == 700 and all(s == got[0] for s in got)
+    assert epitome.summarize_batch([]) == []
+    assert epitome.summarize_batch([BODY], jobs=1) == epitome.summarize_batch((BODY,), jobs=8)
+
+
+def test_results_pickle_and_copy():
+    import copy
+    import pickle
+
+    s = epitome.summarize(BODY, "Harbour bridge approved")
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(s, protocol))
+        assert back == s and back.sentences == s.sentences and back.language == s.language
+    assert copy.deepcopy(s) == s
+    assert pickle.loads(pickle.dumps(s.keywords[0])) == s.keywords[0]

@@ -39,7 +39,7 @@ def test_sentences_takes_str_only():
         ({"sentences": -1}, "sentences: -1 is not in 0..=32"),
         ({"keywords": 17}, "keywords: 17 is not in 0..=16"),
         ({"max_chars": -5}, "max_chars: -5 is not in 0..=4294967295"),
-        ({"language": "xx"}, "language: \"xx\" is not one of auto, en"),
+        ({"language": "xx"}, "language: \"xx\" is not one of auto, en, fr, de, es, it, pt, nl"),
     ],
 )
 def test_options_out_of_range(kwargs, message):
@@ -92,3 +92,18 @@ def test_a_real_idf_table(tmp_path):
 def test_lone_surrogates_are_an_encoding_error():
     with pytest.raises(UnicodeEncodeError):
         epitome.summarize("broken \ud800 text")
+
+
+def test_batch_errors_name_the_item():
+    with pytest.raises(TypeError, match=r"^bodies\[1\] must be str or None, not int$"):
+        epitome.summarize_batch([BODY, 5])
+    with pytest.raises(TypeError, match=r"^titles\[0\] must be str or None, not bytes$"):
+        epitome.summarize_batch([BODY], [b"t"])
+    with pytest.raises(ValueError, match=r"^titles has fewer items than bodies \(1\)$"):
+        epitome.summarize_batch([BODY, BODY], ["one"])
+    with pytest.raises(ValueError, match=r"^titles has more items than bodies \(1\)$"):
+        epitome.summarize_batch([BODY], ["one", "two"])
+    with pytest.raises(ValueError, match=r"^jobs: 0 is not in 1\.\.=65535$"):
+        epitome.summarize_batch([BODY], jobs=0)
+    with pytest.raises(TypeError):
+        epitome.summarize_batch(5)

@@ -125,12 +125,23 @@ pub fn flag_names(f: Flags) -> Vec<String> {
 }
 
 /// One unit of the segmenter, as `epitome sentences --json` shows it.
+///
+/// Two offsets, each named for what it counts: `start`/`end` count bytes
+/// from the start of the whole text (what `sentences` segments);
+/// `body_start`/`body_end` count from the start of the body, the text after
+/// the title line ([`epitome::headline::split`]), as `summarize --json`'s
+/// sentence `start`/`end` do for the same file (`None`, JSON `null`, for a
+/// unit in the title line).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitReport<'a> {
     /// Byte offset in the (UTF-8) text.
     pub start: u32,
     /// End byte offset, exclusive.
     pub end: u32,
+    /// Byte offset in the body, as `summarize` counts it.
+    pub body_start: Option<u32>,
+    /// End byte offset in the body, exclusive.
+    pub body_end: Option<u32>,
     /// The unit's text.
     pub text: &'a str,
     /// `sentence`, `list-item`, `heading` or `boilerplate` ([`kind_name`]).
@@ -144,11 +155,21 @@ pub struct UnitReport<'a> {
 }
 
 impl<'a> UnitReport<'a> {
-    /// The record of unit `u` of `text`.
-    pub fn new(text: &'a str, u: &Unit) -> Self {
+    /// The records of every unit of `text`, in order.
+    pub fn all(text: &'a str) -> Vec<Self> {
+        let (_, body) = epitome::headline::split(text);
+        let body_at = u32::try_from(text.len() - body.len()).unwrap_or(u32::MAX);
+        epitome::segment::Segmenter::new(text).map(|u| UnitReport::new(text, body_at, &u)).collect()
+    }
+
+    /// The record of unit `u` of `text`, whose body starts at byte `body_at`.
+    pub fn new(text: &'a str, body_at: u32, u: &Unit) -> Self {
+        let in_body = u.span.start >= body_at;
         UnitReport {
             start: u.span.start,
             end: u.span.end,
+            body_start: in_body.then(|| u.span.start - body_at),
+            body_end: in_body.then(|| u.span.end - body_at),
             text: u.span.slice(text).unwrap_or(""),
             kind: kind_name(u.kind),
             choosable: u.kind.is_choosable(),
@@ -198,12 +219,22 @@ mod tests {
     #[test]
     fn records_serialize_as_the_cli_prints_them() {
         let text = "Heading\n\nHe said: \"It is late. The bridge opens in May and the council agrees.";
-        let units: Vec<_> = Segmenter::new(text).map(|u| UnitReport::new(text, &u)).collect();
+        let units = UnitReport::all(text);
+        assert_eq!(units.len(), Segmenter::new(text).count());
+        let body = epitome::headline::split(text).1;
         for u in &units {
             assert_eq!(&text[u.start as usize..u.end as usize], u.text);
+            if let (Some(a), Some(b)) = (u.body_start, u.body_end) {
+                assert_eq!(&body[a as usize..b as usize], u.text);
+            }
         }
         let json = serde_json::to_string(&units[0]).unwrap();
-        assert!(json.starts_with("{\"start\":0,\"end\":7,\"text\":\"Heading\",\"kind\":"), "{json}");
+        assert!(
+            json.starts_with(
+                "{\"start\":0,\"end\":7,\"body_start\":null,\"body_end\":null,\"text\":\"Heading\",\"kind\":"
+            ),
+            "{json}"
+        );
         let s = SentenceReport { text: "a", shown: None, start: 1, end: 2, score: 1000 };
         assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"text":"a","start":1,"end":2,"score":1000}"#);
     }

@@ -4,21 +4,9 @@
 //! answer of the char-at-a-time form it replaces (`crate::unicode`), checked
 //! by the tests below.
 
+pub(super) use crate::bytes::char_at;
+use crate::bytes::{CHUNK, HIGHS, ONES, as_chunk, first_flagged, zero_bytes_unmasked};
 use crate::unicode::{is_space, trim_end, trim_start};
-
-/// Bytes in a word of the word-at-a-time searches (SWAR).
-const W: usize = core::mem::size_of::<usize>();
-/// 0x01 in every byte of a word.
-const LO: usize = usize::MAX / 0xFF;
-/// 0x80 in every byte of a word.
-const HI: usize = LO << 7;
-
-/// A word of `chunk` (`W` bytes), little-endian: byte `k` of the chunk is
-/// bits `8k..8k+8`, so the lowest flagged bit is the first flagged byte.
-#[inline(always)]
-fn word(chunk: &[u8]) -> usize {
-    <[u8; W]>::try_from(chunk).map_or(0, usize::from_le_bytes)
-}
 
 /// Offset of the first `\n` in `b`: `memchr` (SIMD) on desktop targets.
 #[cfg(any(target_arch = "x86_64", target_arch = "aarch64"))]
@@ -40,30 +28,27 @@ pub(super) fn find_newline(b: &[u8]) -> Option<usize> {
 #[cfg(any(test, not(any(target_arch = "x86_64", target_arch = "aarch64"))))]
 pub(super) fn memchr_newline(b: &[u8]) -> Option<usize> {
     // Bit 7 of each byte is the answer; the other bits are noise until masked.
-    let zero = |chunk: &[u8]| {
-        let y = word(chunk) ^ (LO * usize::from(b'\n'));
-        y.wrapping_sub(LO) & !y
-    };
-    let at = |base: usize, m: usize| Some(base.saturating_add((m.trailing_zeros() / 8) as usize));
-    let mut pairs = b.chunks_exact(2 * W);
+    let zero = |chunk: &[u8]| zero_bytes_unmasked(as_chunk(chunk) ^ (ONES * usize::from(b'\n')));
+    let at = |base: usize, m: usize| Some(base.saturating_add(first_flagged(m)));
+    let mut pairs = b.chunks_exact(2 * CHUNK);
     let mut base = 0usize;
     for pair in &mut pairs {
-        let (lo, hi) = pair.split_at(W);
+        let (lo, hi) = pair.split_at(CHUNK);
         let (z0, z1) = (zero(lo), zero(hi));
-        if (z0 | z1) & HI != 0 {
-            let m0 = z0 & HI;
-            return if m0 != 0 { at(base, m0) } else { at(base.saturating_add(W), z1 & HI) };
+        if (z0 | z1) & HIGHS != 0 {
+            let m0 = z0 & HIGHS;
+            return if m0 != 0 { at(base, m0) } else { at(base.saturating_add(CHUNK), z1 & HIGHS) };
         }
         // `base` stays within the slice: no overflow.
-        base += 2 * W;
+        base += 2 * CHUNK;
     }
     let mut rest = pairs.remainder();
-    if let Some((lo, tail)) = rest.split_at_checked(W) {
-        let m = zero(lo) & HI;
+    if let Some((lo, tail)) = rest.split_at_checked(CHUNK) {
+        let m = zero(lo) & HIGHS;
         if m != 0 {
             return at(base, m);
         }
-        (rest, base) = (tail, base.saturating_add(W));
+        (rest, base) = (tail, base.saturating_add(CHUNK));
     }
     rest.iter().position(|&c| c == b'\n').map(|i| base.saturating_add(i))
 }
@@ -91,7 +76,7 @@ pub(super) const STOP_BYTE: [bool; 256] = {
 /// before the add to stop that carry: it costs an instruction per word,
 /// and a space after such a byte (`é `) is rare and only looked up.
 const fn may_stop(x: usize) -> usize {
-    may_stop_unmasked(x) & HI
+    may_stop_unmasked(x) & HIGHS
 }
 
 /// [`may_stop`] before its mask: bit 7 of each byte is the answer, the
@@ -102,13 +87,13 @@ const fn may_stop_unmasked(x: usize) -> usize {
     // Where bits 7 and 6 differ (0x40..=0xBF) nothing; where both are
     // set (lead bytes) the byte; where both are clear (ASCII below 0x40)
     // the add's bit 7.
-    (x.wrapping_add(LO * 0x5F) | x) & !(x ^ y)
+    (x.wrapping_add(ONES * 0x5F) | x) & !(x ^ y)
 }
 
 /// [`Stops::base`] when no word has been read: `from - NO_WORD`, wrapping,
-/// is `from + W + 1`, never under `W` for an offset in a slice, so one
+/// is `from + CHUNK + 1`, never under `CHUNK` for an offset in a slice, so one
 /// compare tells whether `from` is in the word last read.
-const NO_WORD: usize = usize::MAX - W;
+const NO_WORD: usize = usize::MAX - CHUNK;
 
 /// The bytes of a line where [`STOP_BYTE`] is true, in order, a word at a
 /// time: [`may_stop`] flags the candidates and only those are looked up,
@@ -143,41 +128,41 @@ impl<'a> Stops<'a> {
     pub(super) fn next_from_inline(&mut self, from: usize) -> Option<usize> {
         let mut i = from;
         let skip = from.wrapping_sub(self.base);
-        if skip < W {
+        if skip < CHUNK {
             // In the word last read: its candidates from `from` on.
-            // `skip < W`: the shift is less than a word's bits.
+            // `skip < CHUNK`: the shift is less than a word's bits.
             let m = self.pending & usize::MAX.wrapping_shl((skip * 8) as u32);
             if let Some(k) = self.first_stop(self.base, m) {
                 return Some(k);
             }
-            i = self.base.wrapping_add(W);
+            i = self.base.wrapping_add(CHUNK);
         }
         // Two words per step, one test for both: most pairs hold no
         // candidate. The rest of the slice is the loop's one variable: a
         // pair's offset is needed only when it holds a candidate.
         let start = self.bytes.get(i..)?;
         let mut rest = start;
-        while let Some((pair, tail)) = rest.split_first_chunk::<{ 2 * W }>() {
-            let (lo, hi) = pair.split_at(W);
-            let (r0, r1) = (may_stop_unmasked(word(lo)), may_stop_unmasked(word(hi)));
-            if (r0 | r1) & HI != 0 {
+        while let Some((pair, tail)) = rest.split_first_chunk::<{ 2 * CHUNK }>() {
+            let (lo, hi) = pair.split_at(CHUNK);
+            let (r0, r1) = (may_stop_unmasked(as_chunk(lo)), may_stop_unmasked(as_chunk(hi)));
+            if (r0 | r1) & HIGHS != 0 {
                 // Within the slice: no overflow.
                 let at = i + (start.len() - rest.len());
-                if let Some(k) = self.first_stop(at, r0 & HI) {
+                if let Some(k) = self.first_stop(at, r0 & HIGHS) {
                     return Some(k);
                 }
-                if let Some(k) = self.first_stop(at + W, r1 & HI) {
+                if let Some(k) = self.first_stop(at + CHUNK, r1 & HIGHS) {
                     return Some(k);
                 }
             }
             rest = tail;
         }
         i += start.len() - rest.len();
-        if let Some(lo) = rest.get(..W) {
-            if let Some(k) = self.first_stop(i, may_stop(word(lo))) {
+        if let Some(lo) = rest.get(..CHUNK) {
+            if let Some(k) = self.first_stop(i, may_stop(as_chunk(lo))) {
                 return Some(k);
             }
-            i += W;
+            i += CHUNK;
         }
         (self.base, self.pending) = (NO_WORD, 0);
         let tail = self.bytes.get(i..)?;
@@ -186,13 +171,13 @@ impl<'a> Stops<'a> {
 
     /// The first candidate in `m` (the word at `base`) that is a stop;
     /// keeps the word and its later candidates for the next call. Called
-    /// out of line on bare-metal targets, where flash is short (inlined
-    /// there it saved 0.1 instructions per byte on the M4 for 1.5 KB).
+    /// out of line on bare-metal targets, where flash is short and inlined
+    /// it saved little for its size.
     #[cfg_attr(target_os = "none", inline(never))]
     fn first_stop(&mut self, base: usize, mut m: usize) -> Option<usize> {
         while m != 0 {
             // A byte of the word at `base`, which is in the slice: no overflow.
-            let k = base.wrapping_add((m.trailing_zeros() / 8) as usize);
+            let k = base.wrapping_add(first_flagged(m));
             m &= m.wrapping_sub(1);
             if self.bytes.get(k).is_some_and(|&c| STOP_BYTE[usize::from(c)]) {
                 (self.base, self.pending) = (base, m);
@@ -220,51 +205,20 @@ pub(super) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8], probe: usize
             .and_then(|s| hay.get(s..s.saturating_add(needle.len())))
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     };
-    let mut chunks = hay.chunks_exact(W);
+    let mut chunks = hay.chunks_exact(CHUNK);
     let mut base = 0usize;
     for chunk in &mut chunks {
-        let y = (word(chunk) | (LO * 0x20)) ^ (LO * usize::from(key | 0x20));
-        let mut m = y.wrapping_sub(LO) & !y & HI;
+        let y = (as_chunk(chunk) | (ONES * 0x20)) ^ (ONES * usize::from(key | 0x20));
+        let mut m = zero_bytes_unmasked(y) & HIGHS;
         while m != 0 {
-            if at(base.saturating_add((m.trailing_zeros() / 8) as usize)) {
+            if at(base.saturating_add(first_flagged(m))) {
                 return true;
             }
             m &= m.wrapping_sub(1);
         }
-        base = base.saturating_add(W);
+        base = base.saturating_add(CHUNK);
     }
     (0..chunks.remainder().len()).any(|k| at(base.saturating_add(k)))
-}
-
-/// The char at byte `i` of `s`, read directly when it is ASCII; `None` at
-/// the end (or off a char boundary).
-#[inline(always)]
-pub(super) fn char_at(s: &str, i: usize) -> Option<char> {
-    match s.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(&b) => decode_at(s.as_bytes(), i, b),
-        None => None,
-    }
-}
-
-/// The multi-byte char whose lead byte `b0` is at `i` of `b` (valid UTF-8:
-/// the continuation bytes follow), decoded from its bytes without the
-/// boundary checks of slicing a `str`; `None` on a continuation byte.
-#[inline]
-fn decode_at(b: &[u8], i: usize, b0: u8) -> Option<char> {
-    if b0 < 0xC0 {
-        return None;
-    }
-    let tail = |k: usize| b.get(i.saturating_add(k)).map(|&c| u32::from(c & 0x3F));
-    let c1 = tail(1)?;
-    if b0 < 0xE0 {
-        return char::from_u32((u32::from(b0 & 0x1F) << 6) | c1);
-    }
-    let c2 = tail(2)?;
-    if b0 < 0xF0 {
-        return char::from_u32((u32::from(b0 & 0x0F) << 12) | (c1 << 6) | c2);
-    }
-    char::from_u32((u32::from(b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | tail(3)?)
 }
 
 /// Offset of the first char at or after byte `i` of `s` that is not white
@@ -323,10 +277,10 @@ fn trim_fast(s: &str) -> &str {
 /// 0x77 sets bit 7 from 0x09 on, adding 0x72 from 0x0E on). No byte
 /// carries into the next.
 const fn ascii_space(x: usize) -> usize {
-    let z = x ^ (LO * 0x20);
-    let space = !z.wrapping_add(LO * 0x7F);
-    let control = x.wrapping_add(LO * 0x77) & !x.wrapping_add(LO * 0x72);
-    (space | control) & HI
+    let z = x ^ (ONES * 0x20);
+    let space = !z.wrapping_add(ONES * 0x7F);
+    let control = x.wrapping_add(ONES * 0x77) & !x.wrapping_add(ONES * 0x72);
+    (space | control) & HIGHS
 }
 
 /// The number of white-space separated words in `s`
@@ -338,22 +292,22 @@ const fn ascii_space(x: usize) -> usize {
 pub(super) fn count_words_up_to(s: &str, cap: u32) -> u32 {
     let b = s.as_bytes();
     let (mut n, mut in_word) = (0u32, false);
-    let mut chunks = b.chunks_exact(W);
+    let mut chunks = b.chunks_exact(CHUNK);
     let mut base = 0usize;
     for chunk in &mut chunks {
-        let x = word(chunk);
-        if x & HI == 0 {
+        let x = as_chunk(chunk);
+        if x & HIGHS == 0 {
             let space = ascii_space(x);
             let before = (space << 8) | if in_word { 0 } else { 0x80 };
-            n = n.saturating_add((!space & before & HI).count_ones());
-            in_word = space >> (8 * W - 1) == 0;
+            n = n.saturating_add((!space & before & HIGHS).count_ones());
+            in_word = space >> (8 * CHUNK - 1) == 0;
         } else {
             (n, in_word) = count_bytes(s, base, chunk, n, in_word);
         }
         if n >= cap {
             return cap;
         }
-        base = base.saturating_add(W);
+        base = base.saturating_add(CHUNK);
     }
     (n, _) = count_bytes(s, base, chunks.remainder(), n, in_word);
     n.min(cap)

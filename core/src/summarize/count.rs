@@ -3,13 +3,13 @@
 //! candidates), fills the slot pool and writes one [`Record`] per sentence.
 
 use super::phrases::{Part, PhraseTable, Run};
-use super::pool::{HEAD, PoolWriter};
-use super::record::Record;
+use super::pool::PoolWriter;
+use super::record::{Kept, Record};
 use super::{Flags, Stats, Summarizer};
 use crate::Span;
 use crate::near_duplicate::signature_bit;
 use crate::segment::{Segmenter, UnitKind};
-use crate::terms::{SURFACE_IN_TITLE, TermTable};
+use crate::terms::{Surface, TermTable};
 use crate::tokenize::{Packed, Words};
 
 /// Sentences shorter than this (in words) are never chosen: fragments.
@@ -66,7 +66,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             f.stem();
             let hash = f.hash();
-            let surface = tok.start | SURFACE_IN_TITLE;
+            let surface = Surface::title(tok.start);
             if let Some(t) = self.terms.bump(hash, |t| {
                 t.surface = surface;
                 t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
@@ -114,20 +114,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 flags.insert(Flags::SENTENCES_TRUNCATED);
                 continue;
             };
-            let open_quote = if unit.open_quote { Record::OPEN_QUOTE } else { 0 };
-            let (inline, state) = match (choosable, pooled) {
-                (_, Some(head)) => (head, Record::CHOOSABLE | Record::POOLED | Record::POOL_VALID),
-                (true, None) => (Record::keeping_signature(counted.signature), Record::CHOOSABLE),
-                (false, None) => ([0; HEAD], 0),
+            // Only a choosable sentence is pooled.
+            let kept = match pooled {
+                Some(head) => Kept::Pooled(head),
+                None if choosable => Kept::Signature(counted.signature),
+                None => Kept::NotChoosable,
             };
-            *r = Record {
-                start: unit.span.start,
-                end: unit.span.end,
-                inline,
-                score: 0,
-                content_words: u8::try_from(counted.content).unwrap_or(u8::MAX),
-                state: open_quote | state,
-            };
+            let content = u8::try_from(counted.content).unwrap_or(u8::MAX);
+            *r = Record::new(unit.span, content, unit.open_quote, kept);
             n = n.saturating_add(1);
         }
         n
@@ -138,9 +132,8 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
     /// Counts the words of body sentence number `sentence` at `span`.
     ///
     /// Out of line on hosted targets, where the register allocator does
-    /// better with the loop on its own (measured on x86-64: `summarize` of
-    /// the seeds -3.6 K instructions); inlined on bare metal, where out of
-    /// line cost the Cortex-M4 0.8 % more.
+    /// better with the loop on its own; inlined on bare metal, where the
+    /// call cost the Cortex-M4 more than it saved.
     #[cfg_attr(not(target_os = "none"), inline(never))]
     fn sentence(&mut self, body: &str, span: Span, sentence: u32) -> SentenceCount {
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
@@ -184,7 +177,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
     /// sentence's first word.
     fn word(&mut self, body: &str, tok: Packed, hash: u32, mid: bool, sent: u16) {
         let Some(b) = self.terms.bump_slot(hash, |t| {
-            t.surface = tok.start;
+            t.surface = Surface::body(tok.start);
             t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
         }) else {
             self.pool.untracked();
@@ -210,9 +203,9 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         // The form written mid-sentence in the body shows the true case:
         // prefer it to a Title Case headline word, and a capitalized one
         // (`Maduro`) to a lower-case one.
-        let from_title = t.surface & SURFACE_IN_TITLE != 0;
-        if mid && (from_title || cap && !starts_upper(body, t.surface)) {
-            t.surface = tok.start;
+        let from_title = t.surface.in_title();
+        if mid && (from_title || cap && !starts_upper(body, t.surface.offset())) {
+            t.surface = Surface::body(tok.start);
             t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
         }
     }

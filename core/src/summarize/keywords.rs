@@ -2,9 +2,10 @@
 
 use heapless::Vec;
 
-use super::{Flags, Keyword, MAX_KEYWORDS, Options, Summarizer, term_keys};
+use super::{Flags, Keyword, MAX_KEYWORDS, Options, Summarizer};
+use crate::normalize::term_keys;
 use crate::score::{keyword_weight, per_mille_of_best, phrase_score};
-use crate::terms::{SURFACE_IN_TITLE, Term};
+use crate::terms::{Surface, Term};
 
 /// A keyword candidate: a term or a phrase, by its first surface form,
 /// stored as its ranking key ([`Candidate::rank_key`]) so that `offer`'s
@@ -14,27 +15,23 @@ use crate::terms::{SURFACE_IN_TITLE, Term};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C)]
 struct Candidate {
-    /// Offset of the surface form, with [`SURFACE_IN_TITLE`] for the title:
-    /// the key's low half.
-    surface: u32,
+    /// Where its surface form is: the key's low half.
+    surface: Surface,
     /// `!score`, the key's high half (higher scores first).
     rev_score: u32,
-    /// The surface form's length, shifted left once; bit 0: a phrase.
-    tie: u16,
+    /// The surface form's length in bytes.
+    surface_len: u8,
+    /// Its words: 1 for a term, 2 or 3 for a phrase.
     words: u8,
 }
 
 impl Candidate {
-    fn new(score: u32, surface: u32, surface_len: u8, words: u8) -> Self {
-        Candidate { surface, rev_score: !score, tie: u16::from(surface_len) << 1 | u16::from(words > 1), words }
+    fn new(score: u32, surface: Surface, surface_len: u8, words: u8) -> Self {
+        Candidate { surface, rev_score: !score, surface_len, words }
     }
 
     fn score(&self) -> u32 {
         !self.rev_score
-    }
-
-    fn surface_len(&self) -> u8 {
-        (self.tie >> 1) as u8
     }
 
     /// Ranking order: higher score first; ties: earlier text first, then
@@ -43,7 +40,8 @@ impl Candidate {
     /// it been offered first). The same order as the tuple
     /// `(Reverse(score), surface, surface_len, words > 1)`.
     fn rank_key(&self) -> (u64, u16) {
-        (u64::from(self.rev_score) << 32 | u64::from(self.surface), self.tie)
+        let tie = u16::from(self.surface_len) << 1 | u16::from(self.words > 1);
+        (u64::from(self.rev_score) << 32 | u64::from(self.surface.order_key()), tie)
     }
 }
 
@@ -82,7 +80,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if out.len() >= want {
                 break;
             }
-            let text = surface(title, body, c.surface, c.surface_len());
+            let text = surface(title, body, c.surface, c.surface_len);
             let keys = content_keys(text);
             if text.is_empty() || keys.iter().any(|k| kept.contains(k)) {
                 continue;
@@ -176,8 +174,8 @@ fn offer<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {
 /// The text of a surface form. Inlined: it is short and called once per
 /// candidate term and per keyphrase kept.
 #[inline]
-fn surface<'a>(title: &'a str, body: &'a str, surf: u32, len: u8) -> &'a str {
-    let (text, start) = if surf & SURFACE_IN_TITLE != 0 { (title, surf & !SURFACE_IN_TITLE) } else { (body, surf) };
+fn surface<'a>(title: &'a str, body: &'a str, surf: Surface, len: u8) -> &'a str {
+    let (text, start) = if surf.in_title() { (title, surf.offset()) } else { (body, surf.offset()) };
     let s = text.get(start as usize..(start as usize).saturating_add(usize::from(len))).unwrap_or("");
     // Show `Venezuela`, not the possessive `Venezuela’s` it was first seen as.
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
@@ -225,20 +223,21 @@ mod tests {
     }
 
     /// The ranking rule as written, field by field.
-    fn plain_key(c: &Candidate) -> (core::cmp::Reverse<u32>, u32, u8, bool) {
-        (core::cmp::Reverse(c.score()), c.surface, c.surface_len(), c.words > 1)
+    fn plain_key(c: &Candidate) -> (core::cmp::Reverse<u32>, Surface, u8, bool) {
+        (core::cmp::Reverse(c.score()), c.surface, c.surface_len, c.words > 1)
     }
 
     /// The ranking before the tables were drained: terms offered first,
     /// ties between a term and a phrase left to that order.
-    fn terms_first_key(c: &Candidate) -> (core::cmp::Reverse<u32>, u32, u8) {
-        (core::cmp::Reverse(c.score()), c.surface, c.surface_len())
+    fn terms_first_key(c: &Candidate) -> (core::cmp::Reverse<u32>, Surface, u8) {
+        (core::cmp::Reverse(c.score()), c.surface, c.surface_len)
     }
 
     fn candidate() -> impl Strategy<Value = Candidate> {
         // Few distinct values, so that equal keys and ties are common.
-        (0u32..6, 0u32..5, 0u8..3, 1u8..4)
-            .prop_map(|(score, surface, surface_len, words)| Candidate::new(score, surface, surface_len, words))
+        (0u32..6, 0u32..5, 0u8..3, 1u8..4).prop_map(|(score, surface, surface_len, words)| {
+            Candidate::new(score, Surface::body(surface), surface_len, words)
+        })
     }
 
     proptest! {
@@ -247,8 +246,9 @@ mod tests {
             a in (any::<u32>(), any::<u32>(), any::<u8>(), 1u8..4),
             b in (any::<u32>(), any::<u32>(), any::<u8>(), 1u8..4),
         ) {
-            let (x, y) = (Candidate::new(a.0, a.1, a.2, a.3), Candidate::new(b.0, b.1, b.2, b.3));
-            prop_assert_eq!((x.score(), x.surface, x.surface_len(), x.words), a);
+            let new = |(score, surface, len, words)| Candidate::new(score, Surface::body(surface), len, words);
+            let (x, y) = (new(a), new(b));
+            prop_assert_eq!((x.score(), x.surface.order_key(), x.surface_len, x.words), a);
             prop_assert_eq!(x.rank_key().cmp(&y.rank_key()), plain_key(&x).cmp(&plain_key(&y)));
         }
 

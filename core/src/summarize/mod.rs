@@ -15,8 +15,7 @@
 
 use heapless::Vec;
 
-use crate::terms::{SURFACE_IN_TITLE, TermTable};
-use crate::tokenize::Words;
+use crate::terms::{Surface, TermTable};
 use crate::{Error, Result};
 
 mod count;
@@ -75,7 +74,7 @@ pub struct Summarizer<const S: usize = 160, const T: usize = 480, const P: usize
     terms: TermTable<T>,
     phrases: PhraseTable<P>,
     /// Term slots of the content words of the sentences marked
-    /// [`Record::POOLED`] (the rule: `pool`).
+    /// pooled (the rule: `pool`).
     pool: SlotPool<W>,
 }
 
@@ -93,15 +92,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Default for
 }
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
-    const CHECK: () = assert!(
-        S >= 1 && S <= u16::MAX as usize && W <= u16::MAX as usize,
-        "sentence capacity must be in 1..=65535, pool capacity at most 65535"
-    );
-
     /// A fresh workspace; `const` so it can live in a `static`.
     pub const fn new() -> Self {
-        #[allow(clippy::let_unit_value)]
-        let () = Self::CHECK;
+        const {
+            assert!(
+                S >= 1 && S <= u16::MAX as usize && W <= u16::MAX as usize,
+                "sentence capacity must be in 1..=65535, pool capacity at most 65535"
+            )
+        };
         Summarizer {
             records: [Record::EMPTY; S],
             terms: TermTable::new(),
@@ -117,7 +115,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// or `title` 2 GiB or more (spans are `u32`; a title offset carries a flag bit).
     #[inline(never)]
     pub fn summarize<'a>(&mut self, title: &'a str, body: &'a str, opts: &Options<'_>) -> Result<Summary<'a>> {
-        if body.len() >= u32::MAX as usize || title.len() >= (SURFACE_IN_TITLE as usize) {
+        if body.len() >= u32::MAX as usize || title.len() >= Surface::MAX_TITLE_LEN {
             return Err(Error::InputTooLong);
         }
         self.terms.clear();
@@ -148,43 +146,6 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         self.select(body, n, opts, &mut out.flags, &mut out.sentences);
         self.keywords(title, body, opts, &mut out.flags, &mut out.keywords);
         Ok(out)
-    }
-}
-
-/// Term-table keys of the content words of `text`, in order, repeats
-/// included: what pass 1 counted for them (stopwords skipped).
-pub(crate) fn term_keys(text: &str) -> TermKeys<'_> {
-    TermKeys { words: Words::new(text) }
-}
-
-/// [`term_keys`] of `span` of `text`, read in `text` ([`Words::in_span`]):
-/// the same keys as of the span's slice, but the fold of its last words may
-/// read ahead and stay on the word reader's faster loop.
-pub(crate) fn term_keys_in(text: &str, span: crate::Span) -> TermKeys<'_> {
-    TermKeys { words: Words::in_span(text, span) }
-}
-
-/// The iterator of [`term_keys`] and [`term_keys_in`].
-pub(crate) struct TermKeys<'a> {
-    words: Words<'a>,
-}
-
-impl Iterator for TermKeys<'_> {
-    type Item = u32;
-
-    /// Out of line on purpose: the word reader is inlined here once, and
-    /// every reader of term keys (scoring past the pool, the duplicate
-    /// check, keywords, the digest) calls this one copy, which returns a
-    /// `u32` in a register. Inlined at each of them it cost flash on the
-    /// Cortex-M (about 2 KB a copy) for no measurable speed.
-    #[inline(never)]
-    fn next(&mut self) -> Option<u32> {
-        while self.words.next_token().is_some() {
-            if let Some(k) = self.words.folded_mut().stem_to_key() {
-                return Some(k.max(1));
-            }
-        }
-        None
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::normalize::Folded;
 use crate::stopwords::{NAME_CONNECTORS, is_name_connector};
-use crate::terms::{CountTable, Counted, SURFACE_IN_TITLE};
+use crate::terms::{CountTable, Counted, Surface};
 use crate::tokenize::Packed;
 
 /// Statistics of one 2–3-word keyphrase candidate.
@@ -12,9 +12,8 @@ use crate::tokenize::Packed;
 pub(super) struct Phrase {
     /// Hash of its words' term hashes ([`PHRASE_SEED`], [`mix`]); 0 marks an empty slot.
     pub(super) hash: u32,
-    /// Byte offset of its first surface form; [`SURFACE_IN_TITLE`] set
-    /// means in the title.
-    pub(super) surface: u32,
+    /// Where its first surface form is.
+    pub(super) surface: Surface,
     /// Length in bytes of that surface form.
     pub(super) surface_len: u8,
     /// Number of words, connectors (`of`) included: 2 or 3.
@@ -34,7 +33,7 @@ pub(super) struct Phrase {
 impl Counted for Phrase {
     const EMPTY: Phrase = Phrase {
         hash: 0,
-        surface: 0,
+        surface: Surface::NONE,
         surface_len: 0,
         words: 0,
         count: 0,
@@ -282,11 +281,11 @@ struct Ending {
 }
 
 /// Counts one occurrence of the phrase `e`, read in `part` (inlined: its
-/// two call sites in [`Run::word`] cost 34 K instructions on the seeds as
-/// calls).
+/// two call sites in [`Run::word`] run for most content words, and a call
+/// there costs more than its body).
 #[inline(always)]
 fn count_phrase<const P: usize>(phrases: &mut PhraseTable<P>, e: Ending, part: Part) {
-    let surface = if part == Part::Title { e.start | SURFACE_IN_TITLE } else { e.start };
+    let surface = if part == Part::Title { Surface::title(e.start) } else { Surface::body(e.start) };
     let Some(p) = phrases.bump(e.hash, |p| {
         p.surface = surface;
         p.surface_len = u8::try_from(e.end.saturating_sub(e.start)).unwrap_or(u8::MAX);

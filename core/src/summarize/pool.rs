@@ -7,13 +7,13 @@
 //! - The counting pass writes, for each choosable sentence, one entry per
 //!   content word, in text order: the word's term slot, and in the bits a
 //!   slot index leaves free a *tag*, the top bits of its term's hash
-//!   (`hash_tag`). A sentence's first [`HEAD`] entries go in its record's
-//!   `inline` field, the rest in the pool. A sentence is *pooled* (its
+//!   (`hash_tag`). A sentence's first [`HEAD`] entries go in its record
+//!   ([`Record::head`]), the rest in the pool. A sentence is *pooled* (its
 //!   entries kept, the pool's right after those of the pooled sentences
 //!   before it) if all of them fit and no word of it took over a slot
 //!   already written for the same sentence. Otherwise its entries are
-//!   dropped, the next sentence writes over them, and `inline` holds its
-//!   signature.
+//!   dropped, the next sentence writes over them, and its record keeps
+//!   its signature instead.
 //! - A pooled sentence's signature is rebuilt from its tags: a tag holds
 //!   the hash's top 6 bits, which pick the signature bit
 //!   ([`crate::near_duplicate::signature_bit`]). Tables of more than 1,024
@@ -36,7 +36,13 @@
 //!   the entry adds nothing; otherwise the sentence is scored by reading it
 //!   again and looking its terms up by hash, which gives the same result:
 //!   only speed depends on the pool.
+//! - Where a pooled sentence's entries start in the pool follows from the
+//!   records before it, and is worked out in one place:
+//!   [`pooled_records`].
 
+use core::ops::Deref;
+
+use super::record::{HEAD, Record};
 use crate::near_duplicate::signature_bit;
 use crate::terms::{Term, TermTable, WAYS};
 
@@ -44,11 +50,6 @@ use crate::terms::{Term, TermTable, WAYS};
 /// saturates at `u16::MAX - 1`, so from there on the rule could not tell a
 /// later take-over apart.
 const UNPOOLED_FROM: u32 = u16::MAX as u32 - 1;
-
-/// Entries a pooled sentence keeps in its record, in the room an unpooled
-/// one keeps its 64-bit signature in (and 16 bits more that fill the
-/// record's 24 bytes).
-pub(super) const HEAD: usize = 5;
 
 /// Where a pooled sentence's entries are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,30 @@ impl Pooled {
     pub(super) fn in_pool(len: usize) -> usize {
         len.saturating_sub(HEAD)
     }
+
+    /// Where the entries of record `r`, sentence number `sentence`, are if
+    /// it is pooled, its pool entries starting at `first`.
+    pub(super) fn of(r: &Record, sentence: usize, first: usize) -> Option<Pooled> {
+        let head = r.head()?;
+        let len = usize::from(r.content_words);
+        Some(Pooled { head, first, len, sentence: u32::try_from(sentence).unwrap_or(u32::MAX) })
+    }
+}
+
+/// Each of `records` (from the first) with its sentence number and, if it
+/// is pooled, where its entries are: a pooled sentence's entries start in
+/// the pool right after those of the pooled sentences before it.
+pub(super) fn pooled_records<R: Deref<Target = Record>>(
+    records: impl Iterator<Item = R>,
+) -> impl Iterator<Item = (usize, R, Option<Pooled>)> {
+    let mut first = 0usize;
+    records.enumerate().map(move |(i, r)| {
+        let pooled = Pooled::of(&r, i, first);
+        if let Some(p) = pooled {
+            first = first.saturating_add(Pooled::in_pool(p.len));
+        }
+        (i, r, pooled)
+    })
 }
 
 /// `W` entries of term slots and hash tags (slot indices fit in `u16`: a
@@ -108,7 +133,8 @@ impl<const W: usize> SlotPool<W> {
 
     /// The signature of the pooled sentence `p`, rebuilt from its tags.
     // Out of line and as a plain loop: called only where selection needs a
-    // penalty, and unrolled it cost the firmware 2 KB of flash.
+    // penalty, and unrolled it cost the firmware's flash much more than
+    // it saved.
     #[inline(never)]
     pub(super) fn signature<const T: usize>(&self, p: Pooled) -> u64 {
         let bits = slot_bits(T);
@@ -385,7 +411,7 @@ impl<const T: usize> PoolWriter<'_, T> {
 
     /// Ends sentence number `sentence`: pools it if `keep` (it is choosable
     /// and has a record) and it could be, and then gives its head (for its
-    /// record's `inline`). The next sentence starts afresh either way.
+    /// record: [`super::record::Kept::Pooled`]). The next sentence starts afresh either way.
     pub(super) fn finish(&mut self, sentence: u32, keep: bool) -> Option<[u16; HEAD]> {
         let pooled = (keep && self.ok && sentence < UNPOOLED_FROM).then_some(self.head);
         if pooled.is_some() {

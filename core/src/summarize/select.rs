@@ -3,17 +3,26 @@
 
 use heapless::Vec;
 
-use super::pool::Pooled;
+use super::pool::{Pooled, pooled_records};
 use super::record::Record;
 use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer};
-use crate::Span;
 use crate::near_duplicate::{TermSet, add_term, is_near_duplicate, term_set};
 use crate::score::redundancy_adjusted;
 
+/// A chosen sentence: its record number, and where its entries start in
+/// the slot pool if it is pooled (from [`pooled_records`]).
+#[derive(Debug, Clone, Copy)]
+struct Pick {
+    /// Record numbers fit in `u16`: `S` is at most 65,535.
+    index: u16,
+    /// Entries fit in `u16`: `W` is at most 65,535.
+    first: u16,
+}
+
 /// Where the greedy selection stands between two picks.
 struct Picking {
-    /// Record indices of the sentences chosen so far, in the order chosen.
-    chosen: Vec<u16, MAX_CHOSEN>,
+    /// The sentences chosen so far, in the order chosen.
+    chosen: Vec<Pick, MAX_CHOSEN>,
     /// Their signatures, ORed (for the redundancy penalty).
     union: u64,
     /// Characters the budget has left.
@@ -39,59 +48,54 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             Budget::Chars(m) => (MAX_CHOSEN, m),
         };
-        // A zero budget chose nothing to score (and `chars` was not filled).
+        // A zero budget chose nothing to score.
         if max_n == 0 || chars_left == 0 {
             return;
         }
         let mut p = Picking { chosen: Vec::new(), union: 0, chars_left };
         while p.chosen.len() < max_n {
             let sep = u32::from(!p.chosen.is_empty());
-            let Some(i) = self.best_candidate(body, n, opts, &p, sep) else { break };
-            p.union |= self.signature(i);
-            let Some(r) = self.records.get_mut(i) else { break };
-            r.state |= Record::CHOSEN;
+            let Some(pick) = self.best_candidate(body, n, opts, &p, sep) else { break };
+            let Some((r, pooled)) = self.picked(pick) else { break };
+            p.union |= self.signature(r, pooled);
+            let Some(r) = self.records.get_mut(usize::from(pick.index)) else { break };
+            r.choose();
             if matches!(opts.budget, Budget::Chars(_)) {
                 p.chars_left = p.chars_left.saturating_sub(r.chars(body).saturating_add(sep));
             }
-            // Record indices fit in u16: `S` is at most 65,535.
-            if p.chosen.push(u16::try_from(i).unwrap_or(u16::MAX)).is_err() {
+            if p.chosen.push(pick).is_err() {
                 break;
             }
         }
-        for (i, r) in self.records.iter().take(n).enumerate() {
-            if r.state & Record::CHOSEN != 0 {
-                let span = Span { start: r.start, end: r.end };
+        for (i, r, pooled) in pooled_records(self.records.iter().take(n)) {
+            if r.is_chosen() {
+                let span = r.span();
                 let _ = out.push(Chosen {
                     span,
                     text: span.slice(body).unwrap_or(""),
-                    score: r.score,
+                    score: r.score(),
                     index: u16::try_from(i).unwrap_or(u16::MAX),
-                    signature: self.signature(i),
+                    signature: self.signature(r, pooled),
                 });
             }
         }
     }
 
-    /// The record the next pick takes: the highest adjusted score (ties:
+    /// The sentence the next pick takes: the highest adjusted score (ties:
     /// the earlier sentence) among choosable, not yet chosen sentences that
     /// fit the characters left (after a separator `sep`) and repeat no
     /// chosen one.
-    fn best_candidate(&self, body: &str, n: usize, opts: &Options<'_>, p: &Picking, sep: u32) -> Option<usize> {
-        let mut best: Option<(usize, u32)> = None;
-        // Where the next pooled record's entries start in the pool.
-        let mut first = 0usize;
-        for (i, r) in self.records.iter().take(n).enumerate() {
-            let p_first = first;
-            if r.state & Record::POOLED != 0 {
-                first = first.saturating_add(Pooled::in_pool(usize::from(r.content_words)));
-            }
-            if r.state & (Record::CHOOSABLE | Record::CHOSEN) != Record::CHOOSABLE {
+    fn best_candidate(&self, body: &str, n: usize, opts: &Options<'_>, p: &Picking, sep: u32) -> Option<Pick> {
+        let mut best: Option<(Pick, u32)> = None;
+        for (i, r, pooled) in pooled_records(self.records.iter().take(n)) {
+            if !r.is_candidate() {
                 continue;
             }
+            let score = r.score();
             // The redundancy penalty only lowers a score: a candidate whose
             // score does not beat the best so far cannot win, and needs no
             // signature (nor its length counted).
-            if best.is_some_and(|(_, b)| r.score <= b) {
+            if best.is_some_and(|(_, b)| score <= b) {
                 continue;
             }
             if matches!(opts.budget, Budget::Chars(_)) && r.chars(body).saturating_add(sep) > p.chars_left {
@@ -100,78 +104,66 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             // Nothing chosen yet, or no penalty asked: the score, whatever
             // the signature.
             let adj = if p.union == 0 || opts.redundancy == 0 {
-                r.score
+                score
             } else {
-                redundancy_adjusted(r.score, self.record_signature(i, r, p_first), p.union, opts.redundancy)
+                redundancy_adjusted(score, self.signature(r, pooled), p.union, opts.redundancy)
             };
             // The duplicate check only rules candidates out: skip it for one
             // that would not win anyway.
-            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, i, &p.chosen) {
+            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, r, pooled, &p.chosen) {
                 continue;
             }
-            best = Some((i, adj));
+            let index = u16::try_from(i).unwrap_or(u16::MAX);
+            let first = pooled.map_or(0, |q| u16::try_from(q.first).unwrap_or(u16::MAX));
+            best = Some((Pick { index, first }, adj));
         }
-        best.map(|(i, _)| i)
+        best.map(|(pick, _)| pick)
     }
 
-    /// The signature of sentence `i` ([`crate::Chosen::signature`]).
-    fn signature(&self, i: usize) -> u64 {
-        self.records.get(i).map_or(0, |r| self.record_signature(i, r, self.pool_first(i)))
+    /// The record of `pick`, and where its entries are if it is pooled.
+    fn picked(&self, pick: Pick) -> Option<(&Record, Option<Pooled>)> {
+        let i = usize::from(pick.index);
+        let r = self.records.get(i)?;
+        Some((r, Pooled::of(r, i, usize::from(pick.first))))
     }
 
-    /// The signature of record `r`, number `i`, whose pool entries (if it
-    /// is pooled) start at `first`: rebuilt from the pool, or kept.
-    fn record_signature(&self, i: usize, r: &Record, first: usize) -> u64 {
-        if r.state & Record::POOLED == 0 {
-            return r.kept_signature();
+    /// The signature ([`crate::Chosen::signature`]) of record `r`, whose
+    /// entries, if it is pooled, are at `pooled`: rebuilt from the pool, or
+    /// kept in the record.
+    fn signature(&self, r: &Record, pooled: Option<Pooled>) -> u64 {
+        match pooled {
+            Some(p) => self.pool.signature::<T>(p),
+            None => r.kept_signature(),
         }
-        let p = Pooled {
-            head: r.inline,
-            first,
-            len: usize::from(r.content_words),
-            sentence: u32::try_from(i).unwrap_or(u32::MAX),
-        };
-        self.pool.signature::<T>(p)
     }
 
-    /// Where the pool entries of record `i` start: after those of the
-    /// pooled records before it.
-    fn pool_first(&self, i: usize) -> usize {
-        self.records
-            .iter()
-            .take(i)
-            .filter(|p| p.state & Record::POOLED != 0)
-            .map(|p| Pooled::in_pool(usize::from(p.content_words)))
-            .sum()
-    }
-
-    /// True if sentence `i` nearly repeats a chosen one (a quote run
-    /// twice, a repeated paragraph), by the rule of [`crate::near_duplicate`].
-    fn is_duplicate(&self, body: &str, i: usize, chosen: &[u16]) -> bool {
+    /// True if the sentence of record `r` (entries at `pooled`) nearly
+    /// repeats a chosen one (a quote run twice, a repeated paragraph), by
+    /// the rule of [`crate::near_duplicate`].
+    fn is_duplicate(&self, body: &str, r: &Record, pooled: Option<Pooled>, chosen: &[Pick]) -> bool {
         if chosen.is_empty() {
             return false;
         }
-        let sig = self.signature(i);
-        chosen.iter().map(|&j| usize::from(j)).any(|j| {
-            is_near_duplicate(sig, self.signature(j), || self.sentence_terms(body, i), || self.sentence_terms(body, j))
+        let sig = self.signature(r, pooled);
+        chosen.iter().filter_map(|&c| self.picked(c)).any(|(q, q_pooled)| {
+            is_near_duplicate(
+                sig,
+                self.signature(q, q_pooled),
+                || self.sentence_terms(body, r, pooled),
+                || self.sentence_terms(body, q, q_pooled),
+            )
         })
     }
 
-    /// Distinct term keys of sentence `i`, from the slot pool when it is
-    /// valid there, else by reading the sentence again.
-    fn sentence_terms(&self, body: &str, i: usize) -> TermSet {
-        let Some(r) = self.records.get(i) else { return TermSet::new() };
-        if r.state & Record::POOL_VALID == 0 {
-            return term_set(body.get(r.start as usize..r.end as usize).unwrap_or(""));
-        }
-        let p = Pooled {
-            head: r.inline,
-            first: self.pool_first(i),
-            len: usize::from(r.content_words),
-            sentence: u32::try_from(i).unwrap_or(u32::MAX),
+    /// Distinct term keys of the sentence of record `r` (entries at
+    /// `pooled`), from the slot pool when each entry holds its term, else
+    /// by reading the sentence again.
+    fn sentence_terms(&self, body: &str, r: &Record, pooled: Option<Pooled>) -> TermSet {
+        let Some(p) = pooled.filter(|_| r.all_held()) else {
+            return term_set(r.span().slice(body).unwrap_or(""));
         };
         let mut keys = TermSet::new();
-        // Checked valid by scoring; once the set is full the rest is left out.
+        // Once the set is full the rest is left out.
         let _ = self.pool.fold_terms(
             &self.terms,
             p,

@@ -2,13 +2,11 @@
 //! centrality of its content words (from the slot pool, or by reading the
 //! sentence again), normalised by length, times a position prior.
 
-use super::pool::{LateTerms, Pooled};
+use super::pool::{LateTerms, pooled_records};
 use super::record::Record;
-use super::{Budget, Options, Summarizer, term_keys_in};
-use crate::Span;
-use crate::score::{
-    centrality_weight, density, lead_strength, normalise, per_mille_of_best, position_prior, sentence_score,
-};
+use super::{Budget, Options, Summarizer};
+use crate::normalize::term_keys_in;
+use crate::score::{centrality_weight, density, lead_strength, normalise, position_prior, sentence_score};
 use crate::terms::TermTable;
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
@@ -24,7 +22,6 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // sentence only where it is clearly denser (see `density`).
         let lead = share < w.lead_pivot;
         let mut best = 1u32;
-        let mut pooled = 0usize;
         // Entries not held exist only after evictions; past a few, a
         // filter built once spares most of their searches (`pool`).
         let late = (usize::try_from(self.terms.evicted()).unwrap_or(usize::MAX) > T / 8)
@@ -32,14 +29,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Rank among choosable sentences: a dateline or a share button
         // before the first sentence does not push it down.
         let mut rank = 0u32;
-        for (i, r) in self.records.iter_mut().take(n).enumerate() {
-            if r.state & Record::CHOOSABLE == 0 {
+        for (_, r, pooled) in pooled_records(self.records.iter_mut().take(n)) {
+            if !r.is_choosable() {
                 continue;
             }
             let mut sum = None;
-            if r.state & Record::POOLED != 0 {
-                let len = usize::from(r.content_words);
-                let p = Pooled { head: r.inline, first: pooled, len, sentence: u32::try_from(i).unwrap_or(u32::MAX) };
+            if let Some(p) = pooled {
                 let folded = self.pool.fold_tail(
                     &self.terms,
                     p,
@@ -50,10 +45,10 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     |t| centrality_weight(t) > 0,
                     late.as_ref(),
                 );
-                // The duplicate check needs every term's key: it reads a
+                // The duplicate check needs every term's key: it reads the
                 // sentence again unless every entry was held.
-                if !matches!(folded, Some((_, true, _))) {
-                    r.state &= !Record::POOL_VALID;
+                if matches!(folded, Some((_, true, _))) {
+                    r.set_all_held();
                 }
                 // An evicted term of it may have come back: read its first
                 // words again, up to the last such entry, and look their
@@ -62,7 +57,6 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                     0 => s,
                     k => s.wrapping_add(sentence_centrality(&self.terms, body, r, k)),
                 });
-                pooled = pooled.saturating_add(Pooled::in_pool(len));
             }
             // Not pooled: read the sentence again and look its terms up by
             // hash.
@@ -74,26 +68,23 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             };
             let prior = position_prior(rank, strength, kept);
             rank = rank.saturating_add(1);
-            r.score = sentence_score(s, prior, r.state & Record::OPEN_QUOTE != 0);
-            best = best.max(r.score);
+            let raw = sentence_score(s, prior, r.in_open_quote());
+            r.set_raw_score(raw);
+            best = best.max(raw);
         }
         // Rescale to 1..=1000 so scores compare across articles.
-        for r in self.records.iter_mut().take(n) {
-            if r.state & Record::CHOOSABLE != 0 {
-                // At least 1: a choosable sentence still outranks none.
-                r.score = per_mille_of_best(r.score, best).max(1);
-            }
+        for r in self.records.iter_mut().take(n).filter(|r| r.is_choosable()) {
+            r.scale_score(best);
         }
     }
 
     /// Share (x/256) of the article's choosable sentences, or of their
     /// characters for a character budget, that the budget can keep, and
-    /// about how many sentences that is (at least 1). Fills each choosable
-    /// record's `chars` for a character budget.
+    /// about how many sentences that is (at least 1).
     pub(super) fn budget_share(&mut self, body: &str, n: usize, budget: Budget) -> (u32, u32) {
         let mut total = 0u64;
         let mut count = 0u64;
-        for r in self.records.iter().take(n).filter(|r| r.state & Record::CHOOSABLE != 0) {
+        for r in self.records.iter().take(n).filter(|r| r.is_choosable()) {
             count = count.saturating_add(1);
             total = total.saturating_add(match budget {
                 Budget::Sentences(_) => 1,
@@ -119,7 +110,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 /// (all of them for `usize::MAX`), every occurrence counted, looked up by
 /// hash.
 fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record, words: usize) -> u32 {
-    term_keys_in(body, Span { start: r.start, end: r.end })
+    term_keys_in(body, r.span())
         .take(words)
         .fold(0u32, |sum, k| sum.saturating_add(terms.get(k).map_or(0, centrality_weight)))
 }

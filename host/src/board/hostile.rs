@@ -9,14 +9,17 @@ use crate::rng::SplitMix64;
 /// A hostile byte stream: at least `garbage` bytes of trouble — random
 /// bytes, corrupted, truncated and oversize frames, wrong versions,
 /// messages the firmware does not take — each closed by a `0x00` and
-/// followed by one valid article frame from `frames`, in turn. Oversize
+/// followed by one valid article frame from `frames`, in turn, until both
+/// the trouble is at least `garbage` bytes and every frame was sent. Oversize
 /// frames are longer than `max_frame`, the board's receive buffer. Fixed by `seed`.
 pub fn hostile_stream(seed: u64, frames: &[Vec<u8>], garbage: usize, max_frame: usize) -> Vec<u8> {
     let mut rng = SplitMix64::new(seed);
     let mut out = Vec::with_capacity(garbage * 2);
     let mut bad = 0usize;
     let mut i = 0usize;
-    while bad < garbage && !frames.is_empty() {
+    // Until there is enough trouble and every article has been sent at
+    // least once: a short --garbage never leaves articles unsent.
+    while (bad < garbage || i < frames.len()) && !frames.is_empty() {
         let good = &frames[i % frames.len()];
         i += 1;
         let start = out.len();
@@ -88,5 +91,17 @@ mod tests {
         let rounds = a.windows(frames[0].len()).filter(|w| *w == frames[0] || *w == frames[1]).count();
         assert_eq!(digests, rounds, "every good frame answered");
         assert!(errors >= rounds / 2, "errors {errors}, rounds {rounds}");
+    }
+
+    #[test]
+    fn little_garbage_still_sends_every_article() {
+        let frames: Vec<Vec<u8>> = (0..9)
+            .map(|id| article_frame(&Article { id, title: "T", body: BODY, ..Article::default() }).unwrap())
+            .collect();
+        let max = BoardName::Stm32f405.spec().max_frame;
+        let s = hostile_stream(1, &frames, 20, max);
+        for f in &frames {
+            assert!(s.windows(f.len()).any(|w| w == f.as_slice()), "an article frame was never sent");
+        }
     }
 }

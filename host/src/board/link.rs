@@ -142,7 +142,7 @@ impl Link {
     pub fn serial(port: &Path) -> Result<Link> {
         let stty = Command::new("stty").arg("-F").arg(port).args(["115200", "raw", "-echo"]).status();
         if !matches!(stty, Ok(s) if s.success()) {
-            eprintln!("epitome: warning: could not set {} to raw 115200 with stty", port.display());
+            crate::output::warn(format!("warning: could not set {} to raw 115200 with stty", port.display()));
         }
         let f = std::fs::OpenOptions::new()
             .read(true)
@@ -184,4 +184,24 @@ impl Link {
     pub fn qemu(&self) -> Option<&QemuGuard> {
         self.qemu.as_ref()
     }
+}
+
+/// Bytes a second the board is assumed to take in at the least: half of
+/// 115200 baud 8N1 (11,520 bytes a second), so that QEMU's slower moments
+/// and a real UART both fit.
+pub const SLOWEST_BYTES_PER_SECOND: u64 = 5_760;
+
+/// How long to wait for the answers to `bytes` just sent: `base` (the
+/// `--timeout`) plus the time the bytes themselves take at
+/// [`SLOWEST_BYTES_PER_SECOND`], so that a 700 KB article (which the board
+/// answers with Oversize only after reading it all) is not given up on.
+///
+/// ```
+/// use std::time::Duration;
+/// use epitome_host::board::link::answer_timeout;
+/// assert_eq!(answer_timeout(Duration::from_secs(60), 100), Duration::from_secs(60));
+/// assert!(answer_timeout(Duration::from_secs(60), 700_000) > Duration::from_secs(180));
+/// ```
+pub fn answer_timeout(base: Duration, bytes: usize) -> Duration {
+    base + Duration::from_secs(u64::try_from(bytes).unwrap_or(u64::MAX) / SLOWEST_BYTES_PER_SECOND)
 }

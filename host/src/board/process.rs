@@ -40,7 +40,7 @@ fn children() -> &'static Mutex<Vec<SharedChild>> {
                     }
                 }
             }
-            eprintln!("epitome: interrupted");
+            crate::output::warn("interrupted");
             std::process::exit(130);
         });
         Mutex::new(Vec::new())

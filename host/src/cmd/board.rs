@@ -178,7 +178,9 @@ fn exchange(
         let want = board::expected_replies(args.board, seg)?;
         link.send(seg)?;
         for w in &want {
-            let f = link.recv(timeout).context("waiting for the firmware's answer")?;
+            let f = link
+                .recv(board::link::answer_timeout(timeout, seg.len()))
+                .context("waiting for the firmware's answer")?;
             checker.frame(&f, args.check.then_some(w.as_slice()), out)?;
             answers.replies += 1;
             let what = board::kind(&f);

@@ -53,28 +53,28 @@ pub fn run(args: &FlashArgs, out: &mut impl Write) -> Result<ExitCode> {
     if std::fs::read(&plan.corpus).ok().as_deref() != Some(bytes.as_slice()) {
         write_atomically(&plan.corpus, &bytes)?;
     }
-    eprintln!(
-        "epitome: {} articles ({} bytes) for the {} board; building: {}",
+    crate::output::warn(format!(
+        "{} articles ({} bytes) for the {} board; building: {}",
         articles.len(),
         bytes.len(),
         args.board.spec().name,
         plan.build
-    );
+    ));
     let elf = flash::build(&plan)?;
-    eprintln!("epitome: flashing and running: {}", plan.run);
+    crate::output::warn(format!("flashing and running: {}", plan.run));
     let status = plan.run.command().status().context("starting probe-rs")?;
     // probe-rs has said why it failed; pass its status on.
     Ok(match status.code() {
         Some(0) => ExitCode::SUCCESS,
         Some(c) => {
-            eprintln!(
-                "epitome: probe-rs exited with status {c} ({} was built and not flashed, or the run ended)",
+            crate::output::warn(format!(
+                "probe-rs exited with status {c} ({} was built and not flashed, or the run ended)",
                 elf.display()
-            );
+            ));
             ExitCode::from(u8::try_from(c).unwrap_or(1))
         }
         None => {
-            eprintln!("epitome: probe-rs was stopped by a signal");
+            crate::output::warn("probe-rs was stopped by a signal");
             ExitCode::from(1)
         }
     })

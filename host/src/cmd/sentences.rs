@@ -42,7 +42,7 @@ pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
 
 /// Writes the units of `text` as one pretty-printed JSON array.
 pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
-    let units: Vec<UnitReport<'_>> = Segmenter::new(text).map(|u| UnitReport::new(text, &u)).collect();
+    let units = UnitReport::all(text);
     // Through the one JSON writer, so that a closed pipe is recognised.
     crate::output::write_pretty(out, &units)?;
     Ok(())

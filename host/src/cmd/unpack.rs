@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::cli::UnpackArgs;
 use crate::output;
@@ -11,7 +11,7 @@ use crate::pack::{self, OwnedArticle};
 
 /// Runs the command.
 pub fn run(args: &UnpackArgs, out: &mut impl Write) -> Result<ExitCode> {
-    let bytes = std::fs::read(&args.input).with_context(|| format!("reading {}", args.input.display()))?;
+    let bytes = crate::input::read_bytes(&args.input, args.limits.max_article_bytes)?;
     let bundle = pack::open_bundle(&args.input, &bytes)?;
     for a in bundle.iter() {
         output::write_line(out, &OwnedArticle::from_wire(&a))?;

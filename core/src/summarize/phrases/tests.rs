@@ -12,7 +12,7 @@ use proptest::prelude::*;
 
 use super::{Part, Phrase, PhraseTable, Run};
 use crate::stopwords::is_name_connector;
-use crate::terms::SURFACE_IN_TITLE;
+use crate::terms::Surface;
 use crate::tokenize::{Packed, Token, TokenKind, Word, Words};
 
 #[derive(Clone, Copy)]
@@ -80,7 +80,7 @@ fn naive_count<const P: usize>(table: &mut PhraseTable<P>, words: &[NaiveWord], 
         hash = (hash ^ w.hash).wrapping_mul(0x0100_0193).rotate_left(5);
     }
     let (start, end) = (words[0].start, words[words.len() - 1].end);
-    let surface = if part == Part::Title { start | SURFACE_IN_TITLE } else { start };
+    let surface = if part == Part::Title { Surface::title(start) } else { Surface::body(start) };
     let p = table
         .bump(hash, |p| {
             p.surface = surface;

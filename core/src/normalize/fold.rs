@@ -1,6 +1,8 @@
-//! Normalization of a token into a term key: case folding into a fixed
-//! buffer, stopword test, light (plural) stemming, hashing.
+//! A word folded into a fixed buffer: case folding, the stopword test,
+//! light (plural) stemming and hashing, the steps from a token's text to
+//! its term key.
 
+use crate::bytes::{self, FOLDED_MIN, STOP_FULL};
 use crate::hash::{self, fnv1a};
 use crate::stem::stem_plural_rewriting;
 
@@ -21,7 +23,7 @@ pub struct Folded {
 }
 
 impl Folded {
-    /// The term-table key of this folded word ([`term_key`]): `None` for a
+    /// The term-table key of this folded word ([`super::term_key`]): `None` for a
     /// stopword, else the hash of its stem. Inlined: it is a few
     /// instructions, next to the call's cost of passing the word by value.
     #[inline]
@@ -135,14 +137,12 @@ impl Folded {
     /// Starts this fold afresh with the ASCII letters and digits that start
     /// `window` ([`Folded::EMPTY`] then [`Folded::extend_ascii`]); returns
     /// how many, and the code of the byte that ended them
-    /// ([`STOP_SEPARATOR`] and the others; [`STOP_FULL`] if none did: the
-    /// run fills the buffer), which the fold's table gives with the byte's
-    /// fold: the tokenizer decides the token's end from it without loading
-    /// the byte and its class again (measured: `summarize` of the seeds
-    /// 1,546,448 -> 1,539,974 instructions).
-    /// Both sides of the loop are fixed-size arrays, so its trip count is a
-    /// constant (the compiler unrolls it) and there is no per-word set-up
-    /// of slices and lengths.
+    /// ([`crate::bytes::fold`]; [`STOP_FULL`] if none did: the run fills
+    /// the buffer). The fold's table gives that code with the byte's fold,
+    /// so the tokenizer decides the token's end from it without loading
+    /// the byte and its class again. Both sides of the loop are fixed-size
+    /// arrays, so its trip count is a constant (the compiler unrolls it)
+    /// and there is no per-word set-up of slices and lengths.
     #[inline(always)]
     pub(crate) fn start_ascii(&mut self, window: &[u8; MAX_WORD_BYTES]) -> (usize, u8) {
         self.buf = [0; MAX_WORD_BYTES];
@@ -278,7 +278,7 @@ impl Folded {
 /// the others).
 #[inline(always)]
 fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> Option<u8> {
-    let l = WORD_LOWER[usize::from(b)];
+    let l = bytes::fold(b);
     if l < FOLDED_MIN {
         return Some(l);
     }
@@ -286,47 +286,6 @@ fn fold_step(d: &mut u8, b: u8, h: &mut u32) -> Option<u8> {
     *h = hash::step(*h, l);
     None
 }
-
-/// What [`WORD_LOWER`] gives for a byte that ends an ASCII run, below
-/// every folded letter or digit ([`FOLDED_MIN`]), so that the fold's test
-/// of a byte also tells the tokenizer how the run ended, without loading
-/// the byte and its class again: a non-ASCII byte (or, from
-/// [`Folded::start_ascii`], a run that filled the buffer; both take the
-/// general path).
-pub(crate) const STOP_FULL: u8 = 0;
-/// `-`: a separator that may join the next token to this one.
-pub(crate) const STOP_HYPHEN: u8 = 1;
-/// Any other ASCII byte that a word never runs over.
-pub(crate) const STOP_SEPARATOR: u8 = 2;
-/// `.`, `,`, `'`: inside a word between the right neighbours.
-pub(crate) const STOP_INNER: u8 = 3;
-/// The least folded letter or digit (`0`).
-const FOLDED_MIN: u8 = b'0';
-
-/// ASCII letters and digits folded to lower case; for every other byte the
-/// code of how it ends a run ([`STOP_FULL`] for non-ASCII bytes,
-/// [`STOP_HYPHEN`], [`STOP_SEPARATOR`], [`STOP_INNER`]), the same partition
-/// as the tokenizer's byte classes.
-const WORD_LOWER: [u8; 256] = {
-    let mut t = [STOP_FULL; 256];
-    let mut i = 0;
-    while i < 0x80 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_alphanumeric() {
-            b.to_ascii_lowercase()
-        } else if b == b'-' {
-            STOP_HYPHEN
-        } else if matches!(b, b'.' | b',' | b'\'') {
-            STOP_INNER
-        } else {
-            STOP_SEPARATOR
-        };
-        // Every fold is at least `FOLDED_MIN`, every code below it.
-        assert!((t[i] >= FOLDED_MIN) == b.is_ascii_alphanumeric());
-        i += 1;
-    }
-    t
-};
 
 /// Bytes to ASCII lower case (other bytes unchanged): one load per byte.
 const ASCII_LOWER: [u8; 256] = {
@@ -339,23 +298,10 @@ const ASCII_LOWER: [u8; 256] = {
     t
 };
 
-/// The term key of a word: `None` for stopwords, otherwise the hash of its
-/// stem. Numbers are kept as terms (a figure can be the news).
-///
-/// ```
-/// use epitome::normalize::term_key;
-/// assert_eq!(term_key("Bridges"), term_key("bridge"));
-/// assert_eq!(term_key("Venezuela’s"), term_key("venezuela"));
-/// assert_eq!(term_key("The"), None);
-/// ```
-#[inline]
-pub fn term_key(word: &str) -> Option<u32> {
-    Folded::new(word).term_key()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bytes::{STOP_HYPHEN, STOP_INNER, STOP_SEPARATOR};
     use proptest::strategy::Strategy;
 
     /// Folding one char at a time, for checking the fast path against.
@@ -435,16 +381,5 @@ mod tests {
         let f = Folded::new(&w);
         assert_eq!(f.as_bytes().len(), 32);
         assert!(core::str::from_utf8(f.as_bytes()).is_ok());
-    }
-
-    #[test]
-    fn non_ascii_possessive() {
-        assert_eq!(term_key("Rodríguez’s"), term_key("rodríguez"));
-    }
-
-    #[test]
-    fn stopwords_have_no_key() {
-        assert_eq!(term_key("Don’t"), None);
-        assert!(term_key("CIA").is_some());
     }
 }
