@@ -194,6 +194,11 @@ pub struct EvalArgs {
     /// One JSON object: per system rouge1/rouge2/rougeL {p, r, f1}, plus articles and seconds.
     #[arg(long)]
     pub json: bool,
+    /// Also write each system's summaries as DIR/SYSTEM/ID.txt, one sentence
+    /// a line (what `../shared/peers/peers.py --predictions DIR/SYSTEM`
+    /// scores), and every article's scores as DIR/rouge.jsonl.
+    #[arg(long, value_name = "DIR")]
+    pub dump: Option<PathBuf>,
 }
 
 /// `--budget` values.
@@ -452,6 +457,14 @@ fn sentence_count() -> clap::builder::RangedI64ValueParser<u16> {
 /// Scoring options shared by every command that runs the core.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScoringOpts {
+    /// The articles' language: `auto` (detected in each article) or one of
+    /// en, fr, de, es, it, pt, nl. `eval` and `eval-keywords` also score in
+    /// it (in `auto`, in the language most articles are detected in): `en`
+    /// as rouge-score and keywords.py do by default, the others as
+    /// `../shared/peers` does with `--lang fr` (Unicode words; keyphrases
+    /// Snowball-stemmed).
+    #[arg(long, alias = "lang", value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
+    pub language: crate::language::LanguageChoice,
     /// Background IDF table (from `epitome model build`) instead of none.
     #[arg(long)]
     pub idf: Option<PathBuf>,
@@ -502,7 +515,7 @@ impl ScoringOpts {
     /// Default core options with these scoring flags applied; `idf` holds
     /// the bytes from [`ScoringOpts::load_idf`].
     pub fn to_options<'i>(&self, idf: Option<&'i [u8]>) -> anyhow::Result<epitome::Options<'i>> {
-        let mut o = epitome::Options::default();
+        let mut o = epitome::Options { language: self.language, ..epitome::Options::default() };
         if let Some(bytes) = idf {
             let table = epitome::Idf::from_bytes(bytes).map_err(|e| {
                 anyhow::anyhow!("IDF table {}: {e}", self.idf.as_deref().unwrap_or(std::path::Path::new("-")).display())

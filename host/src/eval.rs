@@ -2,18 +2,25 @@
 //! length protocol: Epitome, Lead-N (the first N sentences by the core's own
 //! segmenter) and Random-N (N sentences drawn with a fixed seed, in text
 //! order). Scores are per-article ROUGE averaged over articles, as
-//! `../shared/peers/peers.py` averages them, so the figures compare.
+//! `../shared/peers/peers.py` averages them, and under its protocol for the
+//! data set's language ([`Protocol::for_language`]), so the figures compare.
+//! With a dump directory, each system's summaries are written in the layout
+//! `peers.py --predictions` reads, with every article's scores beside them.
 
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use anyhow::{Context, Result};
 use epitome::segment::Segmenter;
 use epitome::{Budget as CoreBudget, DefaultSummarizer, Options};
 
 use crate::batch;
 use crate::dataset::{Item, reference_sentence_count};
+use crate::language::Language;
 use crate::rng::SplitMix64;
-use crate::rouge::{Prf, Rouge, Scorer};
+use crate::rouge::{Prf, Protocol, Rouge, Scorer};
 
 /// Summary length for each article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +31,28 @@ pub enum Budget {
     Sentences(u16),
     /// At most this many characters (one separator counted between sentences).
     Chars(u32),
+}
+
+/// How a run measures: the budget, the language it scores in, and where
+/// to dump the summaries.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Summary length.
+    pub budget: Budget,
+    /// The data set's language: it sets the scoring protocol
+    /// ([`Protocol::for_language`]) and how reference sentences are counted.
+    pub language: Language,
+    /// Write each system's summaries as `DIR/<system>/<id>.txt`, one
+    /// sentence a line (the layout `peers.py --predictions DIR/<system>`
+    /// reads), and every article's scores as `DIR/rouge.jsonl`.
+    pub dump: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The scoring protocol of [`Settings::language`].
+    pub fn protocol(&self) -> Protocol {
+        Protocol::for_language(self.language.code())
+    }
 }
 
 /// The systems every run scores, in report order.
@@ -78,13 +107,26 @@ pub struct Report {
     /// Articles whose Epitome summary includes the article's first sentence
     /// (news puts the gist first: a summarizer of news must not lose it).
     pub lead_kept: usize,
+    /// The scoring protocol the run used.
+    pub protocol: Protocol,
+    /// The language the run scored in ([`Settings::language`]).
+    pub language: Language,
+    /// How many articles Epitome read in each language (the language its
+    /// summary reports), in [`Language::ALL`] order.
+    pub read_as: [usize; Language::ALL.len()],
 }
 
 /// One article's measurements.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Scored {
     /// Per system, in [`SYSTEMS`] order.
     rouge: [Rouge; 3],
+    /// Per system, the summary's sentences (kept only to be dumped).
+    summaries: Option<[Vec<String>; 3]>,
+    /// The sentence budget (none under a character budget).
+    sentences: Option<u16>,
+    /// The language Epitome read the article in.
+    language: Language,
     lead_kept: bool,
     epitome_seconds: f64,
 }
@@ -92,58 +134,153 @@ struct Scored {
 /// Runs the evaluation on `jobs` threads; `progress(done, total)` is
 /// called as articles finish. Articles are added up in data-set order, so
 /// the figures are the same for any number of threads.
+///
+/// Errors: only writing the dump.
 pub fn run(
     items: &[Item],
-    budget: Budget,
+    settings: &Settings,
     opts: &Options<'_>,
     jobs: usize,
     mut progress: impl FnMut(usize, usize),
-) -> Report {
+) -> Result<Report> {
     let start = Instant::now();
     let mut report = Report {
         topics: vec![BTreeMap::new(); SYSTEMS.len()],
         overall: vec![Totals::default(); SYSTEMS.len()],
+        protocol: settings.protocol(),
+        language: settings.language,
         ..Report::default()
     };
+    let mut dump = settings.dump.as_deref().map(Dump::create).transpose()?;
     // Random-N draws from one generator in data-set order, as it always
     // has: the items are taken in order, and each draw is made as its item is.
     let mut rng = SplitMix64::new(RANDOM_SEED);
     let draws = items.iter().enumerate().map(move |(i, item)| (i, rng.shuffled(choosable_sentences(&item.body).len())));
-    let done = batch::run(
+    batch::run(
         jobs,
         draws,
-        || (Box::new(DefaultSummarizer::new()), Scorer::new()),
-        |(summarizer, scorer), (i, random_order)| (i, score(&items[i], budget, opts, summarizer, scorer, random_order)),
+        || (Box::new(DefaultSummarizer::new()), Scorer::with_protocol(settings.protocol())),
+        |(summarizer, scorer), (i, random_order)| {
+            (i, score(&items[i], settings, opts, summarizer, scorer, random_order))
+        },
         |(i, scored)| {
             let item = &items[i];
+            if let Some(dump) = &mut dump {
+                dump.write(item, &scored)?;
+            }
             for (k, r) in scored.rouge.iter().enumerate() {
                 report.topics[k].entry(item.topic.clone()).or_default().add(r);
                 report.overall[k].add(r);
             }
             report.lead_kept += usize::from(scored.lead_kept);
+            report.read_as[scored.language.index()] += 1;
             report.epitome_seconds += scored.epitome_seconds;
             report.articles += 1;
             report.bytes += item.body.len();
             progress(report.articles, items.len());
+            Ok::<(), anyhow::Error>(())
+        },
+    )?;
+    if let Some(dump) = dump {
+        dump.finish()?;
+    }
+    report.seconds = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// The dump directory of a run (see [`Settings::dump`]).
+struct Dump {
+    dir: PathBuf,
+    scores: std::io::BufWriter<std::fs::File>,
+}
+
+impl Dump {
+    fn create(dir: &Path) -> Result<Dump> {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let path = dir.join("rouge.jsonl");
+        let file = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+        Ok(Dump { dir: dir.to_owned(), scores: std::io::BufWriter::new(file) })
+    }
+
+    /// Writes one article's summaries and its line of `rouge.jsonl`:
+    /// `{"id", "language" (Epitome's), "sentences" (the budget, null under a character budget),
+    /// "epitome": {"rouge1": {"p", "r", "f1"}, …}, "lead": …, "random": …}`.
+    fn write(&mut self, item: &Item, scored: &Scored) -> Result<()> {
+        let mut line =
+            format!("{{\"id\":{},\"sentences\":{}", serde_json::to_string(&item.id)?, json_or_null(scored.sentences));
+        for (k, name) in SYSTEMS.iter().enumerate() {
+            let path = self.dir.join(name).join(format!("{}.txt", item.id));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            }
+            let sentences = scored.summaries.as_ref().map_or(&[][..], |s| &s[k][..]);
+            std::fs::write(&path, one_a_line(sentences)).with_context(|| format!("writing {}", path.display()))?;
+            line.push_str(&format!(",\"{name}\":{}", serde_json::to_string(&scored.rouge[k])?));
+        }
+        line.push_str("}\n");
+        self.scores.write_all(line.as_bytes()).context("writing rouge.jsonl")?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.scores.flush().with_context(|| format!("writing {}", self.dir.join("rouge.jsonl").display()))
+    }
+}
+
+fn json_or_null(n: Option<u16>) -> String {
+    n.map_or_else(|| "null".to_owned(), |n| n.to_string())
+}
+
+/// Sentences one a line, as peers.py's `--predictions` reads them: a line
+/// break inside a sentence (any that Python's `str.splitlines` breaks at)
+/// becomes a space, so that each line is one whole sentence. Scores do not
+/// change: every such break separates tokens under both protocols.
+fn one_a_line(sentences: &[String]) -> String {
+    let mut out = String::new();
+    for s in sentences {
+        let breaks =
+            |c: char| matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        out.extend(s.chars().map(|c| if breaks(c) { ' ' } else { c }));
+        out.push('\n');
+    }
+    out
+}
+
+/// The language most of `items` are in, as the core detects them (each
+/// article read once, no sentence chosen), on `jobs` threads.
+pub fn detect_language(items: &[Item], opts: &Options<'_>, jobs: usize) -> Language {
+    let o = Options { budget: CoreBudget::Sentences(0), keywords: 0, ..*opts };
+    let mut found = Vec::with_capacity(items.len());
+    let detected = batch::run(
+        jobs,
+        items.iter(),
+        || Box::new(DefaultSummarizer::new()),
+        |summarizer, item| {
+            summarizer.summarize(&item.title, &item.body, &o).map_or(Language::English, |s| s.language())
+        },
+        |l| {
+            found.push(l);
             Ok::<(), std::convert::Infallible>(())
         },
     );
-    let Ok(()) = done;
-    report.seconds = start.elapsed().as_secs_f64();
-    report
+    let Ok(()) = detected;
+    crate::language::majority(&found)
 }
 
 /// Epitome's, Lead-N's and Random-N's summaries of one article, scored.
 fn score(
     item: &Item,
-    budget: Budget,
+    settings: &Settings,
     opts: &Options<'_>,
     summarizer: &mut DefaultSummarizer,
     scorer: &mut Scorer,
     random_order: Vec<usize>,
 ) -> Scored {
+    let budget = settings.budget;
     let n = match budget {
-        Budget::Reference => u16::try_from(reference_sentence_count(&item.reference)).unwrap_or(u16::MAX),
+        Budget::Reference => {
+            u16::try_from(reference_sentence_count(&item.reference, settings.language)).unwrap_or(u16::MAX)
+        }
         Budget::Sentences(n) => n,
         Budget::Chars(_) => u16::MAX,
     };
@@ -157,17 +294,21 @@ fn score(
         _ => CoreBudget::Sentences(n),
     };
     let o = Options { budget: core_budget, ..*opts };
-    let ours: Vec<&str> = match summarizer.summarize(&item.title, &item.body, &o) {
-        Ok(s) => s.sentences.iter().map(|c| c.text).collect(),
-        Err(_) => Vec::new(),
+    let (ours, language): (Vec<&str>, _) = match summarizer.summarize(&item.title, &item.body, &o) {
+        Ok(s) => (s.sentences.iter().map(|c| c.text).collect(), s.language()),
+        Err(_) => (Vec::new(), Language::English),
     };
     let epitome_seconds = t.elapsed().as_secs_f64();
     let sentences = choosable_sentences(&item.body);
     let lead_kept = sentences.first().is_some_and(|first| ours.first() == Some(first));
     let lead = pick(&sentences, (0..sentences.len()).collect(), n, chars);
     let random = pick(&sentences, random_order, n, chars);
-    let rouge = [ours, lead, random].map(|summary| scorer.score(&item.reference, &summary.join("\n")));
-    Scored { rouge, lead_kept, epitome_seconds }
+    let summaries = [ours, lead, random];
+    let rouge = summaries.each_ref().map(|summary| scorer.score(&item.reference, &summary.join("\n")));
+    let summaries =
+        settings.dump.is_some().then(|| summaries.map(|s| s.into_iter().map(str::to_owned).collect::<Vec<_>>()));
+    let sentences = (!matches!(budget, Budget::Chars(_))).then_some(n);
+    Scored { rouge, summaries, sentences, language, lead_kept, epitome_seconds }
 }
 
 /// The units the core may choose, in text order.
@@ -202,6 +343,15 @@ pub fn to_json(report: &Report) -> serde_json::Value {
         obj.insert((*name).to_owned(), serde_json::to_value(t.mean()).unwrap_or_default());
     }
     obj.insert("articles".into(), report.articles.into());
+    obj.insert("language".into(), report.language.code().into());
+    obj.insert("protocol".into(), report.protocol.name().into());
+    let read_as: serde_json::Map<String, serde_json::Value> = Language::ALL
+        .iter()
+        .zip(report.read_as)
+        .filter(|&(_, n)| n > 0)
+        .map(|(l, n)| (l.code().to_owned(), n.into()))
+        .collect();
+    obj.insert("read_as".into(), read_as.into());
     obj.insert("seconds".into(), report.seconds.into());
     serde_json::Value::Object(obj)
 }
@@ -239,9 +389,16 @@ pub fn to_table(report: &Report) -> String {
         let f = |x: Prf| format!("{:.4} / {:.4} / {:.4}", x.p, x.r, x.f1);
         let _ = writeln!(s, "{name:<8} R1 {}   R2 {}   RL {}", f(m.rouge1), f(m.rouge2), f(m.rouge_l));
     }
+    let read_as: Vec<String> = Language::ALL
+        .iter()
+        .zip(report.read_as)
+        .filter(|&(_, n)| n > 0)
+        .map(|(l, n)| format!("{n} as {}", l.code()))
+        .collect();
+    let _ = writeln!(s, "\nEpitome read {} of {} articles", read_as.join(", "), report.articles);
     let _ = writeln!(
         s,
-        "\nEpitome kept the first sentence in {} of {} summaries ({:.1} %)",
+        "Epitome kept the first sentence in {} of {} summaries ({:.1} %)",
         report.lead_kept,
         report.articles,
         100.0 * report.lead_kept as f64 / report.articles.max(1) as f64
@@ -282,8 +439,9 @@ mod tests {
             body,
             "The council approved a new bridge on Monday evening.It will cost forty million pounds in total.",
         )];
-        let r1 = run(&items, Budget::Reference, &Options::default(), 2, |_, _| {});
-        let r2 = run(&items, Budget::Reference, &Options::default(), 2, |_, _| {});
+        let settings = Settings { budget: Budget::Reference, language: Language::English, dump: None };
+        let r1 = run(&items, &settings, &Options::default(), 2, |_, _| {}).unwrap();
+        let r2 = run(&items, &settings, &Options::default(), 2, |_, _| {}).unwrap();
         let lead = r1.overall[1].mean();
         assert!((lead.rouge1.f1 - 1.0).abs() < 1e-12, "{lead:?}");
         assert_eq!(r1.overall[2].mean(), r2.overall[2].mean());
@@ -300,6 +458,13 @@ mod tests {
         assert_eq!(pick(&s, vec![0, 1, 2], u16::MAX, 7), ["aaaa", "bb"]);
         assert_eq!(pick(&s, vec![2, 1, 0], u16::MAX, 7), ["cccccc"]);
         assert_eq!(pick(&s, vec![2, 0, 1], 2, u32::MAX), ["aaaa", "cccccc"]);
+    }
+
+    #[test]
+    fn dumped_sentences_are_one_a_line() {
+        let s = ["One\nsentence\u{2028}here.".to_owned(), "Two.".to_owned()];
+        assert_eq!(one_a_line(&s), "One sentence here.\nTwo.\n");
+        assert_eq!(one_a_line(&[]), "");
     }
 
     #[test]

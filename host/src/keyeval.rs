@@ -7,6 +7,12 @@
 //! phrase; duplicate predictions count once; gold keys absent from the text
 //! count as misses; documents under 200 bytes (title only) are skipped.
 //!
+//! Outside English, phrases are matched as `keywords.py --lang fr|pt` does
+//! ([`Matcher`]): NFC, lower case, runs of Unicode letters and digits
+//! ([`crate::rouge::unicode_words`]), each stemmed by the language's
+//! Snowball stemmer (`rust-stemmers`, generated from the Snowball sources
+//! as NLTK's stemmers are written from them).
+//!
 //! Data layout: `DIR/docs/NAME.txt` and `DIR/keys/NAME.key` (one key a line),
 //! as in 500N-KPCrowd.
 
@@ -15,14 +21,17 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use rust_stemmers::{Algorithm, Stemmer};
+
 use crate::decode::decode;
 use crate::input;
-use crate::rouge::Prf;
+use crate::language::Language;
+use crate::rouge::{Prf, unicode_words};
 
 /// Documents shorter than this many bytes are only a title: skipped.
 pub const MIN_DOC_BYTES: usize = 200;
 
-/// One document with its gold keys, normalised.
+/// One document with its gold keys.
 #[derive(Debug, Clone)]
 pub struct KeyDoc {
     /// File stem (`NAME` of `docs/NAME.txt`).
@@ -31,8 +40,8 @@ pub struct KeyDoc {
     pub title: String,
     /// The rest of the text.
     pub body: String,
-    /// Normalised gold keys (see [`normalize`]).
-    pub gold: HashSet<String>,
+    /// Gold keys as written (normalise them with [`Matcher::gold`]).
+    pub keys: Vec<String>,
 }
 
 /// Normalises a phrase for matching: lower-case, ASCII alphanumeric runs,
@@ -50,15 +59,62 @@ pub fn normalize(phrase: &str) -> String {
     words.map(crate::porter::stem).collect::<Vec<_>>().join(" ")
 }
 
+/// How phrases in one language are normalised for matching.
+pub struct Matcher {
+    /// The language's Snowball stemmer over Unicode words; `None`: English
+    /// ([`normalize`]).
+    stemmer: Option<Stemmer>,
+}
+
+impl Matcher {
+    /// The protocol of `keywords.py --lang` for `language`: English's own
+    /// ([`normalize`]), otherwise Unicode words and the language's Snowball
+    /// stemmer (keywords.py has French and Portuguese; German, Spanish,
+    /// Italian and Dutch follow the same rule with their own stemmer).
+    pub fn for_language(language: Language) -> Matcher {
+        let algorithm = match language {
+            Language::English => None,
+            Language::French => Some(Algorithm::French),
+            Language::German => Some(Algorithm::German),
+            Language::Spanish => Some(Algorithm::Spanish),
+            Language::Italian => Some(Algorithm::Italian),
+            Language::Portuguese => Some(Algorithm::Portuguese),
+            Language::Dutch => Some(Algorithm::Dutch),
+        };
+        Matcher { stemmer: algorithm.map(Stemmer::create) }
+    }
+
+    /// Gold keys normalised, empty ones dropped.
+    pub fn gold<S: AsRef<str>>(&self, keys: &[S]) -> HashSet<String> {
+        keys.iter().map(|k| self.normalize(k.as_ref())).filter(|n| !n.is_empty()).collect()
+    }
+
+    /// Normalises a phrase for matching: each word stemmed, joined by one
+    /// space (empty if it has no word).
+    ///
+    /// ```
+    /// use epitome_host::keyeval::Matcher;
+    /// use epitome_host::language::Language;
+    /// let fr = Matcher::for_language(Language::French);
+    /// assert_eq!(fr.normalize("Les élections régionales"), "le élect régional");
+    /// assert_eq!(fr.normalize("l'Union européenne"), "l union européen");
+    /// assert_eq!(Matcher::for_language(Language::English).normalize("Running Dogs"), "run dog");
+    /// ```
+    pub fn normalize(&self, phrase: &str) -> String {
+        let Some(stemmer) = &self.stemmer else { return normalize(phrase) };
+        unicode_words(phrase).iter().map(|w| stemmer.stem(w)).collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// Scores ranked predictions against gold keys at `k`: predictions are
-/// normalised, empty and repeated ones dropped, the first `k` kept.
-pub fn score(predictions: &[&str], gold: &HashSet<String>, k: usize) -> Prf {
+/// normalised by `matcher`, empty and repeated ones dropped, the first `k` kept.
+pub fn score(predictions: &[&str], gold: &HashSet<String>, k: usize, matcher: &Matcher) -> Prf {
     let mut top: Vec<String> = Vec::with_capacity(k);
     for p in predictions {
         if top.len() == k {
             break;
         }
-        let n = normalize(p);
+        let n = matcher.normalize(p);
         if !n.is_empty() && !top.contains(&n) {
             top.push(n);
         }
@@ -97,13 +153,12 @@ pub fn load(dir: &Path) -> Result<Vec<KeyDoc>> {
         let key_path = dir.join("keys").join(format!("{name}.key"));
         let keys = std::fs::read(&key_path).with_context(|| format!("reading {}", key_path.display()))?;
         let keys = decode(keys).with_context(|| key_path.display().to_string())?;
-        let gold: HashSet<String> =
-            keys.lines().filter(|l| !l.trim().is_empty()).map(normalize).filter(|n| !n.is_empty()).collect();
+        let keys: Vec<String> = keys.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned).collect();
         // Read exactly as `epitome keywords FILE` reads it (CRLF kept: the
         // core treats `\r` as white space).
         let text = decode(bytes).with_context(|| path.display().to_string())?;
         let (title, body) = input::split_title(&text);
-        out.push(KeyDoc { name, title, body, gold });
+        out.push(KeyDoc { name, title, body, keys });
     }
     Ok(out)
 }
@@ -116,11 +171,15 @@ mod tests {
         keys.iter().map(|k| normalize(k)).collect()
     }
 
+    fn english() -> Matcher {
+        Matcher::for_language(Language::English)
+    }
+
     #[test]
     fn duplicates_count_once_and_k_counts_distinct_predictions() {
         let g = gold(&["election", "vote counts", "Ohio"]);
         // "Elections" and "election" normalise alike: one prediction.
-        let s = score(&["Elections", "election", "vote count", "turnout"], &g, 3);
+        let s = score(&["Elections", "election", "vote count", "turnout"], &g, 3, &english());
         assert_eq!(s.p, 2.0 / 3.0);
         assert_eq!(s.r, 2.0 / 3.0);
         assert!((s.f1 - 2.0 / 3.0).abs() < 1e-12);
@@ -129,8 +188,23 @@ mod tests {
     #[test]
     fn no_predictions_or_no_hits_score_zero() {
         let g = gold(&["ohio"]);
-        assert_eq!(score(&[], &g, 10), Prf::default());
-        assert_eq!(score(&["--", "texas"], &g, 10), Prf::default());
+        assert_eq!(score(&[], &g, 10, &english()), Prf::default());
+        assert_eq!(score(&["--", "texas"], &g, 10, &english()), Prf::default());
+    }
+
+    #[test]
+    fn french_phrases_match_by_snowball_stem() {
+        let fr = Matcher::for_language(Language::French);
+        let g: HashSet<String> =
+            ["Élection présidentielle", "Côte d'Ivoire", "Nicolas Sarkozy"].iter().map(|k| fr.normalize(k)).collect();
+        // Decomposed accents, plural and case match; "Sarkozy" alone does not.
+        let s = score(
+            &["élections Présidentielles", "co\u{302}te d’ivoire", "Sarkozy", "ÉLECTION PRÉSIDENTIELLE"],
+            &g,
+            10,
+            &fr,
+        );
+        assert_eq!((s.p, s.r), (2.0 / 3.0, 2.0 / 3.0));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod flash;
 pub mod html;
 pub mod input;
 pub mod keyeval;
+pub mod language;
 pub mod model;
 pub mod output;
 pub mod pack;

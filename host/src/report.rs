@@ -19,6 +19,9 @@ pub struct ArticleReport<'a> {
     pub origin: &'a str,
     /// Its title.
     pub title: &'a str,
+    /// The language it was read in (ISO 639-1: `"en"`, `"fr"`…), given
+    /// by `--language` or detected.
+    pub language: &'static str,
     /// Keyphrases, sentences and flags, as every front end shows them.
     #[serde(flatten)]
     pub summary: SummaryReport<'a>,
@@ -31,11 +34,19 @@ pub struct KeywordsReport<'a> {
     pub id: &'a Value,
     /// Where the article came from.
     pub origin: &'a str,
+    /// The language it was read in ([`ArticleReport::language`]).
+    pub language: &'static str,
     /// Keyphrases, best first.
     pub keywords: Vec<KeywordReport<'a>>,
 }
 
 /// The JSON view of an article's summary.
 pub fn article<'a>(a: &'a InputArticle, s: &Summary<'a>) -> ArticleReport<'a> {
-    ArticleReport { id: &a.id, origin: &a.origin, title: &a.title, summary: SummaryReport::new(s) }
+    ArticleReport {
+        id: &a.id,
+        origin: &a.origin,
+        title: &a.title,
+        language: s.language().code(),
+        summary: SummaryReport::new(s),
+    }
 }

@@ -1,21 +1,82 @@
 //! ROUGE-1, ROUGE-2 and ROUGE-L as Google's `rouge-score` 0.1.2 computes
-//! them with `use_stemmer=True`: its tokenizer (lower case, runs of
-//! `[a-z0-9]`, NLTK's Porter stemmer on tokens longer than three
-//! characters), n-gram overlap with clipped counts, and ROUGE-L as the
-//! longest common subsequence of the whole texts (not the per-line
-//! `rougeLsum`). Agreement is checked on a committed fixture
-//! (`host/tests/data/rouge.jsonl`, made by `make_rouge.py`).
+//! them under the two protocols of `../shared/peers/peers.py` ([`Protocol`]):
+//! n-gram overlap with clipped counts, and ROUGE-L as the longest common
+//! subsequence of the whole texts (not the per-line `rougeLsum`). Only the
+//! tokens differ: for English, rouge-score's own tokenizer with
+//! `use_stemmer=True` (lower case, runs of `[a-z0-9]`, NLTK's Porter
+//! stemmer on tokens longer than three characters); for other languages,
+//! peers.py's `UnicodeTokenizer` ([`unicode_words`]) and no stemming.
+//! Agreement is checked on committed fixtures (`host/tests/data/rouge.jsonl`
+//! and `rouge_unicode.jsonl`, made by `make_rouge.py` and
+//! `make_rouge_unicode.py`) and, when the peers' venv exists, against
+//! peers.py itself (`host/tests/eval.rs`).
 //!
 //! ```
-//! use epitome_host::rouge::Scorer;
+//! use epitome_host::rouge::{Protocol, Scorer};
 //! let mut s = Scorer::new();
 //! let r = s.score("The cats were running quickly.", "The cat runs quickly.");
 //! assert!((r.rouge1.f1 - 0.888_888).abs() < 1e-5); // run, cat, the, quickli shared
+//! let mut s = Scorer::with_protocol(Protocol::Unicode);
+//! let r = s.score("L'été à Venise.", "Venise en été");
+//! assert!((r.rouge1.f1 - 2.0 / 3.5).abs() < 1e-12); // été, venise of l, été, à, venise / venise, en, été
 //! ```
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::porter;
+
+/// How texts become tokens: the protocols of `../shared/peers/peers.py`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Protocol {
+    /// `peers.py --lang en`: rouge-score's default tokenizer, Porter stemming on.
+    #[default]
+    English,
+    /// `peers.py --lang fr|pt`: [`unicode_words`], no stemming.
+    Unicode,
+}
+
+impl Protocol {
+    /// The protocol peers.py scores a language with: English's own, and
+    /// the Unicode one for every other language (rouge-score's default
+    /// tokenizer keeps only `[a-z0-9]`, so it would cut `été` at each accent).
+    pub fn for_language(code: &str) -> Self {
+        if code == "en" { Protocol::English } else { Protocol::Unicode }
+    }
+
+    /// `"english"` or `"unicode"`, as reports name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::English => "english",
+            Protocol::Unicode => "unicode",
+        }
+    }
+}
+
+/// Python's `re` `[^\W_]`: its `str.isalnum()`, which is exactly the
+/// general categories L and N (checked over every code point with Python
+/// 3.11, Unicode 14).
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+").expect("a valid constant pattern"));
+
+/// Words as peers.py's `UnicodeTokenizer` makes them: NFC, then lower case
+/// (full mappings and the final sigma, as Python's `str.lower`), then
+/// every maximal run of letters and digits. Combining marks that NFC
+/// cannot compose separate words, as in Python (`İ` lower-cases to `i`
+/// and a combining dot).
+///
+/// ```
+/// use epitome_host::rouge::unicode_words;
+/// assert_eq!(unicode_words("L'équipage d'Ormesson, c'est-à-dire 3,5 %!"),
+///            ["l", "équipage", "d", "ormesson", "c", "est", "à", "dire", "3", "5"]);
+/// assert_eq!(unicode_words("snake_case ÉTÉ"), ["snake", "case", "été"]);
+/// ```
+pub fn unicode_words(text: &str) -> Vec<String> {
+    let lower = text.nfc().collect::<String>().to_lowercase();
+    WORD.find_iter(&lower).map(|m| m.as_str().to_owned()).collect()
+}
 
 /// Precision, recall and F1 of one ROUGE measure (also used for keyphrases, [`crate::keyeval`]).
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
@@ -50,20 +111,40 @@ pub struct Rouge {
     pub rouge_l: Prf,
 }
 
-/// A ROUGE scorer with a stem cache (stemming dominates the cost).
+/// A ROUGE scorer under one [`Protocol`], with a stem cache (stemming
+/// dominates the cost of the English one).
 #[derive(Debug, Default)]
 pub struct Scorer {
+    protocol: Protocol,
     stems: HashMap<String, String>,
 }
 
 impl Scorer {
-    /// A scorer with an empty cache.
+    /// An English scorer (rouge-score's tokenizer, Porter stemming).
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Tokens as rouge-score's tokenizer makes them with the stemmer on.
+    /// A scorer under `protocol`.
+    pub fn with_protocol(protocol: Protocol) -> Self {
+        Scorer { protocol, stems: HashMap::new() }
+    }
+
+    /// The protocol this scorer tokenizes with.
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
+    }
+
+    /// Tokens as the protocol's tokenizer makes them.
     pub fn tokenize(&mut self, text: &str) -> Vec<String> {
+        match self.protocol {
+            Protocol::English => self.english_tokens(text),
+            Protocol::Unicode => unicode_words(text),
+        }
+    }
+
+    /// Tokens as rouge-score's tokenizer makes them with the stemmer on.
+    fn english_tokens(&mut self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut cur = String::new();
         // Python lower-cases first (`İ` -> `i` + combining dot, Kelvin sign -> `k`),
@@ -155,6 +236,20 @@ mod tests {
             ["the", "cat", "2004", "05", "run", "i", "stanbul"]
         );
         assert!(s.tokenize(" ... ").is_empty());
+    }
+
+    #[test]
+    fn unicode_tokenizer_follows_peers_py() {
+        let mut s = Scorer::with_protocol(Protocol::Unicode);
+        // Decomposed input is composed first; digits, CJK, Greek (final
+        // sigma) and superscripts are words; `_`, marks NFC cannot compose
+        // and symbols separate them. No stemming.
+        let text = "Cafe\u{301} ÉCOLES n°2 ΟΔΟΣ x²_y 東京 İz a\u{20dd}b running";
+        assert_eq!(
+            s.tokenize(text),
+            ["café", "écoles", "n", "2", "οδος", "x²", "y", "東京", "i", "z", "a", "b", "running"]
+        );
+        assert!(s.tokenize("« … » — !").is_empty());
     }
 
     #[test]

@@ -155,3 +155,129 @@ fn cnndm_never_loses_to_the_lead() {
     let (ours, lead) = (f1(&v, "epitome", "rouge1"), f1(&v, "lead", "rouge1"));
     assert!(ours >= lead, "CNN/DM --max-chars 300: Epitome R1 F1 {ours:.4} below the lead's {lead:.4}");
 }
+
+/// A French data set written here: `--language fr` scores by Unicode
+/// words (the accented words count), `--dump` writes what peers.py reads,
+/// and `rouge.jsonl` holds the hand-checked scores.
+#[test]
+fn french_protocol_and_dump_on_a_small_data_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Le conseil municipal a voté lundi la rénovation du pont.\n\n\
+                Les travaux dureront dix-huit mois, selon la mairie.\n\n\
+                L'opposition dénonce un coût démesuré pour la commune.\n";
+    write(dir.path(), "articles/a.txt", &format!("Le pont sera rénové\n\n{body}"));
+    write(dir.path(), "references/a.txt", "Le conseil municipal a voté la rénovation du pont.");
+    let dump = dir.path().join("dump");
+    let v = eval_json(dir.path(), &["--language", "fr", "--sentences", "1", "--dump", dump.to_str().unwrap()]);
+    assert_eq!(v["protocol"], "unicode");
+    // Lead-1 against the reference: 9 reference words (le conseil municipal
+    // a voté la rénovation du pont), 10 in the sentence (+ lundi); all 9 shared.
+    let lead = &v["lead"]["rouge1"];
+    assert!((lead["p"].as_f64().unwrap() - 0.9).abs() < 1e-12, "{v}");
+    assert!((lead["r"].as_f64().unwrap() - 1.0).abs() < 1e-12, "{v}");
+    // Bigrams: 8 of 9 in the summary ("voté lundi", "lundi la" are not in the
+    // reference, "voté la" is not in the summary): 7 shared of 9 and 8.
+    let r2 = &v["lead"]["rouge2"];
+    assert!((r2["p"].as_f64().unwrap() - 7.0 / 9.0).abs() < 1e-12, "{v}");
+    assert!((r2["r"].as_f64().unwrap() - 7.0 / 8.0).abs() < 1e-12, "{v}");
+    let lead_txt = std::fs::read_to_string(dump.join("lead/a.txt")).unwrap();
+    assert_eq!(lead_txt, "Le conseil municipal a voté lundi la rénovation du pont.\n");
+    for system in ["epitome", "random"] {
+        assert!(dump.join(system).join("a.txt").is_file(), "{system}");
+    }
+    let line = std::fs::read_to_string(dump.join("rouge.jsonl")).unwrap();
+    let row: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!((row["id"].as_str(), row["sentences"].as_u64()), (Some("a"), Some(1)));
+    assert_eq!(row["lead"], v["lead"], "one article: its scores are the means");
+
+    // The English protocol cuts words at accents (`voté` -> `vot`,
+    // `rénovation` -> `r`, `novat`): 10 of 11 tokens, not 9 of 10.
+    let en = eval_json(dir.path(), &["--language", "en", "--sentences", "1"]);
+    assert_eq!(en["protocol"], "english");
+    assert!((en["lead"]["rouge1"]["p"].as_f64().unwrap() - 10.0 / 11.0).abs() < 1e-12, "{en}");
+    let bad = epitome().arg("eval").arg(dir.path()).args(["--language", "xx"]).output().unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("auto, en, fr"));
+}
+
+/// The peers' venv's Python (`PEERS_VENV`, else `../shared/peers/.venv`;
+/// `scripts/test.d/15-shared-data.sh` makes one under `target/`).
+fn peers_python() -> std::path::PathBuf {
+    let venv = std::env::var_os("PEERS_VENV")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| shared::dir().join("peers/.venv"));
+    let python = venv.join("bin/python");
+    assert!(python.exists(), "no peers venv at {} (set PEERS_VENV; see ../shared/peers/setup.sh)", venv.display());
+    python
+}
+
+/// Copies the first `n` articles of a generic data set (and their
+/// references) into `to`.
+fn sample(from: &Path, to: &Path, n: usize) {
+    let mut names: Vec<_> = std::fs::read_dir(from.join("articles")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    for sub in ["articles", "references"] {
+        std::fs::create_dir_all(to.join(sub)).unwrap();
+        for name in names.iter().take(n) {
+            std::fs::copy(from.join(sub).join(name), to.join(sub).join(name)).unwrap();
+        }
+    }
+}
+
+/// On a sample of OrangeSum, every article's ROUGE (P, R and F1 of each
+/// measure, for Epitome, Lead and Random) and its sentence budget agree
+/// with peers.py's own code (`--lang fr`) reading the dump to within
+/// 0.001, and `peers.py --predictions` prints the same overall figures.
+#[test]
+#[ignore = "needs ../shared and the peers' venv"]
+fn french_scores_match_peers_py_on_every_article() {
+    let orangesum = shared::path("eval/orangesum");
+    let python = peers_python();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    sample(&orangesum, &data, 300);
+    let dump = dir.path().join("dump");
+    let ours = eval_json(&data, &["--language", "fr", "--dump", dump.to_str().unwrap()]);
+    let peers = shared::path("peers");
+    let out = Command::new(&python)
+        .arg(root().join("host/tests/data/peers_scores.py"))
+        .args([&peers, &data, &dump])
+        .arg("fr")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let theirs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let lines = std::fs::read_to_string(dump.join("rouge.jsonl")).unwrap();
+    let mut articles = 0;
+    for line in lines.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        let id = row["id"].as_str().unwrap();
+        let want = &theirs[id];
+        assert_eq!(row["sentences"], want["budget"], "{id}: reference sentence count");
+        for system in ["epitome", "lead", "random"] {
+            for m in ["rouge1", "rouge2", "rougeL"] {
+                for (k, key) in ["p", "r", "f1"].iter().enumerate() {
+                    let (g, w) = (row[system][m][key].as_f64().unwrap(), want[system][m][k].as_f64().unwrap());
+                    assert!((g - w).abs() <= 0.001, "{id} {system} {m} {key}: ours {g}, peers.py {w}");
+                }
+            }
+        }
+        articles += 1;
+    }
+    assert_eq!(articles, 300);
+    let out = Command::new(&python)
+        .arg(peers.join("peers.py"))
+        .arg(&data)
+        .args(["--lang", "fr", "--predictions"])
+        .arg(dump.join("epitome"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("predictions")).expect("a predictions line");
+    let figures: Vec<f64> = line.split_whitespace().skip(1).take(3).map(|x| x.parse().unwrap()).collect();
+    for (m, theirs) in ["rouge1", "rouge2", "rougeL"].iter().zip(figures) {
+        let mine = f1(&ours, "epitome", m);
+        assert!((mine - theirs).abs() <= 0.00005 + 1e-9, "{m}: ours {mine:.5}, peers.py {theirs:.4}");
+    }
+}

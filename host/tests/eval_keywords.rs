@@ -136,3 +136,36 @@ fn agrees_with_the_peers_keyword_scorer() {
         assert!((mine - theirs).abs() <= 0.00005 + 1e-9, "{name}: ours {mine:.5}, keywords.py {theirs:.4}");
     }
 }
+
+/// `--language fr` matches as `keywords.py --lang fr` does: the same
+/// P/R/F1@10 on WikiNews-fr from the dumped predictions.
+#[test]
+#[ignore = "needs ../shared and the peers' venv"]
+fn agrees_with_the_peers_keyword_scorer_in_french() {
+    let d = shared::path("eval/wikinews-fr");
+    let venv = std::env::var_os("PEERS_VENV").map(PathBuf::from).unwrap_or_else(|| shared::dir().join("peers/.venv"));
+    let python = venv.join("bin/python");
+    assert!(python.exists(), "no peers venv at {} (set PEERS_VENV; see ../shared/peers/setup.sh)", venv.display());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ds = d.to_str().expect("path");
+    let ours =
+        json(&epitome(&["eval-keywords", ds, "--lang", "fr", "--json", "--dump", dir.path().to_str().expect("path")]));
+    assert_eq!(ours["language"], "fr");
+    let o = Command::new(python)
+        .arg(shared::path("peers/keywords.py"))
+        .arg(&d)
+        .args(["--k", "10", "--lang", "fr", "--predictions"])
+        .arg(dir.path())
+        .output()
+        .expect("run keywords.py");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let line = text.lines().find(|l| l.starts_with("predictions")).expect("a predictions line");
+    let field = |name: &str| -> f64 {
+        line.split_whitespace().skip_while(|w| *w != name).nth(1).and_then(|x| x.parse().ok()).expect("figure")
+    };
+    for (name, key) in [("P", "p"), ("R", "r"), ("F1", "f1")] {
+        let (mine, theirs) = (ours["epitome"][key].as_f64().expect("figure"), field(name));
+        assert!((mine - theirs).abs() <= 0.00005 + 1e-9, "{name}: ours {mine:.5}, keywords.py {theirs:.4}");
+    }
+}

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::{BudgetKind, EvalArgs};
-use crate::eval::{self, Budget};
+use crate::eval::{self, Budget, Settings};
+use crate::language::LanguageChoice;
 use crate::output;
 use crate::progress::Progress;
 
@@ -21,8 +22,13 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<ExitCode> {
         (None, Some(n), _) => Budget::Sentences(n),
         (None, None, BudgetKind::Reference) => Budget::Reference,
     };
+    let language = match args.scoring.language {
+        LanguageChoice::Only(l) => l,
+        LanguageChoice::Auto => eval::detect_language(&items, &opts, args.jobs.get()),
+    };
+    let settings = Settings { budget, language, dump: args.dump.clone() };
     let progress = Progress::new(Some(items.len() as u64), true);
-    let report = eval::run(&items, budget, &opts, args.jobs.get(), |_, _| progress.inc());
+    let report = eval::run(&items, &settings, &opts, args.jobs.get(), |_, _| progress.inc())?;
     drop(progress);
     if args.json {
         output::write_pretty(out, &eval::to_json(&report))?;
@@ -32,7 +38,17 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> Result<ExitCode> {
             Budget::Sentences(n) => format!("{n} sentences"),
             Budget::Chars(m) => format!("{m} characters"),
         };
-        writeln!(out, "{} ({} articles, budget: {b})\n", args.dataset.display(), report.articles)?;
+        writeln!(
+            out,
+            "{} ({} articles, budget: {b}, language: {}, ROUGE over {} words)\n",
+            args.dataset.display(),
+            report.articles,
+            language.code(),
+            match report.protocol {
+                crate::rouge::Protocol::English => "rouge-score's Porter-stemmed ASCII",
+                crate::rouge::Protocol::Unicode => "unstemmed Unicode",
+            }
+        )?;
         write!(out, "{}", eval::to_table(&report))?;
     }
     Ok(ExitCode::SUCCESS)

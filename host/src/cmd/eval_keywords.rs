@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use crate::batch;
 use crate::cli::EvalKeywordsArgs;
-use crate::keyeval;
+use crate::keyeval::{self, Matcher};
+use crate::language::{Language, LanguageChoice, majority};
 use crate::output;
 use crate::progress::Progress;
 use crate::rouge::Prf;
@@ -25,6 +26,8 @@ pub struct EvalKeywordsReport {
     pub documents: usize,
     /// Cut-off.
     pub k: usize,
+    /// The language phrases were matched in (`"en"`, `"fr"`…).
+    pub language: &'static str,
     /// Wall time of the whole evaluation.
     pub seconds: f64,
 }
@@ -39,7 +42,7 @@ pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
         output::write_pretty(out, &report)?;
     } else {
         let e = report.epitome;
-        writeln!(out, "{} documents, K = {}", report.documents, report.k)?;
+        writeln!(out, "{} documents, K = {}, language: {}", report.documents, report.k, report.language)?;
         writeln!(out, "system    P@K     R@K     F1@K")?;
         writeln!(out, "epitome   {:.4}  {:.4}  {:.4}   ({:.1} s)", e.p, e.r, e.f1, report.seconds)?;
     }
@@ -47,8 +50,10 @@ pub fn run(args: &EvalKeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
 }
 
 /// Scores Epitome's keyphrases on loaded documents (no timing), on
-/// `--jobs` threads; the mean is taken in document order, so it is the
-/// same for any number of threads.
+/// `--jobs` threads, matched in the language `--language` gives, else in
+/// the one most documents are read in ([`Matcher::for_language`]); the
+/// mean is taken in document order, so it is the same for any number of
+/// threads.
 pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<EvalKeywordsReport> {
     let idf = args.scoring.load_idf()?;
     let mut opts = args.scoring.to_options(idf.as_deref())?;
@@ -60,26 +65,45 @@ pub fn evaluate(docs: &[keyeval::KeyDoc], args: &EvalKeywordsArgs) -> Result<Eva
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let progress = Progress::new(Some(docs.len() as u64), true);
-    let mut scores = Vec::with_capacity(docs.len());
+    let mut found: Vec<(Vec<String>, Language)> = Vec::with_capacity(docs.len());
     batch::run(
         args.jobs.get(),
         docs.iter(),
         || Box::new(DefaultSummarizer::new()),
-        |summarizer, d| -> Result<Prf> {
+        |summarizer, d| -> Result<(Vec<String>, Language)> {
             let s = summarizer.summarize(&d.title, &d.body, &opts)?;
-            let preds: Vec<&str> = s.keywords.iter().map(|k| k.text).collect();
+            let preds: Vec<String> = s.keywords.iter().map(|k| k.text.to_owned()).collect();
             if let Some(dir) = &args.dump {
                 let path = dir.join(format!("{}.txt", d.name));
                 let lines: String = preds.iter().map(|p| format!("{p}\n")).collect();
                 std::fs::write(&path, lines).with_context(|| format!("writing {}", path.display()))?;
             }
-            Ok(keyeval::score(&preds, &d.gold, usize::from(k)))
+            Ok((preds, s.language()))
         },
-        |score| {
+        |doc| {
             progress.inc();
-            scores.push(score?);
+            found.push(doc?);
             Ok::<(), anyhow::Error>(())
         },
     )?;
-    Ok(EvalKeywordsReport { epitome: keyeval::mean(&scores), documents: docs.len(), k: usize::from(k), seconds: 0.0 })
+    let language = match args.scoring.language {
+        LanguageChoice::Only(l) => l,
+        LanguageChoice::Auto => majority(&found.iter().map(|(_, l)| *l).collect::<Vec<_>>()),
+    };
+    let matcher = Matcher::for_language(language);
+    let scores: Vec<Prf> = docs
+        .iter()
+        .zip(&found)
+        .map(|(d, (preds, _))| {
+            let preds: Vec<&str> = preds.iter().map(String::as_str).collect();
+            keyeval::score(&preds, &matcher.gold(&d.keys), usize::from(k), &matcher)
+        })
+        .collect();
+    Ok(EvalKeywordsReport {
+        epitome: keyeval::mean(&scores),
+        documents: docs.len(),
+        k: usize::from(k),
+        language: language.code(),
+        seconds: 0.0,
+    })
 }

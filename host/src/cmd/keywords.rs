@@ -31,7 +31,12 @@ pub fn run(args: &KeywordsArgs, out: &mut impl Write) -> Result<ExitCode> {
     };
     stream::run(&plan, out, |summarizer, a| {
         let s = summarizer.summarize(&a.title, &a.body, &opts)?;
-        let view = || KeywordsReport { id: &a.id, origin: &a.origin, keywords: report::keywords(&s.keywords) };
+        let view = || KeywordsReport {
+            id: &a.id,
+            origin: &a.origin,
+            language: s.language().code(),
+            keywords: report::keywords(&s.keywords),
+        };
         Ok(match plan.shape {
             Shape::Json => output::array_element(&view())?,
             Shape::Jsonl => output::line(&view())?,

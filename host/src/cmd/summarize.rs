@@ -29,6 +29,10 @@ pub fn text_block(a: &InputArticle, s: &Summary<'_>) -> Vec<u8> {
     };
     line(&mut t, "# ", &mut std::iter::once(if a.title.is_empty() { "(untitled)" } else { &a.title }));
     line(&mut t, "  source:   ", &mut std::iter::once(a.origin.as_str()));
+    // English, the fallback, is not shown: English output reads as before.
+    if s.language() != epitome::Language::English {
+        line(&mut t, "  language: ", &mut std::iter::once(s.language().code()));
+    }
     line(&mut t, "  keywords: ", &mut s.keywords.iter().map(|k| k.text));
     let flags = report::flag_names(s.flags);
     if !flags.is_empty() {
