@@ -6,6 +6,9 @@
 //! with the languages it is a function word of), the light stemmers, and
 //! detection (stopword hits per language, counted in the counting pass).
 
+pub mod stem;
+pub(crate) mod stopword_lists;
+
 /// A language the core can summarize. English is always compiled in; each
 /// other language has a Cargo feature of the same ISO 639-1 code (`fr`,
 /// `de`, …; `all-languages` for all), and a language whose feature is off
