@@ -191,11 +191,18 @@ impl Folded {
     /// few instructions once the key is built, next to a call's cost.
     #[inline]
     pub fn is_stopword(&self) -> bool {
-        use crate::stopwords::{LONGEST, is_stopword_key, key};
+        self.stop_mask() & 1 != 0
+    }
+
+    /// The languages this folded word is a stopword of
+    /// ([`crate::stopwords::stop_mask`]: bit `i` is [`crate::Language::ALL`]`[i]`).
+    #[inline]
+    pub fn stop_mask(&self) -> u8 {
+        use crate::stopwords::{LONGEST, key, stop_mask_key};
         // The buffer holds the word's first 16 bytes as they are: no copy.
         match self.buf.first_chunk::<16>() {
-            Some(&prefix) if self.len <= LONGEST => is_stopword_key(key(prefix, self.len), self.hash),
-            _ => false,
+            Some(&prefix) if self.len <= LONGEST => stop_mask_key(key(prefix, self.len), self.hash),
+            _ => 0,
         }
     }
 

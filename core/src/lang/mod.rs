@@ -6,6 +6,7 @@
 //! with the languages it is a function word of), the light stemmers, and
 //! detection (stopword hits per language, counted in the counting pass).
 
+pub mod detect;
 pub mod stem;
 pub(crate) mod stopword_lists;
 
