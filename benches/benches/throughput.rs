@@ -29,12 +29,13 @@ fn group_for(g: &mut BenchmarkGroup<'_, WallTime>, bench: &mut Bench, inputs: &[
 }
 
 fn seeds(c: &mut Criterion) {
-    let seeds = match articles::seeds() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("SKIPPED seeds benchmarks: shared data absent ({e})");
+    let seeds = match articles::seeds_if_shared() {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            eprintln!("SKIPPED seeds benchmarks: {} is absent", articles::shared_dir().display());
             return;
         }
+        Err(e) => panic!("seeds benchmarks: {e}"),
     };
     let inputs: Vec<Input> = seeds.into_iter().map(Input::new).collect();
     let mut bench = Bench::new();

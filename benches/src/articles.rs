@@ -31,16 +31,25 @@ pub fn size_label(size: usize) -> String {
     if size >= 1 << 20 { format!("{}MiB", size >> 20) } else { format!("{}KiB", size >> 10) }
 }
 
-/// Where the shared data lives: `$EPITOME_SHARED`, else `../shared` beside
+// One home for where the shared data live, with the tests'.
+#[path = "../../core/tests/shared/mod.rs"]
+mod shared;
+
+/// Where the shared data live: `$EPITOME_SHARED`, else `../shared` beside
 /// the repository.
 pub fn shared_dir() -> PathBuf {
-    std::env::var_os("EPITOME_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
+    shared::dir()
+}
+
+/// The seeds when the shared data directory is there, `Ok(None)` when it is
+/// absent altogether (the only case a benchmark may skip them: once
+/// `../shared` is there, as in CI, unreadable seeds are an error).
+pub fn seeds_if_shared() -> Result<Option<Vec<Article>>, String> {
+    if shared_dir().is_dir() { seeds().map(Some) } else { Ok(None) }
 }
 
 /// The five seed articles (`../shared/corpus/seeds`), sorted by name, or
-/// `None` (with the reason) when the shared data is absent.
+/// the reason they could not be read.
 pub fn seeds() -> Result<Vec<Article>, String> {
     let dir = shared_dir().join("corpus/seeds");
     let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;

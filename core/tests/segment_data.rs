@@ -4,7 +4,7 @@
 //! double quotation mark; the hard cases found there stay fixed; and the
 //! units are exactly those of the char-at-a-time reference
 //! (`reference/segment.rs`).
-//! Skipped with a message when `../shared` is absent.
+//! Ignored unless run with `--ignored` (`shared/mod.rs` says why).
 
 use std::path::{Path, PathBuf};
 
@@ -13,15 +13,7 @@ use epitome::segment::{Segmenter, Unit};
 #[path = "reference/segment.rs"]
 mod segment_reference;
 
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared").join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("SKIPPED: {} not found (the shared data sets sit beside the project)", p.display());
-        None
-    }
-}
+mod shared;
 
 /// A file as the CLI reads it: UTF-8, or Latin-1 (one BBC article is).
 fn read(p: &Path) -> String {
@@ -71,8 +63,9 @@ fn unit_starting<'t>(text: &'t str, prefix: &str) -> (Unit, &'t str) {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seed_units_are_clean_and_hard_cases_hold() {
-    let Some(dir) = shared("corpus/seeds") else { return };
+    let dir = shared::path("corpus/seeds");
     let seeds = texts(&dir);
     assert_eq!(seeds.len(), 5);
     for (p, t) in &seeds {
@@ -91,8 +84,9 @@ fn seed_units_are_clean_and_hard_cases_hold() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn bbc_units_are_clean_and_hard_cases_hold() {
-    let Some(dir) = shared("eval/bbc/articles") else { return };
+    let dir = shared::path("eval/bbc/articles");
     let articles = texts(&dir);
     assert!(articles.len() > 1000);
     for (p, t) in &articles {

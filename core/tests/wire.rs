@@ -10,6 +10,8 @@ use epitome::wire::{
 };
 use epitome::{Budget, DefaultSummarizer, Options, Span};
 
+mod shared;
+
 const ARTICLE: Article<'static> = Article {
     id: 42,
     title: "Bridge opens",
@@ -404,14 +406,8 @@ fn every_bundle_corruption_and_truncation_is_rejected() {
 
 // ---- the seeds ----
 
-fn seed_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/seeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("SKIPPED: {} not found (the shared data sets sit beside the project)", dir.display());
-        None
-    }
+fn seed_dir() -> PathBuf {
+    shared::path("corpus/seeds")
 }
 
 /// (title, body) of each seed, title = first non-empty line.
@@ -431,8 +427,9 @@ fn seed_texts(dir: &PathBuf) -> Vec<(String, String)> {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seeds_bundle_round_trip_gives_identical_text() {
-    let Some(dir) = seed_dir() else { return };
+    let dir = seed_dir();
     let texts = seed_texts(&dir);
     assert_eq!(texts.len(), 5);
     let arts: Vec<Article<'_>> = texts
@@ -484,8 +481,9 @@ fn assert_no_repeats(entries: &[epitome::digest::DigestEntry<'_>]) {
 const QUOTE: &str = "State plants the flag but CIA is really the influence";
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seeds_digest_says_nothing_twice() {
-    let Some(dir) = seed_dir() else { return };
+    let dir = seed_dir();
     let texts = seed_texts(&dir);
     let in_seeds = texts.iter().filter(|(_, b)| b.contains(QUOTE)).count();
     assert_eq!(in_seeds, 2, "the seed quote should appear in two seeds");

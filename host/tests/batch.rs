@@ -4,8 +4,11 @@
 //! options that every command spells alike.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+#[path = "../../core/tests/shared/mod.rs"]
+mod shared;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_epitome"))
@@ -152,12 +155,9 @@ fn any_number_of_jobs_gives_the_same_bytes() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn bbc_with_every_core_equals_one_core() {
-    let bbc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/bbc/articles");
-    if !bbc.is_dir() {
-        eprintln!("SKIPPED: {} not found (the shared data sets sit beside the project)", bbc.display());
-        return;
-    }
+    let bbc = shared::path("eval/bbc/articles");
     let here = Path::new(".");
     let bbc = bbc.to_str().expect("UTF-8 path");
     for cmd in ["summarize", "keywords"] {

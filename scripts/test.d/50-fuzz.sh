@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Time-boxed fuzzing of every target in fuzz/ (FUZZ_SECONDS each, default 30).
-# cargo fuzz needs a nightly toolchain; without one this step is skipped with
-# a message. Longer runs by hand: cargo +nightly fuzz run TARGET -- -max_total_time=600
+# cargo fuzz needs a nightly toolchain: installed here when missing (minimal
+# profile), as cargo-fuzz is. Longer runs by hand: cargo +nightly fuzz run TARGET -- -max_total_time=600
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${FUZZ_SECONDS:-30}"
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
-    echo "SKIPPED fuzzing: no nightly toolchain (cargo fuzz needs one)"
-    exit 0
+    echo "installing the nightly toolchain (cargo fuzz needs one)"
+    rustup toolchain install nightly --profile minimal
 fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
     echo "installing cargo-fuzz"

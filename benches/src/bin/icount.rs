@@ -81,9 +81,9 @@ impl Row {
 
 fn table(quick: bool) -> Result<(), String> {
     let mut inputs: Vec<String> = Vec::new();
-    match articles::seeds() {
-        Ok(_) => inputs.push("seeds".into()),
-        Err(e) => eprintln!("SKIPPED seeds: shared data absent ({e})"),
+    match articles::seeds_if_shared()? {
+        Some(_) => inputs.push("seeds".into()),
+        None => eprintln!("SKIPPED seeds: {} is absent", articles::shared_dir().display()),
     }
     inputs.push(size_label(4 << 10));
     let mut rows = Vec::new();
