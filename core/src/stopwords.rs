@@ -337,11 +337,28 @@ const fn merge(hashes: &mut [u32], keys: &mut [u128], masks: &mut [u8]) -> usize
         if n < hashes.len() && n < keys.len() && n < masks.len() {
             hashes[n] = fnv1a(word);
             keys[n] = key_of(word);
-            masks[n] = mask;
+            masks[n] = mask | if is_connector_const(word) { NAME_PARTICLE } else { 0 };
         }
         n += 1;
     }
     n
+}
+
+/// Bit 7 of a stopword's mask ([`stop_mask`]): the word is also one of
+/// the [`NAME_CONNECTORS`] (`de`, `von`, `van`…), which language detection
+/// weighs apart. The language bits are 0 to 6.
+pub const NAME_PARTICLE: u8 = 0x80;
+
+/// [`is_name_connector`] at compile time (a scan: the list is short).
+const fn is_connector_const(word: &[u8]) -> bool {
+    let mut i = 0;
+    while i < NAME_CONNECTORS.len() {
+        if eq(word, NAME_CONNECTORS[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 const fn eq(a: &[u8], b: &[u8]) -> bool {
@@ -548,7 +565,7 @@ static MAYBE: [u64; 1 << (MAYBE_BITS - 6)] = {
 
 /// The languages (bit `i` = [`crate::Language::ALL`]`[i]`) of which the
 /// folded word with [`key`] `k` and FNV-1a hash `hash` is a stopword, 0
-/// for none: one probe of the perfect hash, one comparison. The caller
+/// for none, with [`NAME_PARTICLE`] if it is also a name connector: one probe of the perfect hash, one comparison. The caller
 /// checks that the word has at most [`LONGEST`] bytes.
 #[inline]
 pub fn stop_mask_key(k: u128, hash: u32) -> u8 {
@@ -585,7 +602,8 @@ pub fn stop_mask_hashed(folded: &[u8], hash: u32) -> u8 {
 }
 
 /// The languages of which `folded` (lower case, `'` apostrophes) is a
-/// stopword, as a mask (bit `i` = [`crate::Language::ALL`]`[i]`).
+/// stopword, as a mask (bit `i` = [`crate::Language::ALL`]`[i]`; and
+/// [`NAME_PARTICLE`]).
 ///
 /// ```
 /// use epitome::{Language, stopwords::stop_mask};
@@ -690,7 +708,7 @@ mod tests {
         }
         for (w, m) in crate::lang::stopword_lists::OTHERS {
             let english = u8::from(ENGLISH.binary_search(&w.as_bytes()).is_ok());
-            assert_eq!(stop_mask(w.as_bytes()), (m & compiled) | english, "{w:?}");
+            assert_eq!(stop_mask(w.as_bytes()) & !NAME_PARTICLE, (m & compiled) | english, "{w:?}");
         }
         assert!(crate::lang::stopword_lists::OTHERS.windows(2).all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
     }

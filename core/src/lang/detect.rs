@@ -12,22 +12,32 @@
 //! few stopwords to tell leaves it English.
 
 use super::{COMPILED, Language, LanguageChoice};
+use crate::normalize::Folded;
+use crate::stopwords::NAME_PARTICLE;
 
 /// What one stopword shared by `k` languages adds to each of them:
 /// `SHARE / k` (420 is divisible by 1 to 7, so the weights are exact).
 const SHARE: u32 = 420;
 
-/// How far another language must lead the current one, in stopwords of
-/// one language only, before the article is taken to be in it: three, so
-/// one stray article and a preposition (`la`, `de`, `die`) decide nothing.
-const MARGIN: u32 = 3 * SHARE;
+/// How far another language must lead the current one before the article
+/// is taken to be in it: one stopword of that language alone.
+const MARGIN: u32 = SHARE;
+
+/// The least score a language needs to be taken: one and a half stopwords
+/// of its own (one of its own and one it shares with another language, or
+/// three shared with two), so a title's stray article (`El Niño`, `Die
+/// Hard`) decides nothing.
+const LEAST: u32 = 3 * SHARE / 2;
 
 /// The running detection: weighted stopword hits per language and the
 /// language decided so far.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detector {
     /// Weighted hits, by [`Language::index`].
     hits: [u32; Language::ALL.len()],
+    /// The masks of the name particles read since the last other word
+    /// (`von der`), not counted yet.
+    held: heapless::Vec<u8, 3>,
     current: Language,
     /// True when the caller chose the language: it never changes.
     fixed: bool,
@@ -46,13 +56,64 @@ impl Detector {
             LanguageChoice::Only(l) if l.is_compiled() => (l, true),
             LanguageChoice::Only(_) => (Language::English, true),
         };
-        Detector { hits: [0; Language::ALL.len()], current, fixed, changed_at: 0, checkpoints: 0 }
+        Detector {
+            hits: [0; Language::ALL.len()],
+            held: heapless::Vec::new(),
+            current,
+            fixed,
+            changed_at: 0,
+            checkpoints: 0,
+        }
+    }
+
+    /// Counts the folded word `f` (`capitalized` if it starts with a
+    /// capital letter) and returns its stopword mask
+    /// ([`crate::stopwords::stop_mask`]). A word that is no stopword but
+    /// starts with an elided one (`l'équipage`) counts as that one.
+    #[inline]
+    pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
+        let mask = f.stop_mask();
+        let counted = if mask == 0 { super::elided(f.as_bytes()).1 } else { mask };
+        self.word(counted, capitalized);
+        mask
     }
 
     /// Counts one word that is a stopword of the languages in `mask`
-    /// ([`crate::stopwords::stop_mask`]; 0 for a word that is none).
+    /// ([`crate::stopwords::stop_mask`]; 0 for a word that is none);
+    /// `capitalized` if it starts with a capital letter.
+    ///
+    /// The particles of names (`von der Leyen`, `de Gaulle`, `Van Dijk`)
+    /// say where a name is from, not what language the text around it is
+    /// in: a particle ([`NAME_PARTICLE`]) is held until the next word, and
+    /// dropped with the ones held before it if that word is capitalized.
     #[inline]
-    pub fn word(&mut self, mask: u8) {
+    pub fn word(&mut self, mask: u8, capitalized: bool) {
+        if mask & NAME_PARTICLE != 0 {
+            if self.held.len() == self.held.capacity() {
+                let oldest = self.held.remove(0);
+                self.add(oldest);
+            }
+            let _ = self.held.push(mask);
+            return;
+        }
+        if capitalized {
+            self.held.clear();
+        } else {
+            self.release();
+        }
+        self.add(mask);
+    }
+
+    /// Counts the particles held.
+    fn release(&mut self) {
+        for i in 0..self.held.len() {
+            let m = self.held.get(i).copied().unwrap_or(0);
+            self.add(m);
+        }
+        self.held.clear();
+    }
+
+    fn add(&mut self, mask: u8) {
         let mask = mask & COMPILED;
         if mask == 0 {
             return;
@@ -72,6 +133,7 @@ impl Detector {
     /// sentence): to the leading language, if it leads the current one by
     /// [`MARGIN`] and no other ties it.
     pub fn checkpoint(&mut self) {
+        self.release();
         self.checkpoints = self.checkpoints.saturating_add(1);
         if self.fixed {
             return;
@@ -85,7 +147,11 @@ impl Detector {
                 tied = true;
             }
         }
-        if best != self.current && !tied && best_hits >= self.hits(self.current).saturating_add(MARGIN) {
+        if best != self.current
+            && !tied
+            && best_hits >= LEAST
+            && best_hits >= self.hits(self.current).saturating_add(MARGIN)
+        {
             self.current = best;
             self.changed_at = self.checkpoints;
         }
@@ -124,8 +190,8 @@ pub fn detect(title: &str, body: &str) -> Language {
     use crate::tokenize::Words;
     let mut d = Detector::new(LanguageChoice::Auto);
     let mut words = Words::new(title);
-    while words.next_token().is_some() {
-        d.word(words.folded().stop_mask());
+    while let Some(t) = words.next_token() {
+        d.read(words.folded(), t.capitalized);
     }
     d.checkpoint();
     for unit in Segmenter::new(body) {
@@ -133,8 +199,8 @@ pub fn detect(title: &str, body: &str) -> Language {
             continue;
         }
         let mut words = Words::in_span(body, unit.span);
-        while words.next_token().is_some() {
-            d.word(words.folded().stop_mask());
+        while let Some(t) = words.next_token() {
+            d.read(words.folded(), t.capitalized);
         }
         d.checkpoint();
     }
