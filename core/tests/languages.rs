@@ -4,8 +4,8 @@
 //!
 //! A case whose language is not compiled in must come out English.
 
-use epitome::Language;
 use epitome::lang::detect::detect;
+use epitome::{DefaultSummarizer, Language, LanguageChoice, Options};
 
 mod shared;
 
@@ -82,6 +82,19 @@ fn short_paragraphs() {
         }
     }
     assert!(wrong.is_empty(), "{} of {} wrong:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
+}
+
+#[test]
+fn the_summary_says_the_language_detected_or_chosen() {
+    let mut s = Box::new(DefaultSummarizer::new());
+    for &(want, title, body) in CASES {
+        let got = s.summarize(title, body, &Options::default()).unwrap();
+        assert_eq!(got.language(), expected(want), "{body:?}");
+        for l in Language::ALL {
+            let only = Options { language: LanguageChoice::Only(l), ..Options::default() };
+            assert_eq!(s.summarize(title, body, &only).unwrap().language(), expected(l));
+        }
+    }
 }
 
 /// (title, body) of each `.txt` under `dir`: the first line is the title

@@ -15,9 +15,10 @@
 
 use heapless::Vec;
 
+use crate::lang::detect::Detector;
 use crate::terms::{SURFACE_IN_TITLE, TermTable};
 use crate::tokenize::Words;
-use crate::{Error, Result};
+use crate::{Error, Language, Result};
 
 mod count;
 mod flags;
@@ -128,8 +129,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Keywords only (`epitome keywords`, a screen with no room for text):
         // sentences are not scored, so the slot pool is not filled either.
         let scoring = !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0));
-        self.count_title(title, &mut stats);
-        let n = self.count_body(body, scoring, &mut stats, &mut flags);
+        let mut detector = Detector::new(opts.language);
+        self.count_title(title, &mut stats, &mut detector);
+        let n = self.count_body(body, scoring, &mut stats, &mut flags, &mut detector);
+        let language = detector.language();
+        // Sentences before the last change of language (title: checkpoint
+        // 1, sentence `i`: checkpoint `i + 2`) were read in another one.
+        let misread = usize::try_from(detector.changed_at().saturating_sub(1)).unwrap_or(usize::MAX);
+        self.settle_language(body, n.min(misread), language);
         if self.terms.lost() > 0 {
             flags.insert(Flags::TERMS_EVICTED);
         }
@@ -139,34 +146,35 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
 
         if scoring {
-            self.score_sentences(body, n, opts);
+            self.score_sentences(body, n, opts, language);
         }
         // Filled in place: a `Summary` is over a kilobyte, and building its
         // parts apart and then moving them costs that much more stack.
-        let mut out =
-            Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats, language: crate::Language::English };
-        self.select(body, n, opts, &mut out.flags, &mut out.sentences);
-        self.keywords(title, body, opts, &mut out.flags, &mut out.keywords);
+        let mut out = Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats, language };
+        self.select(body, n, opts, language, &mut out.flags, &mut out.sentences);
+        self.keywords(title, body, opts, language, &mut out.flags, &mut out.keywords);
         Ok(out)
     }
 }
 
-/// Term-table keys of the content words of `text`, in order, repeats
-/// included: what pass 1 counted for them (stopwords skipped).
-pub(crate) fn term_keys(text: &str) -> TermKeys<'_> {
-    TermKeys { words: Words::new(text) }
+/// Term-table keys of the content words of `text` in `language`, in
+/// order, repeats included: what pass 1 counted for them (stopwords
+/// skipped).
+pub(crate) fn term_keys(text: &str, language: Language) -> TermKeys<'_> {
+    TermKeys { words: Words::new(text), language }
 }
 
 /// [`term_keys`] of `span` of `text`, read in `text` ([`Words::in_span`]):
 /// the same keys as of the span's slice, but the fold of its last words may
 /// read ahead and stay on the word reader's faster loop.
-pub(crate) fn term_keys_in(text: &str, span: crate::Span) -> TermKeys<'_> {
-    TermKeys { words: Words::in_span(text, span) }
+pub(crate) fn term_keys_in(text: &str, span: crate::Span, language: Language) -> TermKeys<'_> {
+    TermKeys { words: Words::in_span(text, span), language }
 }
 
 /// The iterator of [`term_keys`] and [`term_keys_in`].
 pub(crate) struct TermKeys<'a> {
     words: Words<'a>,
+    language: Language,
 }
 
 impl Iterator for TermKeys<'_> {
@@ -180,7 +188,7 @@ impl Iterator for TermKeys<'_> {
     #[inline(never)]
     fn next(&mut self) -> Option<u32> {
         while self.words.next_token().is_some() {
-            if let Some(k) = self.words.folded_mut().stem_to_key() {
+            if let Some(k) = self.words.folded_mut().stem_to_key_in(self.language) {
                 return Some(k.max(1));
             }
         }

@@ -16,7 +16,9 @@ pub(super) struct Record {
     /// Bit 0: choosable; bit 1: chosen; bit 2: its content words' term
     /// slots are in the slot pool; bit 3: and each still holds its term
     /// (the duplicate check reads the sentence again otherwise);
-    /// bit 4: part of a quotation it does not close (`Unit::open_quote`).
+    /// bit 4: part of a quotation it does not close (`Unit::open_quote`);
+    /// bit 5: prose of a choosable length, whatever its language (choosable
+    /// if also in the article's language).
     pub(super) state: u8,
 }
 
@@ -28,6 +30,7 @@ impl Record {
     pub(super) const POOLED: u8 = 4;
     pub(super) const POOL_VALID: u8 = 8;
     pub(super) const OPEN_QUOTE: u8 = 16;
+    pub(super) const PROSE: u8 = 32;
 
     /// `inline` holding signature `sig`.
     pub(super) fn keeping_signature(sig: u64) -> [u16; HEAD] {

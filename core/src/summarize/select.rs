@@ -6,6 +6,7 @@ use heapless::Vec;
 use super::pool::Pooled;
 use super::record::Record;
 use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer};
+use crate::Language;
 use crate::Span;
 use crate::near_duplicate::{TermSet, add_term, is_near_duplicate, term_set};
 use crate::score::redundancy_adjusted;
@@ -18,6 +19,8 @@ struct Picking {
     union: u64,
     /// Characters the budget has left.
     chars_left: u32,
+    /// The article's language, whose stopwords a sentence read again skips.
+    language: Language,
 }
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
@@ -27,6 +30,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         body: &'a str,
         n: usize,
         opts: &Options<'_>,
+        language: Language,
         flags: &mut Flags,
         out: &mut Vec<Chosen<'a>, MAX_CHOSEN>,
     ) {
@@ -43,7 +47,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         if max_n == 0 || chars_left == 0 {
             return;
         }
-        let mut p = Picking { chosen: Vec::new(), union: 0, chars_left };
+        let mut p = Picking { chosen: Vec::new(), union: 0, chars_left, language };
         while p.chosen.len() < max_n {
             let sep = u32::from(!p.chosen.is_empty());
             let Some(i) = self.best_candidate(body, n, opts, &p, sep) else { break };
@@ -106,7 +110,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             };
             // The duplicate check only rules candidates out: skip it for one
             // that would not win anyway.
-            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, i, &p.chosen) {
+            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, i, &p.chosen, p.language) {
                 continue;
             }
             best = Some((i, adj));
@@ -147,22 +151,27 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 
     /// True if sentence `i` nearly repeats a chosen one (a quote run
     /// twice, a repeated paragraph), by the rule of [`crate::near_duplicate`].
-    fn is_duplicate(&self, body: &str, i: usize, chosen: &[u16]) -> bool {
+    fn is_duplicate(&self, body: &str, i: usize, chosen: &[u16], language: Language) -> bool {
         if chosen.is_empty() {
             return false;
         }
         let sig = self.signature(i);
         chosen.iter().map(|&j| usize::from(j)).any(|j| {
-            is_near_duplicate(sig, self.signature(j), || self.sentence_terms(body, i), || self.sentence_terms(body, j))
+            is_near_duplicate(
+                sig,
+                self.signature(j),
+                || self.sentence_terms(body, i, language),
+                || self.sentence_terms(body, j, language),
+            )
         })
     }
 
     /// Distinct term keys of sentence `i`, from the slot pool when it is
     /// valid there, else by reading the sentence again.
-    fn sentence_terms(&self, body: &str, i: usize) -> TermSet {
+    fn sentence_terms(&self, body: &str, i: usize, language: Language) -> TermSet {
         let Some(r) = self.records.get(i) else { return TermSet::new() };
         if r.state & Record::POOL_VALID == 0 {
-            return term_set(body.get(r.start as usize..r.end as usize).unwrap_or(""));
+            return term_set(body.get(r.start as usize..r.end as usize).unwrap_or(""), language);
         }
         let p = Pooled {
             head: r.inline,
