@@ -29,6 +29,14 @@ const MARGIN: u32 = SHARE;
 /// Hard`) decides nothing.
 const LEAST: u32 = 3 * SHARE / 2;
 
+/// [`LEAST`] at the first checkpoint, the title's end: a headline is a few
+/// words, and two of them that are function words elsewhere are common in
+/// English ones (`Man City 0-2 Man Utd`: German `man`; `Warning over
+/// Windows Word files`: Dutch `over`, `word`). Three stopwords of its own
+/// make a headline another language; otherwise the body's first sentence
+/// decides.
+const LEAST_IN_TITLE: u32 = 3 * SHARE;
+
 /// The running detection: weighted stopword hits per language and the
 /// language decided so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +157,7 @@ impl Detector {
         }
         if best != self.current
             && !tied
-            && best_hits >= LEAST
+            && best_hits >= if self.checkpoints == 1 { LEAST_IN_TITLE } else { LEAST }
             && best_hits >= self.hits(self.current).saturating_add(MARGIN)
         {
             self.current = best;

@@ -161,7 +161,8 @@ const ELIDED: [(&[u8], u8); 21] = {
 /// The elided word that starts the folded word `folded` (`l'` of
 /// `l'équipage`): its length in bytes with the apostrophe, and the mask of
 /// the languages that elide it ([`Language::bit`]); `(0, 0)` if there is
-/// none or nothing follows the apostrophe.
+/// none or fewer than two letters follow the apostrophe (`n't` of the
+/// English `can't` split as `ca n't` is no elided `ne`).
 ///
 /// ```
 /// use epitome::{Language, lang::elided};
@@ -174,7 +175,7 @@ pub fn elided(folded: &[u8]) -> (usize, u8) {
     let Some(at) = folded.iter().take(7).position(|&b| b == b'\'') else {
         return (0, 0);
     };
-    if folded.len() <= at.saturating_add(1) {
+    if folded.len() <= at.saturating_add(2) {
         return (0, 0);
     }
     let prefix = folded.get(..at).unwrap_or(&[]);
@@ -208,7 +209,7 @@ mod tests {
             assert_eq!(got, n, "{w}");
             assert_ne!(mask & fr, 0, "{w}");
         }
-        for w in ["o'brien", "don't", "it's", "aujourd'hui", "'s", "", "l", "quelqu'un"] {
+        for w in ["o'brien", "don't", "it's", "aujourd'hui", "'s", "", "l", "quelqu'un", "n't", "l'a"] {
             assert_eq!(elided(w.as_bytes()), (0, 0), "{w}");
         }
         assert_eq!(elided("dell'anno".as_bytes()), (5, Language::Italian.bit()));

@@ -86,9 +86,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             let text = surface(title, body, c.surface, c.surface_len());
             let keys = content_keys(text, language);
-            // No content word: a term counted before the article's language
-            // was known that is one of its stopwords (`le`).
-            if text.is_empty() || keys.is_empty() || keys.iter().any(|k| kept.contains(k)) {
+            // No content word, in a language besides English: a term
+            // counted before the article's language was known that is one
+            // of its stopwords (`le`). (In English such a term comes from a
+            // possessive, `May's`, and is kept as it always was.)
+            let stopword = keys.is_empty() && language != Language::English;
+            if text.is_empty() || stopword || keys.iter().any(|k| kept.contains(k)) {
                 continue;
             }
             for k in keys {
