@@ -301,7 +301,12 @@ impl Folded {
     /// Drops the first `n` bytes of the fold (an elided `l'`), rehashing.
     pub fn drop_prefix(&mut self, n: usize) {
         let n = n.min(self.len);
-        self.buf.copy_within(n.., 0);
+        for i in 0..MAX_WORD_BYTES {
+            let b = self.buf.get(i.saturating_add(n)).copied().unwrap_or(0);
+            if let Some(d) = self.buf.get_mut(i) {
+                *d = b;
+            }
+        }
         let len = self.len.saturating_sub(n);
         self.truncate_rehash(len);
     }

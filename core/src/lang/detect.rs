@@ -44,8 +44,8 @@ pub struct Detector {
     /// Weighted hits, by [`Language::index`].
     hits: [u32; Language::ALL.len()],
     /// The masks of the name particles read since the last other word
-    /// (`von der`), not counted yet.
-    held: heapless::Vec<u8, 3>,
+    /// (`von der`), not counted yet, oldest first; 0 for a free place.
+    held: [u8; 3],
     current: Language,
     /// True when the caller chose the language: it never changes.
     fixed: bool,
@@ -64,14 +64,7 @@ impl Detector {
             LanguageChoice::Only(l) if l.is_compiled() => (l, true),
             LanguageChoice::Only(_) => (Language::English, true),
         };
-        Detector {
-            hits: [0; Language::ALL.len()],
-            held: heapless::Vec::new(),
-            current,
-            fixed,
-            changed_at: 0,
-            checkpoints: 0,
-        }
+        Detector { hits: [0; Language::ALL.len()], held: [0; 3], current, fixed, changed_at: 0, checkpoints: 0 }
     }
 
     /// Counts the folded word `f` (`capitalized` if it starts with a
@@ -97,15 +90,19 @@ impl Detector {
     #[inline]
     pub fn word(&mut self, mask: u8, capitalized: bool) {
         if mask & NAME_PARTICLE != 0 {
-            if self.held.len() == self.held.capacity() {
-                let oldest = self.held.remove(0);
-                self.add(oldest);
+            // Three held already (`de la de`): the oldest is no name's.
+            match self.held.iter_mut().find(|m| **m == 0) {
+                Some(free) => *free = mask,
+                None => {
+                    let [oldest, a, b] = self.held;
+                    self.add(oldest);
+                    self.held = [a, b, mask];
+                }
             }
-            let _ = self.held.push(mask);
             return;
         }
         if capitalized {
-            self.held.clear();
+            self.held = [0; 3];
         } else {
             self.release();
         }
@@ -114,11 +111,9 @@ impl Detector {
 
     /// Counts the particles held.
     fn release(&mut self) {
-        for i in 0..self.held.len() {
-            let m = self.held.get(i).copied().unwrap_or(0);
+        for m in core::mem::take(&mut self.held) {
             self.add(m);
         }
-        self.held.clear();
     }
 
     fn add(&mut self, mask: u8) {
@@ -126,7 +121,7 @@ impl Detector {
         if mask == 0 {
             return;
         }
-        let weight = SHARE / mask.count_ones();
+        let weight = SHARE / mask.count_ones().max(1);
         let mut m = mask;
         while m != 0 {
             let i = m.trailing_zeros() as usize;
