@@ -38,6 +38,8 @@ pub struct DigestEntry<'a> {
     pub index: u16,
     /// Term signature (see [`crate::Chosen::signature`]).
     pub signature: u64,
+    /// The language its article was read in ([`Summary::language`]).
+    pub language: crate::Language,
     /// Feed order of its article: earlier articles win ties.
     order: u32,
 }
@@ -50,7 +52,12 @@ impl DigestEntry<'_> {
 
     /// True if the two nearly say the same ([`crate::near_duplicate`]).
     fn repeats(&self, other: &DigestEntry<'_>) -> bool {
-        is_near_duplicate(self.signature, other.signature, || term_set(self.text), || term_set(other.text))
+        is_near_duplicate(
+            self.signature,
+            other.signature,
+            || term_set(self.text, self.language),
+            || term_set(other.text, other.language),
+        )
     }
 }
 
@@ -174,6 +181,7 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
                 score: c.score,
                 index: c.index,
                 signature: c.signature,
+                language: summary.language(),
                 order,
             });
         }
@@ -344,11 +352,17 @@ mod tests {
             span: Span { start: 0, end: 0 },
             score: 900,
             index: 0,
-            signature: crate::near_duplicate::signature(short),
+            signature: crate::near_duplicate::signature(short, crate::Language::English),
+            language: crate::Language::English,
             order: 0,
         };
-        let two =
-            DigestEntry { article: 2, text: long, signature: crate::near_duplicate::signature(long), order: 1, ..one };
+        let two = DigestEntry {
+            article: 2,
+            text: long,
+            signature: crate::near_duplicate::signature(long, crate::Language::English),
+            order: 1,
+            ..one
+        };
         assert!(crate::near_duplicate::signatures_nominate(one.signature, two.signature));
         assert!(!one.repeats(&two));
         assert!(one.repeats(&DigestEntry { article: 3, order: 2, ..one }));

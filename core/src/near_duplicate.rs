@@ -9,17 +9,21 @@
 //! such false repeats cost 0.005 ROUGE-2 on BBC (EVALUATION.md).
 //!
 //! ```
+//! use epitome::Language::English;
 //! use epitome::near_duplicate::{is_near_duplicate, signature, term_set};
 //! let a = "The mayor said the town lost everything in an hour.";
 //! let b = "\u{201c}The town lost everything in an hour,\u{201d} the mayor said.";
 //! let c = "The army sent boats to the flooded streets of the town.";
-//! let dup = |x: &str, y: &str| is_near_duplicate(signature(x), signature(y), || term_set(x), || term_set(y));
+//! let dup = |x: &str, y: &str| {
+//!     is_near_duplicate(signature(x, English), signature(y, English), || term_set(x, English), || term_set(y, English))
+//! };
 //! assert!(dup(a, b));
 //! assert!(!dup(a, c));
 //! ```
 
 use heapless::Vec;
 
+use crate::Language;
 use crate::normalize::term_keys;
 
 /// Share (x/256) of signature bits, and then of distinct terms, that two
@@ -43,10 +47,10 @@ pub const fn signature_bit(hash: u32) -> u64 {
     1u64 << (hash >> 26)
 }
 
-/// The signature of `text`, read again: what the counting pass computes
-/// for a sentence.
-pub fn signature(text: &str) -> u64 {
-    term_keys(text).fold(0, |s, k| s | signature_bit(k))
+/// The signature of `text` in `language`, read again: what the counting
+/// pass computes for a sentence.
+pub fn signature(text: &str, language: Language) -> u64 {
+    term_keys(text, language).fold(0, |s, k| s | signature_bit(k))
 }
 
 /// Adds `key` to `set` unless it is there; returns false once the set is
@@ -55,10 +59,10 @@ pub fn add_term(set: &mut TermSet, key: u32) -> bool {
     set.contains(&key) || set.push(key).is_ok()
 }
 
-/// The distinct term keys of `text`, read again.
-pub fn term_set(text: &str) -> TermSet {
+/// The distinct term keys of `text` in `language`, read again.
+pub fn term_set(text: &str, language: Language) -> TermSet {
     let mut set = TermSet::new();
-    for k in term_keys(text) {
+    for k in term_keys(text, language) {
         if !add_term(&mut set, k) {
             break;
         }
@@ -125,7 +129,7 @@ mod tests {
         for i in 0..100 {
             let _ = write!(text, "word{i} word{i} ");
         }
-        let set = term_set(&text);
+        let set = term_set(&text, Language::English);
         assert_eq!(set.len(), DUPLICATE_TERMS);
         let mut sorted = set.clone();
         sorted.sort_unstable();
@@ -137,6 +141,6 @@ mod tests {
         use crate::{DefaultSummarizer, Options};
         let body = "The harbour bridge opened on Monday after years of work.";
         let s = DefaultSummarizer::new().summarize("", body, &Options::default()).unwrap();
-        assert_eq!(s.sentences.first().map(|c| c.signature), Some(signature(body)));
+        assert_eq!(s.sentences.first().map(|c| c.signature), Some(signature(body, Language::English)));
     }
 }

@@ -471,7 +471,12 @@ fn assert_no_repeats(entries: &[epitome::digest::DigestEntry<'_>]) {
     use epitome::near_duplicate::{is_near_duplicate, term_set};
     for (i, a) in entries.iter().enumerate() {
         for b in &entries[i + 1..] {
-            let repeat = is_near_duplicate(a.signature, b.signature, || term_set(a.text), || term_set(b.text));
+            let repeat = is_near_duplicate(
+                a.signature,
+                b.signature,
+                || term_set(a.text, a.language),
+                || term_set(b.text, b.language),
+            );
             assert!(!repeat, "near-duplicates kept:\n  {}\n  {}", a.text, b.text);
             assert_ne!(a.text.split_whitespace().collect::<Vec<_>>(), b.text.split_whitespace().collect::<Vec<_>>());
         }

@@ -6,6 +6,10 @@
 //! with the languages it is a function word of), the light stemmers, and
 //! detection (stopword hits per language, counted in the counting pass).
 
+pub mod detect;
+pub mod stem;
+pub(crate) mod stopword_lists;
+
 /// A language the core can summarize. English is always compiled in; each
 /// other language has a Cargo feature of the same ISO 639-1 code (`fr`,
 /// `de`, …; `all-languages` for all), and a language whose feature is off
@@ -110,9 +114,108 @@ pub enum LanguageChoice {
     Only(Language),
 }
 
+impl Language {
+    /// Bit of this language in a stopword mask ([`crate::stopwords::stop_mask`]).
+    pub const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    /// True if a capital letter mid-sentence marks a name in this
+    /// language: not in German, which capitalizes every noun.
+    pub const fn capitals_mark_names(self) -> bool {
+        !matches!(self, Language::German)
+    }
+}
+
+/// Elided articles, pronouns and conjunctions before an apostrophe
+/// (`l'équipage`, `qu'il`, `dell'anno`), with the languages that elide
+/// them: French and Italian grammar, not a frequency list.
+const ELIDED: [(&[u8], u8); 21] = {
+    const FR: u8 = Language::French.bit();
+    const IT: u8 = Language::Italian.bit();
+    [
+        (b"all", IT),
+        (b"c", FR | IT),
+        (b"d", FR | IT),
+        (b"dall", IT),
+        (b"dell", IT),
+        (b"j", FR),
+        (b"jusqu", FR),
+        (b"l", FR | IT),
+        (b"lorsqu", FR),
+        (b"m", FR),
+        (b"n", FR),
+        (b"nell", IT),
+        (b"puisqu", FR),
+        (b"qu", FR),
+        (b"quell", IT),
+        (b"quest", IT),
+        (b"quoiqu", FR),
+        (b"s", FR),
+        (b"sull", IT),
+        (b"t", FR),
+        (b"un", IT),
+    ]
+};
+
+/// The elided word that starts the folded word `folded` (`l'` of
+/// `l'équipage`): its length in bytes with the apostrophe, and the mask of
+/// the languages that elide it ([`Language::bit`]); `(0, 0)` if there is
+/// none or fewer than two letters follow the apostrophe (`n't` of the
+/// English `can't` split as `ca n't` is no elided `ne`).
+///
+/// ```
+/// use epitome::{Language, lang::elided};
+/// assert_eq!(elided("l'équipage".as_bytes()), (2, Language::French.bit() | Language::Italian.bit()));
+/// assert_eq!(elided(b"jusqu'ici").0, 6);
+/// assert_eq!(elided(b"don't"), (0, 0));
+/// assert_eq!(elided(b"l'"), (0, 0));
+/// ```
+pub fn elided(folded: &[u8]) -> (usize, u8) {
+    let Some(at) = folded.iter().take(7).position(|&b| b == b'\'') else {
+        return (0, 0);
+    };
+    if folded.len() <= at.saturating_add(2) {
+        return (0, 0);
+    }
+    let prefix = folded.get(..at).unwrap_or(&[]);
+    match ELIDED.binary_search_by(|(w, _)| w.cmp(&prefix)) {
+        Ok(i) => (at.saturating_add(1), ELIDED.get(i).map_or(0, |e| e.1)),
+        Err(_) => (0, 0),
+    }
+}
+
+/// How many bytes of the source text an elided word of `folded_len`
+/// folded bytes ([`elided`]) takes at the start of `source`: the same,
+/// except for a typographic apostrophe (`’`, three bytes for the fold's one).
+pub fn elided_in_source(source: &[u8], folded_len: usize) -> usize {
+    let apostrophe = folded_len.saturating_sub(1);
+    match source.get(apostrophe) {
+        Some(b'\'') | None => folded_len,
+        Some(_) => folded_len.saturating_add(2),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elisions() {
+        assert!(ELIDED.windows(2).all(|w| w[0].0 < w[1].0));
+        let fr = Language::French.bit();
+        for (w, n) in [("l'équipage", 2), ("d'ormesson", 2), ("qu'il", 3), ("lorsqu'on", 7), ("c'est", 2)] {
+            let (got, mask) = elided(w.as_bytes());
+            assert_eq!(got, n, "{w}");
+            assert_ne!(mask & fr, 0, "{w}");
+        }
+        for w in ["o'brien", "don't", "it's", "aujourd'hui", "'s", "", "l", "quelqu'un", "n't", "l'a"] {
+            assert_eq!(elided(w.as_bytes()), (0, 0), "{w}");
+        }
+        assert_eq!(elided("dell'anno".as_bytes()), (5, Language::Italian.bit()));
+        assert_eq!(elided_in_source("L’équipe".as_bytes(), 2), 4);
+        assert_eq!(elided_in_source(b"l'equipe", 2), 2);
+    }
 
     #[test]
     fn codes_round_trip() {

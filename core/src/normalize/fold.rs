@@ -191,11 +191,18 @@ impl Folded {
     /// few instructions once the key is built, next to a call's cost.
     #[inline]
     pub fn is_stopword(&self) -> bool {
-        use crate::stopwords::{LONGEST, is_stopword_key, key};
+        self.stop_mask() & 1 != 0
+    }
+
+    /// The languages this folded word is a stopword of
+    /// ([`crate::stopwords::stop_mask`]: bit `i` is [`crate::Language::ALL`]`[i]`).
+    #[inline]
+    pub fn stop_mask(&self) -> u8 {
+        use crate::stopwords::{LONGEST, key, stop_mask_key};
         // The buffer holds the word's first 16 bytes as they are: no copy.
         match self.buf.first_chunk::<16>() {
-            Some(&prefix) if self.len <= LONGEST => is_stopword_key(key(prefix, self.len), self.hash),
-            _ => false,
+            Some(&prefix) if self.len <= LONGEST => stop_mask_key(key(prefix, self.len), self.hash),
+            _ => 0,
         }
     }
 
@@ -269,6 +276,69 @@ impl Folded {
     /// 32-bit [`fnv1a`] of the folded bytes: the term's identity.
     pub fn hash(&self) -> u32 {
         self.hash
+    }
+}
+
+/// The languages besides English: their stemmers and elisions
+/// (`crate::lang`) on the fold, keeping its hash and its zeros exact.
+impl Folded {
+    /// Stems in place as a word of `language` ([`crate::lang::stem::stem`];
+    /// English is [`Folded::stem`]).
+    #[inline]
+    pub fn stem_in(&mut self, language: crate::Language) {
+        if language == crate::Language::English {
+            self.stem();
+            return;
+        }
+        let n = self.len.min(MAX_WORD_BYTES);
+        let len = match self.buf.get_mut(..n) {
+            Some(w) => crate::lang::stem::stem(language, w).min(n),
+            None => n,
+        };
+        self.truncate_rehash(len);
+    }
+
+    /// Drops the first `n` bytes of the fold (an elided `l'`), rehashing.
+    pub fn drop_prefix(&mut self, n: usize) {
+        let n = n.min(self.len);
+        for i in 0..MAX_WORD_BYTES {
+            let b = self.buf.get(i.saturating_add(n)).copied().unwrap_or(0);
+            if let Some(d) = self.buf.get_mut(i) {
+                *d = b;
+            }
+        }
+        let len = self.len.saturating_sub(n);
+        self.truncate_rehash(len);
+    }
+
+    /// Keeps the first `len` bytes (the bytes after them may have been
+    /// rewritten), zeros the rest and hashes the fold again.
+    fn truncate_rehash(&mut self, len: usize) {
+        self.len = len.min(MAX_WORD_BYTES);
+        if let Some(tail) = self.buf.get_mut(self.len..) {
+            tail.fill(0);
+        }
+        self.hash = fnv1a(self.as_bytes());
+    }
+
+    /// The term-table key of this folded word in `language`: `None` for
+    /// one of its stopwords, else the hash of its stem, an elided article
+    /// or pronoun (`l'`, `qu'`) dropped first. English is
+    /// [`Folded::stem_to_key`].
+    #[inline]
+    pub fn stem_to_key_in(&mut self, language: crate::Language) -> Option<u32> {
+        if language == crate::Language::English {
+            return self.stem_to_key();
+        }
+        let (n, mask) = crate::lang::elided(self.as_bytes());
+        if mask & language.bit() != 0 {
+            self.drop_prefix(n);
+        }
+        if self.stop_mask() & language.bit() != 0 {
+            return None;
+        }
+        self.stem_in(language);
+        Some(self.hash())
     }
 }
 
@@ -381,5 +451,26 @@ mod tests {
         let f = Folded::new(&w);
         assert_eq!(f.as_bytes().len(), 32);
         assert!(core::str::from_utf8(f.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn other_languages_keys() {
+        use crate::Language::*;
+        let key = |w: &str, l| Folded::new(w).stem_to_key_in(l);
+        if French.is_compiled() {
+            assert_eq!(key("L’équipage", French), key("équipages", French));
+            assert_eq!(key("qu'il", French), None);
+            assert_eq!(key("Députées", French), key("député", French));
+            assert_eq!(key("les", French), None);
+            assert!(key("les", English).is_some());
+        }
+        if German.is_compiled() {
+            assert_eq!(key("Häuser", German), key("Haus", German));
+        }
+        // The fold after stemming hashes as its bytes and is zero past them.
+        let mut f = Folded::new("Élections");
+        f.stem_in(Spanish);
+        assert_eq!(f.hash(), fnv1a(f.as_bytes()));
+        assert!(f.buf[f.len..].iter().all(|&b| b == 0));
     }
 }

@@ -10,8 +10,8 @@ pub(crate) mod fold;
 
 pub use fold::{Folded, MAX_WORD_BYTES};
 
-use crate::Span;
 use crate::tokenize::Words;
+use crate::{Language, Span};
 
 /// The term key of a word: `None` for stopwords, otherwise the hash of its
 /// stem. Numbers are kept as terms (a figure can be the news).
@@ -27,22 +27,24 @@ pub fn term_key(word: &str) -> Option<u32> {
     Folded::new(word).term_key()
 }
 
-/// Term-table keys of the content words of `text`, in order, repeats
-/// included: what pass 1 counted for them (stopwords skipped).
-pub(crate) fn term_keys(text: &str) -> TermKeys<'_> {
-    TermKeys { words: Words::new(text) }
+/// Term-table keys of the content words of `text` in `language`, in
+/// order, repeats included: what pass 1 counted for them (stopwords
+/// skipped).
+pub(crate) fn term_keys(text: &str, language: Language) -> TermKeys<'_> {
+    TermKeys { words: Words::new(text), language }
 }
 
 /// [`term_keys`] of `span` of `text`, read in `text` ([`Words::in_span`]):
 /// the same keys as of the span's slice, but the fold of its last words may
 /// read ahead and stay on the word reader's faster loop.
-pub(crate) fn term_keys_in(text: &str, span: Span) -> TermKeys<'_> {
-    TermKeys { words: Words::in_span(text, span) }
+pub(crate) fn term_keys_in(text: &str, span: Span, language: Language) -> TermKeys<'_> {
+    TermKeys { words: Words::in_span(text, span), language }
 }
 
 /// The iterator of [`term_keys`] and [`term_keys_in`].
 pub(crate) struct TermKeys<'a> {
     words: Words<'a>,
+    language: Language,
 }
 
 impl Iterator for TermKeys<'_> {
@@ -56,7 +58,7 @@ impl Iterator for TermKeys<'_> {
     #[inline(never)]
     fn next(&mut self) -> Option<u32> {
         while self.words.next_token().is_some() {
-            if let Some(k) = self.words.folded_mut().stem_to_key() {
+            if let Some(k) = self.words.folded_mut().stem_to_key_in(self.language) {
                 return Some(k.max(1));
             }
         }

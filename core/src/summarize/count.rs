@@ -6,30 +6,33 @@ use super::phrases::{Part, PhraseTable, Run};
 use super::pool::PoolWriter;
 use super::record::{Kept, Record};
 use super::{Flags, Stats, Summarizer};
-use crate::Span;
+use crate::lang::detect::Detector;
 use crate::near_duplicate::signature_bit;
+use crate::normalize::Folded;
 use crate::segment::{Segmenter, UnitKind};
 use crate::terms::{Surface, TermTable};
 use crate::tokenize::{Packed, Words};
+use crate::{Language, Span};
 
 /// Sentences shorter than this (in words) are never chosen: fragments.
 const MIN_WORDS: u32 = 5;
 /// Sentences longer than this (in words) are never chosen: run-ons, lists.
 const MAX_WORDS: u32 = 80;
 
-/// At least one word in this many must be a stopword for a sentence to
-/// read as English prose. Running English text is about 40 % function
-/// words; a caption in another language or a list of names has almost
-/// none, so one in 12 leaves a wide margin either way.
+/// At least one word in this many must be a stopword of the article's
+/// language for a sentence to read as prose in it. Running text is about
+/// 40 % function words; a caption in another language or a list of names
+/// has almost none, so one in 12 leaves a wide margin either way.
 const STOPWORD_ONE_IN: u32 = 12;
 /// Sentences shorter than this (in words) are too short to judge by
 /// their stopwords: a five-word sentence may have none.
 const MIN_WORDS_TO_JUDGE_LANGUAGE: u32 = 6;
 
-/// True if a sentence of `words` words of which `stops` are stopwords reads
-/// as English prose; prose with almost no English function words is another
-/// language or a list of names, and is never chosen.
-fn looks_english(words: u32, stops: u32) -> bool {
+/// True if a sentence of `words` words of which `stops` are stopwords of
+/// the article's language reads as prose in that language; prose with
+/// almost none of its function words is another language or a list of
+/// names, and is never chosen.
+pub(super) fn in_the_language(words: u32, stops: u32) -> bool {
     words < MIN_WORDS_TO_JUDGE_LANGUAGE || stops.saturating_mul(STOPWORD_ONE_IN) >= words
 }
 
@@ -39,7 +42,7 @@ struct SentenceCount {
     words: u32,
     /// Of which not stopwords (its pool entries, if it is pooled).
     content: u32,
-    /// Of which stopwords.
+    /// Of which stopwords of the language the sentence was read in.
     stops: u32,
     signature: u64,
 }
@@ -53,18 +56,26 @@ struct Counter<'s, const T: usize, const P: usize> {
 }
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
-    /// Counts the title's terms and phrases (it has no record).
-    pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats) {
-        let mut run = Run::new();
+    /// Counts the title's terms and phrases (it has no record). The title
+    /// is read twice: first by `detector` alone, so that its language
+    /// (the title often says it before the body's first sentence does)
+    /// decides which of its words are terms; it is short.
+    pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats, detector: &mut Detector) {
         let mut words = Words::new(title);
         while let Some(tok) = words.next_packed() {
+            detector.read(words.folded(), tok.capitalized());
+        }
+        detector.checkpoint();
+        let language = detector.language();
+        let mut run = Run::new();
+        let mut words = Words::new(title);
+        while let Some(mut tok) = words.next_packed() {
             let f = words.folded_mut();
             stats.words = stats.words.saturating_add(1);
-            if f.is_stopword() {
+            if !content_word(f, f.stop_mask(), language, &mut tok, title) {
                 run.stopword(tok, f);
                 continue;
             }
-            f.stem();
             let hash = f.hash();
             let surface = Surface::title(tok.start);
             if let Some(t) = self.terms.bump(hash, |t| {
@@ -87,7 +98,19 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// (units that are not boilerplate, counted past `S` too). Records,
     /// `Chosen::index` and the terms' sentence fields use sentence numbers;
     /// record `i` is sentence `i`.
-    pub(super) fn count_body(&mut self, body: &str, pooling: bool, stats: &mut Stats, flags: &mut Flags) -> usize {
+    ///
+    /// `detector` reads every word and may change the language at each
+    /// sentence's end: a sentence is read in the language decided before
+    /// it, and [`Summarizer::settle_language`] reads again the few read in
+    /// another language than the last.
+    pub(super) fn count_body(
+        &mut self,
+        body: &str,
+        pooling: bool,
+        stats: &mut Stats,
+        flags: &mut Flags,
+        detector: &mut Detector,
+    ) -> usize {
         let mut c =
             Counter { terms: &mut self.terms, phrases: &mut self.phrases, pool: self.pool.writer::<T>(pooling) };
         let mut n = 0usize;
@@ -102,11 +125,11 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if n >= S {
                 c.pool.skip();
             }
-            let counted = c.sentence(body, unit.span, sentence);
+            let counted = c.sentence(body, unit.span, sentence, detector);
+            detector.checkpoint();
             stats.words = stats.words.saturating_add(counted.words);
-            let choosable = unit.kind.is_choosable()
-                && looks_english(counted.words, counted.stops)
-                && (MIN_WORDS..=MAX_WORDS).contains(&counted.words);
+            let prose = unit.kind.is_choosable() && (MIN_WORDS..=MAX_WORDS).contains(&counted.words);
+            let choosable = prose && in_the_language(counted.words, counted.stops);
             // Choosable sentences have at most MAX_WORDS content words, so
             // `content_words` counts their pool entries exactly.
             let pooled = c.pool.finish(sentence, choosable && n < S);
@@ -121,10 +144,34 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 None => Kept::NotChoosable,
             };
             let content = u8::try_from(counted.content).unwrap_or(u8::MAX);
-            *r = Record::new(unit.span, content, unit.open_quote, kept);
+            *r = Record::new(unit.span, content, unit.open_quote, prose, kept);
             n = n.saturating_add(1);
         }
         n
+    }
+}
+
+impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
+    /// Judges the first `misread` records again in the article's language,
+    /// `language`: they were read before it was decided, in another
+    /// one. Reads those sentences again (most articles have none: the
+    /// title or the first sentence decides).
+    pub(super) fn settle_language(&mut self, body: &str, misread: usize, language: Language) {
+        for r in self.records.iter_mut().take(misread) {
+            let (mut words, mut stops, mut signature) = (0u32, 0u32, 0u64);
+            let mut reader = Words::in_span(body, r.span());
+            while let Some(mut tok) = reader.next_packed() {
+                let f = reader.folded_mut();
+                words = words.saturating_add(1);
+                if content_word(f, f.stop_mask(), language, &mut tok, body) {
+                    signature |= signature_bit(f.hash());
+                } else {
+                    stops = stops.saturating_add(1);
+                }
+            }
+            let content = u8::try_from(words.saturating_sub(stops)).unwrap_or(u8::MAX);
+            r.settle(in_the_language(words, stops), signature, content);
+        }
     }
 }
 
@@ -135,7 +182,8 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
     /// better with the loop on its own; inlined on bare metal, where the
     /// call cost the Cortex-M4 more than it saved.
     #[cfg_attr(not(target_os = "none"), inline(never))]
-    fn sentence(&mut self, body: &str, span: Span, sentence: u32) -> SentenceCount {
+    fn sentence(&mut self, body: &str, span: Span, sentence: u32, detector: &mut Detector) -> SentenceCount {
+        let language = detector.language();
         let mut counted = SentenceCount { words: 0, content: 0, stops: 0, signature: 0 };
         let mut run = Run::new();
         let sent = sentence_u16(sentence);
@@ -145,16 +193,16 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         // The sentence's words with spans in the body's offsets (none if
         // the span is not on char boundaries).
         let mut words = Words::in_span(body, span);
-        while let Some(tok) = words.next_packed() {
+        while let Some(mut tok) = words.next_packed() {
             let f = words.folded_mut();
             counted.words = counted.words.wrapping_add(1);
             let mid = counted.words != 1;
-            if f.is_stopword() {
+            let mask = detector.read(f, tok.capitalized());
+            if !content_word(f, mask, language, &mut tok, body) {
                 counted.stops = counted.stops.wrapping_add(1);
                 run.stopword(tok, f);
                 continue;
             }
-            f.stem();
             let hash = f.hash();
             counted.signature |= signature_bit(hash);
             // The phrase run first: the tables are apart, so the order of
@@ -164,7 +212,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             } else {
                 run.word(self.phrases, body, tok, hash, Part::Body { sentence: sent });
             }
-            self.word(body, tok, hash, mid, sent);
+            self.word(body, tok, hash, mid, sent, language);
         }
         // Every word is a stopword or a content word: one counter fewer
         // in the loop.
@@ -175,7 +223,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
     /// Counts one content word (`tok`, term `hash`) of body sentence number
     /// `sent` (as [`sentence_u16`] gives it); `mid` if it is not the
     /// sentence's first word.
-    fn word(&mut self, body: &str, tok: Packed, hash: u32, mid: bool, sent: u16) {
+    fn word(&mut self, body: &str, tok: Packed, hash: u32, mid: bool, sent: u16, language: Language) {
         let Some(b) = self.terms.bump_slot(hash, |t| {
             t.surface = Surface::body(tok.start);
             t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
@@ -196,7 +244,7 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             // u16::MAX means "none yet", so larger numbers stop just below.
             t.first_sentence = sent.min(u16::MAX - 1);
         }
-        let cap = tok.capitalized_word() && mid;
+        let cap = tok.capitalized_word() && mid && language.capitals_mark_names();
         if cap {
             t.capitalized = t.capitalized.saturating_add(1);
         }
@@ -209,6 +257,39 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
         }
     }
+}
+
+/// True if the folded word `f` (stopword mask `mask`) is a content word
+/// of `language`, which it then leaves stemmed; false for a stopword. In
+/// French and Italian an elided article or pronoun (`l'`, `qu'`) is
+/// dropped first, and `tok` made to start after it, so that the term and
+/// its surface form are the word (`équipage`, not `l'équipage`).
+#[inline(always)]
+fn content_word(f: &mut Folded, mask: u8, language: Language, tok: &mut Packed, text: &str) -> bool {
+    if mask & language.bit() != 0 {
+        return false;
+    }
+    if language == Language::English {
+        f.stem();
+        return true;
+    }
+    other_content_word(f, language, tok, text)
+}
+
+/// [`content_word`] past its stopword test, in a language besides English.
+fn other_content_word(f: &mut Folded, language: Language, tok: &mut Packed, text: &str) -> bool {
+    let (n, elides) = crate::lang::elided(f.as_bytes());
+    if elides & language.bit() != 0 {
+        let source = text.as_bytes().get(tok.start as usize..tok.end as usize).unwrap_or(&[]);
+        let cut = u32::try_from(crate::lang::elided_in_source(source, n)).unwrap_or(0);
+        tok.start = tok.start.saturating_add(cut).min(tok.end);
+        f.drop_prefix(n);
+        if f.stop_mask() & language.bit() != 0 {
+            return false;
+        }
+    }
+    f.stem_in(language);
+    true
 }
 
 /// A sentence number as the `u16` the term and phrase records hold

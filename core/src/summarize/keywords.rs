@@ -3,6 +3,7 @@
 use heapless::Vec;
 
 use super::{Flags, Keyword, MAX_KEYWORDS, Options, Summarizer};
+use crate::Language;
 use crate::normalize::term_keys;
 use crate::score::{keyword_weight, per_mille_of_best, phrase_score};
 use crate::terms::{Surface, Term};
@@ -61,6 +62,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         title: &'a str,
         body: &'a str,
         opts: &Options<'_>,
+        language: Language,
         flags: &mut Flags,
         out: &mut Vec<Keyword<'a>, MAX_KEYWORDS>,
     ) {
@@ -70,7 +72,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         }
         let want = want.min(MAX_KEYWORDS);
         let mut cands: Vec<Candidate, CANDIDATES> = Vec::new();
-        self.phrase_candidates(title, body, opts, &mut cands);
+        self.phrase_candidates(title, body, opts, language, &mut cands);
         self.term_candidates(title, body, opts, &mut cands);
         // Term keys of the keyphrases kept so far, to drop any candidate
         // that shares a word with a better one.
@@ -81,8 +83,13 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 break;
             }
             let text = surface(title, body, c.surface, c.surface_len);
-            let keys = content_keys(text);
-            if text.is_empty() || keys.iter().any(|k| kept.contains(k)) {
+            let keys = content_keys(text, language);
+            // No content word, in a language besides English: a term
+            // counted before the article's language was known that is one
+            // of its stopwords (`le`). (In English such a term comes from a
+            // possessive, `May's`, and is kept as it always was.)
+            let stopword = keys.is_empty() && language != Language::English;
+            if text.is_empty() || stopword || keys.iter().any(|k| kept.contains(k)) {
                 continue;
             }
             for k in keys {
@@ -121,6 +128,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         title: &str,
         body: &str,
         opts: &Options<'_>,
+        language: Language,
         cands: &mut Vec<Candidate, N>,
     ) {
         let terms = &self.terms;
@@ -132,12 +140,13 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let text = surface(title, body, p.surface, p.surface_len);
             let mut sum = 0u32;
             let mut n = 0u32;
-            for k in term_keys(text) {
+            for k in term_keys(text, language) {
                 sum = sum.saturating_add(terms.get(k).map_or(0, |t| weight(t, opts)));
                 n = n.saturating_add(1);
             }
             // A name: capitalized in at least half of its sentences.
-            let name = u32::from(p.capitalized) * 2 >= u32::from(freq);
+            // (not in German, where every noun is capitalized)
+            let name = u32::from(p.capitalized) * 2 >= u32::from(freq) && language.capitals_mark_names();
             let score = phrase_score(sum, n, name);
             offer(cands, Candidate::new(score, p.surface, p.surface_len, p.words.clamp(2, 3)));
         });
@@ -186,9 +195,9 @@ fn is_number(s: &str) -> bool {
 }
 
 /// Term keys of the content words of a keyphrase (at most three).
-fn content_keys(text: &str) -> Vec<u32, 3> {
+fn content_keys(text: &str, language: Language) -> Vec<u32, 3> {
     let mut keys = Vec::new();
-    for k in term_keys(text) {
+    for k in term_keys(text, language) {
         if keys.push(k).is_err() {
             break;
         }

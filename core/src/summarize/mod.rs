@@ -15,6 +15,7 @@
 
 use heapless::Vec;
 
+use crate::lang::detect::Detector;
 use crate::terms::{Surface, TermTable};
 use crate::{Error, Result};
 
@@ -126,8 +127,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Keywords only (`epitome keywords`, a screen with no room for text):
         // sentences are not scored, so the slot pool is not filled either.
         let scoring = !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0));
-        self.count_title(title, &mut stats);
-        let n = self.count_body(body, scoring, &mut stats, &mut flags);
+        let mut detector = Detector::new(opts.language);
+        self.count_title(title, &mut stats, &mut detector);
+        let n = self.count_body(body, scoring, &mut stats, &mut flags, &mut detector);
+        let language = detector.language();
+        // Sentences before the last change of language (title: checkpoint
+        // 1, sentence `i`: checkpoint `i + 2`) were read in another one.
+        let misread = usize::try_from(detector.changed_at().saturating_sub(1)).unwrap_or(usize::MAX);
+        self.settle_language(body, n.min(misread), language);
         if self.terms.lost() > 0 {
             flags.insert(Flags::TERMS_EVICTED);
         }
@@ -137,14 +144,13 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         stats.terms = u32::try_from(self.terms.len()).unwrap_or(u32::MAX);
 
         if scoring {
-            self.score_sentences(body, n, opts);
+            self.score_sentences(body, n, opts, language);
         }
         // Filled in place: a `Summary` is over a kilobyte, and building its
         // parts apart and then moving them costs that much more stack.
-        let mut out =
-            Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats, language: crate::Language::English };
-        self.select(body, n, opts, &mut out.flags, &mut out.sentences);
-        self.keywords(title, body, opts, &mut out.flags, &mut out.keywords);
+        let mut out = Summary { sentences: Vec::new(), keywords: Vec::new(), flags, stats, language };
+        self.select(body, n, opts, language, &mut out.flags, &mut out.sentences);
+        self.keywords(title, body, opts, language, &mut out.flags, &mut out.keywords);
         Ok(out)
     }
 }

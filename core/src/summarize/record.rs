@@ -40,6 +40,9 @@ impl State {
     const ALL_HELD: u8 = 8;
     /// Part of a quotation it does not close (`Unit::open_quote`).
     const OPEN_QUOTE: u8 = 16;
+    /// Prose of a choosable length, whatever its language (choosable if
+    /// also in the article's language: see [`Record::settle`]).
+    const PROSE: u8 = 32;
 
     const fn has(self, flag: u8) -> bool {
         self.0 & flag != 0
@@ -63,26 +66,47 @@ pub(super) struct Record {
     state: State,
 }
 
+/// `inline` holding signature `sig`, low bits first.
+fn signature_inline(sig: u64) -> [u16; HEAD] {
+    let mut inline = [0; HEAD];
+    for (j, e) in inline.iter_mut().take(4).enumerate() {
+        *e = ((sig >> (16 * j)) & 0xffff) as u16;
+    }
+    inline
+}
+
 impl Record {
     pub(super) const EMPTY: Record =
         Record { start: 0, end: 0, inline: [0; HEAD], score: 0, content_words: 0, state: State(0) };
 
     /// The record of the sentence at `span` with `content_words` content
-    /// words, part of a quotation it does not close if `open_quote`.
-    pub(super) fn new(span: Span, content_words: u8, open_quote: bool, kept: Kept) -> Record {
+    /// words, part of a quotation it does not close if `open_quote`, prose
+    /// of a choosable length (in whatever language) if `prose`.
+    pub(super) fn new(span: Span, content_words: u8, open_quote: bool, prose: bool, kept: Kept) -> Record {
         let quote = if open_quote { State::OPEN_QUOTE } else { 0 };
+        let quote = quote | if prose { State::PROSE } else { 0 };
         let (inline, state) = match kept {
             Kept::NotChoosable => ([0; HEAD], 0),
-            Kept::Signature(sig) => {
-                let mut inline = [0; HEAD];
-                for (j, e) in inline.iter_mut().take(4).enumerate() {
-                    *e = ((sig >> (16 * j)) & 0xffff) as u16;
-                }
-                (inline, State::CHOOSABLE)
-            }
+            Kept::Signature(sig) => (signature_inline(sig), State::CHOOSABLE),
             Kept::Pooled(head) => (head, State::CHOOSABLE | State::POOLED),
         };
         Record { start: span.start, end: span.end, inline, score: 0, content_words, state: State(state | quote) }
+    }
+
+    /// Judges it again once the article's language is known (it was read
+    /// in another): `in_the_language` says whether it reads as prose in
+    /// it, `signature` and `content_words` are what that reading found. A
+    /// pooled sentence keeps its pool entries (later sentences' offsets
+    /// count them); only whether it may be chosen changes.
+    pub(super) fn settle(&mut self, in_the_language: bool, signature: u64, content_words: u8) {
+        let choosable = self.state.has(State::PROSE) && in_the_language;
+        if choosable && !self.state.has(State::POOLED) {
+            self.inline = signature_inline(signature);
+            self.content_words = content_words;
+            self.state.0 |= State::CHOOSABLE;
+        } else if !choosable {
+            self.state.0 &= !State::CHOOSABLE;
+        }
     }
 
     /// Its span in the body.
@@ -187,7 +211,7 @@ mod tests {
     #[test]
     fn a_kept_signature_reads_back() {
         for sig in [0, 1, u64::MAX, 0x8000_0000_0000_0001, 0x0123_4567_89ab_cdef] {
-            let r = Record::new(Span::new(0, 0), 0, false, Kept::Signature(sig));
+            let r = Record::new(Span::new(0, 0), 0, false, true, Kept::Signature(sig));
             assert_eq!(r.kept_signature(), sig);
             assert!(r.is_choosable() && r.head().is_none());
         }
@@ -196,20 +220,20 @@ mod tests {
     #[test]
     fn flags_read_back() {
         let head = [1, 2, 3, 4, 5];
-        let mut r = Record::new(Span::new(3, 9), 7, true, Kept::Pooled(head));
+        let mut r = Record::new(Span::new(3, 9), 7, true, true, Kept::Pooled(head));
         assert_eq!((r.span(), r.content_words, r.head()), (Span::new(3, 9), 7, Some(head)));
         assert!(r.is_choosable() && r.is_candidate() && r.in_open_quote() && !r.all_held());
         r.set_all_held();
         r.choose();
         assert!(r.all_held() && r.is_chosen() && !r.is_candidate());
-        let n = Record::new(Span::new(0, 1), 0, false, Kept::NotChoosable);
+        let n = Record::new(Span::new(0, 1), 0, false, false, Kept::NotChoosable);
         assert!(!n.is_choosable() && !n.is_candidate() && !n.in_open_quote() && n.head().is_none());
         assert_eq!(n.kept_signature(), 0);
     }
 
     #[test]
     fn scores_are_scaled_to_the_best() {
-        let mut r = Record::new(Span::new(0, 1), 0, false, Kept::Signature(0));
+        let mut r = Record::new(Span::new(0, 1), 0, false, false, Kept::Signature(0));
         r.set_raw_score(50);
         r.scale_score(100);
         assert_eq!(r.score(), 500);

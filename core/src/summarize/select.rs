@@ -6,6 +6,7 @@ use heapless::Vec;
 use super::pool::{Pooled, pooled_records};
 use super::record::Record;
 use super::{Budget, Chosen, Flags, MAX_CHOSEN, Options, Summarizer};
+use crate::Language;
 use crate::near_duplicate::{TermSet, add_term, is_near_duplicate, term_set};
 use crate::score::redundancy_adjusted;
 
@@ -27,6 +28,8 @@ struct Picking {
     union: u64,
     /// Characters the budget has left.
     chars_left: u32,
+    /// The article's language, whose stopwords a sentence read again skips.
+    language: Language,
 }
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
@@ -36,6 +39,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         body: &'a str,
         n: usize,
         opts: &Options<'_>,
+        language: Language,
         flags: &mut Flags,
         out: &mut Vec<Chosen<'a>, MAX_CHOSEN>,
     ) {
@@ -52,7 +56,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         if max_n == 0 || chars_left == 0 {
             return;
         }
-        let mut p = Picking { chosen: Vec::new(), union: 0, chars_left };
+        let mut p = Picking { chosen: Vec::new(), union: 0, chars_left, language };
         while p.chosen.len() < max_n {
             let sep = u32::from(!p.chosen.is_empty());
             let Some(pick) = self.best_candidate(body, n, opts, &p, sep) else { break };
@@ -110,7 +114,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             };
             // The duplicate check only rules candidates out: skip it for one
             // that would not win anyway.
-            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, r, pooled, &p.chosen) {
+            if best.is_some_and(|(_, b)| adj <= b) || self.is_duplicate(body, r, pooled, &p.chosen, p.language) {
                 continue;
             }
             let index = u16::try_from(i).unwrap_or(u16::MAX);
@@ -140,7 +144,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// True if the sentence of record `r` (entries at `pooled`) nearly
     /// repeats a chosen one (a quote run twice, a repeated paragraph), by
     /// the rule of [`crate::near_duplicate`].
-    fn is_duplicate(&self, body: &str, r: &Record, pooled: Option<Pooled>, chosen: &[Pick]) -> bool {
+    fn is_duplicate(
+        &self,
+        body: &str,
+        r: &Record,
+        pooled: Option<Pooled>,
+        chosen: &[Pick],
+        language: Language,
+    ) -> bool {
         if chosen.is_empty() {
             return false;
         }
@@ -149,8 +160,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             is_near_duplicate(
                 sig,
                 self.signature(q, q_pooled),
-                || self.sentence_terms(body, r, pooled),
-                || self.sentence_terms(body, q, q_pooled),
+                || self.sentence_terms(body, r, pooled, language),
+                || self.sentence_terms(body, q, q_pooled, language),
             )
         })
     }
@@ -158,9 +169,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Distinct term keys of the sentence of record `r` (entries at
     /// `pooled`), from the slot pool when each entry holds its term, else
     /// by reading the sentence again.
-    fn sentence_terms(&self, body: &str, r: &Record, pooled: Option<Pooled>) -> TermSet {
+    fn sentence_terms(&self, body: &str, r: &Record, pooled: Option<Pooled>, language: Language) -> TermSet {
         let Some(p) = pooled.filter(|_| r.all_held()) else {
-            return term_set(r.span().slice(body).unwrap_or(""));
+            return term_set(r.span().slice(body).unwrap_or(""), language);
         };
         let mut keys = TermSet::new();
         // Once the set is full the rest is left out.

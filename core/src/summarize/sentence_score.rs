@@ -5,6 +5,7 @@
 use super::pool::{LateTerms, pooled_records};
 use super::record::Record;
 use super::{Budget, Options, Summarizer};
+use crate::Language;
 use crate::normalize::term_keys_in;
 use crate::score::{centrality_weight, density, lead_strength, normalise, position_prior, sentence_score};
 use crate::terms::TermTable;
@@ -14,7 +15,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// content words (a word repeated in the sentence counts each time, as
     /// word overlap does in TextRank), normalised by length, times a small
     /// position prior.
-    pub(super) fn score_sentences(&mut self, body: &str, n: usize, opts: &Options<'_>) {
+    pub(super) fn score_sentences(&mut self, body: &str, n: usize, opts: &Options<'_>, language: Language) {
         let w = &opts.weights;
         let (share, kept) = self.budget_share(body, n, opts.budget);
         let strength = lead_strength(share, w);
@@ -55,12 +56,12 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 // terms up by hash.
                 sum = folded.map(|(s, _, reread)| match reread {
                     0 => s,
-                    k => s.wrapping_add(sentence_centrality(&self.terms, body, r, k)),
+                    k => s.wrapping_add(sentence_centrality(&self.terms, body, r, k, language)),
                 });
             }
             // Not pooled: read the sentence again and look its terms up by
             // hash.
-            let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r, usize::MAX));
+            let sum = sum.unwrap_or_else(|| sentence_centrality(&self.terms, body, r, usize::MAX, language));
             let s = if lead {
                 density(sum, u32::from(r.content_words), w)
             } else {
@@ -109,8 +110,14 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
 /// Summed centrality of the first `words` content words of a sentence
 /// (all of them for `usize::MAX`), every occurrence counted, looked up by
 /// hash.
-fn sentence_centrality<const T: usize>(terms: &TermTable<T>, body: &str, r: &Record, words: usize) -> u32 {
-    term_keys_in(body, r.span())
+fn sentence_centrality<const T: usize>(
+    terms: &TermTable<T>,
+    body: &str,
+    r: &Record,
+    words: usize,
+    language: Language,
+) -> u32 {
+    term_keys_in(body, r.span(), language)
         .take(words)
         .fold(0u32, |sum, k| sum.saturating_add(terms.get(k).map_or(0, centrality_weight)))
 }

@@ -57,7 +57,19 @@ pub fn check_units(text: &str, units: &[Unit]) {
 /// quotations close on `“`, `«` or `‹`; French sets a space before `»`).
 fn ends_on_terminal(t: &str) -> bool {
     let closer = |c: char| {
-        matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '\u{bb}' | '\u{203a}' | '\u{201c}' | '\u{ab}' | '\u{2039}')
+        matches!(
+            c,
+            '"' | '\''
+                | '\u{201d}'
+                | '\u{2019}'
+                | ')'
+                | ']'
+                | '\u{bb}'
+                | '\u{203a}'
+                | '\u{201c}'
+                | '\u{ab}'
+                | '\u{2039}'
+        )
     };
     t.trim_end_matches(|c| closer(c) || is_space(c)).ends_with(['.', '!', '?'])
 }

@@ -1,0 +1,211 @@
+//! Detection: which language an article is in, from its stopwords, counted
+//! while the counting pass reads it (fixed memory, no pass of its own).
+//!
+//! Each word that is a stopword of some language adds to those languages'
+//! scores, weighted by how few languages share it: `the` (English only)
+//! weighs as much as `de` (French, Spanish, Portuguese, Dutch) four times,
+//! so the Romance languages are told apart by the words they do not share.
+//! The article starts out English; at each checkpoint (the title's end,
+//! each sentence's end) the language changes to another one only once that
+//! one leads the current one clearly ([`MARGIN`]), so a short quotation in
+//! another language, a name (`de Gaulle`, `Van Dijk`) or a text with too
+//! few stopwords to tell leaves it English.
+
+use super::{COMPILED, Language, LanguageChoice};
+use crate::normalize::Folded;
+use crate::stopwords::NAME_PARTICLE;
+
+/// What one stopword shared by `k` languages adds to each of them:
+/// `SHARE / k` (420 is divisible by 1 to 7, so the weights are exact).
+const SHARE: u32 = 420;
+
+/// How far another language must lead the current one before the article
+/// is taken to be in it: one stopword of that language alone.
+const MARGIN: u32 = SHARE;
+
+/// The least score a language needs to be taken: one and a half stopwords
+/// of its own (one of its own and one it shares with another language, or
+/// three shared with two), so a title's stray article (`El Niño`, `Die
+/// Hard`) decides nothing.
+const LEAST: u32 = 3 * SHARE / 2;
+
+/// [`LEAST`] at the first checkpoint, the title's end: a headline is a few
+/// words, and two of them that are function words elsewhere are common in
+/// English ones (`Man City 0-2 Man Utd`: German `man`; `Warning over
+/// Windows Word files`: Dutch `over`, `word`). Three stopwords of its own
+/// make a headline another language; otherwise the body's first sentence
+/// decides.
+const LEAST_IN_TITLE: u32 = 3 * SHARE;
+
+/// The running detection: weighted stopword hits per language and the
+/// language decided so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detector {
+    /// Weighted hits, by [`Language::index`].
+    hits: [u32; Language::ALL.len()],
+    /// The masks of the name particles read since the last other word
+    /// (`von der`), not counted yet, oldest first; 0 for a free place.
+    held: [u8; 3],
+    current: Language,
+    /// True when the caller chose the language: it never changes.
+    fixed: bool,
+    /// Times [`Detector::checkpoint`] was called when the language last
+    /// changed (0 if it never did).
+    changed_at: u32,
+    checkpoints: u32,
+}
+
+impl Detector {
+    /// A detector for `choice`: the language it asks for (English if that
+    /// one is not compiled in), or English until another leads.
+    pub const fn new(choice: LanguageChoice) -> Self {
+        let (current, fixed) = match choice {
+            LanguageChoice::Auto => (Language::English, false),
+            LanguageChoice::Only(l) if l.is_compiled() => (l, true),
+            LanguageChoice::Only(_) => (Language::English, true),
+        };
+        Detector { hits: [0; Language::ALL.len()], held: [0; 3], current, fixed, changed_at: 0, checkpoints: 0 }
+    }
+
+    /// Counts the folded word `f` (`capitalized` if it starts with a
+    /// capital letter) and returns its stopword mask
+    /// ([`crate::stopwords::stop_mask`]). A word that is no stopword but
+    /// starts with an elided one (`l'équipage`) counts as that one.
+    #[inline]
+    pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
+        let mask = f.stop_mask();
+        let counted = if mask == 0 { super::elided(f.as_bytes()).1 } else { mask };
+        self.word(counted, capitalized);
+        mask
+    }
+
+    /// Counts one word that is a stopword of the languages in `mask`
+    /// ([`crate::stopwords::stop_mask`]; 0 for a word that is none);
+    /// `capitalized` if it starts with a capital letter.
+    ///
+    /// The particles of names (`von der Leyen`, `de Gaulle`, `Van Dijk`)
+    /// say where a name is from, not what language the text around it is
+    /// in: a particle ([`NAME_PARTICLE`]) is held until the next word, and
+    /// dropped with the ones held before it if that word is capitalized.
+    #[inline]
+    pub fn word(&mut self, mask: u8, capitalized: bool) {
+        if mask & NAME_PARTICLE != 0 {
+            // Three held already (`de la de`): the oldest is no name's.
+            match self.held.iter_mut().find(|m| **m == 0) {
+                Some(free) => *free = mask,
+                None => {
+                    let [oldest, a, b] = self.held;
+                    self.add(oldest);
+                    self.held = [a, b, mask];
+                }
+            }
+            return;
+        }
+        if capitalized {
+            self.held = [0; 3];
+        } else {
+            self.release();
+        }
+        self.add(mask);
+    }
+
+    /// Counts the particles held.
+    fn release(&mut self) {
+        for m in core::mem::take(&mut self.held) {
+            self.add(m);
+        }
+    }
+
+    fn add(&mut self, mask: u8) {
+        let mask = mask & COMPILED;
+        if mask == 0 {
+            return;
+        }
+        let weight = SHARE / mask.count_ones().max(1);
+        let mut m = mask;
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            if let Some(h) = self.hits.get_mut(i) {
+                *h = h.saturating_add(weight);
+            }
+            m &= m.wrapping_sub(1);
+        }
+    }
+
+    /// A point where the language may change (the end of the title or of a
+    /// sentence): to the leading language, if it leads the current one by
+    /// [`MARGIN`] and no other ties it.
+    pub fn checkpoint(&mut self) {
+        self.release();
+        self.checkpoints = self.checkpoints.saturating_add(1);
+        if self.fixed {
+            return;
+        }
+        let (mut best, mut best_hits, mut tied) = (self.current, self.hits(self.current), false);
+        for l in Language::ALL {
+            let h = self.hits(l);
+            if h > best_hits {
+                (best, best_hits, tied) = (l, h, false);
+            } else if h == best_hits && l != best {
+                tied = true;
+            }
+        }
+        if best != self.current
+            && !tied
+            && best_hits >= if self.checkpoints == 1 { LEAST_IN_TITLE } else { LEAST }
+            && best_hits >= self.hits(self.current).saturating_add(MARGIN)
+        {
+            self.current = best;
+            self.changed_at = self.checkpoints;
+        }
+    }
+
+    /// The language decided so far.
+    #[inline]
+    pub fn language(&self) -> Language {
+        self.current
+    }
+
+    /// How many checkpoints had passed when the language last changed:
+    /// the sentences read before it were read in another language.
+    pub fn changed_at(&self) -> u32 {
+        self.changed_at
+    }
+
+    fn hits(&self, l: Language) -> u32 {
+        self.hits.get(l.index()).copied().unwrap_or(0)
+    }
+}
+
+/// The language of an article with `title` and `body`, as the summarizer
+/// detects it ([`crate::Summary::language`] with [`LanguageChoice::Auto`]).
+///
+/// ```
+/// use epitome::{Language, lang::detect::detect};
+/// let body = "Le navire, qui peut contenir plus de 2.600 passagers, est venu heurter le quai.";
+/// # if Language::French.is_compiled() {
+/// assert_eq!(detect("", body), Language::French);
+/// # }
+/// assert_eq!(detect("", "The ship hit the quay on Sunday."), Language::English);
+/// ```
+pub fn detect(title: &str, body: &str) -> Language {
+    use crate::segment::{Segmenter, UnitKind};
+    use crate::tokenize::Words;
+    let mut d = Detector::new(LanguageChoice::Auto);
+    let mut words = Words::new(title);
+    while let Some(t) = words.next_token() {
+        d.read(words.folded(), t.capitalized);
+    }
+    d.checkpoint();
+    for unit in Segmenter::new(body) {
+        if unit.kind == UnitKind::Boilerplate {
+            continue;
+        }
+        let mut words = Words::in_span(body, unit.span);
+        while let Some(t) = words.next_token() {
+            d.read(words.folded(), t.capitalized);
+        }
+        d.checkpoint();
+    }
+    d.language()
+}
