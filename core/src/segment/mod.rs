@@ -199,8 +199,8 @@ impl Iterator for Segmenter<'_> {
 
     /// Out of line on bare-metal targets: inlined into the counting loop of
     /// `summarize`, this code competed with the word reader there for the
-    /// Cortex-M's registers (−2 instructions per byte on the M4 out of
-    /// line; on x86-64 inlining it is 0.2 % cheaper).
+    /// Cortex-M's registers (out of line is cheaper on the M4; on x86-64
+    /// inlining is slightly cheaper).
     #[cfg_attr(target_os = "none", inline(never))]
     fn next(&mut self) -> Option<Unit> {
         loop {
@@ -419,9 +419,9 @@ const DOT_INSIDE_WORD: [bool; 128] = {
 /// still open (so a straight `"` glued after a full stop may close it).
 ///
 /// Inlined into [`Segmenter::next`] on desktop targets: the call's
-/// prologue and the marks' stores cost about 40 instructions per unit,
-/// 4 % of the segmenter on the seeds. Not on bare-metal ones, where its
-/// two call sites would hold two copies in the flash.
+/// prologue and the marks' stores cost more than the work per unit. Not
+/// on bare-metal ones, where its two call sites would hold two copies in
+/// the flash.
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn sentence_end(line: &str, from: usize, quote_open: bool) -> (usize, bool, Marks) {
     let mut marks = Marks::default();
