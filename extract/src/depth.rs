@@ -2,8 +2,8 @@
 //!
 //! An HTML5 tree builder looks down its stack of open elements at most
 //! start tags (is there a `<p>` to close?), so a page nested N deep costs
-//! it about N steps per tag: a 1 MB page of 50,000 nested `<div>`s takes
-//! html5ever minutes. Real pages nest a few dozen deep. [`estimate`] counts
+//! it about N steps per tag, so the whole page costs the square of its
+//! depth (BENCHMARKS.md, "HTML extraction"). Real pages nest a few dozen deep. [`estimate`] counts
 //! the nesting in one pass over the bytes, and pages deeper than
 //! [`MAX_DEPTH`] are refused ([`crate::ExtractError::TooDeep`]).
 //!
