@@ -19,11 +19,16 @@ fn manifest_dir() -> PathBuf {
 }
 
 fn page() -> PathBuf {
-    manifest_dir().join("tests/data/page.html")
+    manifest_dir().join(PAGE)
 }
+
+/// The page as the snapshots name it: relative to the crate, where every
+/// command runs, so the snapshots do not depend on where the tree is checked out.
+const PAGE: &str = "tests/data/page.html";
 
 fn epitome(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_epitome"))
+        .current_dir(manifest_dir())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -83,7 +88,7 @@ fn extract_shows_the_article_and_its_method() {
 
 #[test]
 fn a_page_summarizes_as_its_extracted_article() {
-    let from_page = ok(&["summarize", "--json", s(&page())], None);
+    let from_page = ok(&["summarize", "--json", PAGE], None);
     snapshot("page.summarize.json", &from_page);
     let dir = tempfile::tempdir().unwrap();
     let txt = dir.path().join("page.txt");
