@@ -8,7 +8,7 @@
 //! has it). Once such a test runs, missing data are a failure: [`path`]
 //! panics, it never skips.
 //!
-//! ```ignore
+//! ```text
 //! #[path = "../../core/tests/shared/mod.rs"] // from host/tests; `mod shared;` in core/tests
 //! mod shared;
 //!
