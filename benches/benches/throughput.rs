@@ -2,8 +2,9 @@
 //! in one criterion run: `cargo bench -p epitome-benches` (full run, a few
 //! minutes), `cargo bench -p epitome-benches -- --test` (each once, as CI).
 //!
-//! Groups: `seeds` (the five seed articles of `../shared`, skipped with a
-//! message when absent) and `synthetic/<size>` (1 KiB … 1 MiB). Every
+//! Groups: `seeds` (the five seed articles of `../shared`, left out with a
+//! message only when `../shared` is absent altogether; once it is there,
+//! unreadable seeds fail) and `synthetic/<size>` (1 KiB … 1 MiB). Every
 //! benchmark reports bytes/s (`Throughput::Bytes`) and checks its answer
 //! before it is timed.
 
