@@ -15,6 +15,8 @@
 //! tags left out) is larger. It reads the decoded text, so that UTF-16
 //! pages are measured too.
 
+use memchr::{memchr, memmem};
+
 /// The deepest nesting a page may have.
 pub const MAX_DEPTH: usize = 1000;
 
@@ -68,11 +70,11 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
     // The depth at which an <svg> or <math> was opened (0: none): only in
     // such foreign content does `/>` close a tag; `<div/>` opens a div.
     let mut foreign = 0;
-    while let Some(lt) = html[at..].iter().position(|&b| b == b'<') {
+    while let Some(lt) = memchr(b'<', &html[at..]) {
         at += lt + 1;
         let rest = &html[at..];
         if rest.starts_with(b"!--") {
-            at += find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            at += memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -81,10 +83,10 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
-        let tag_end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
+        let name = &rest[name_start..name_start + name_len];
+        let tag_end = memchr(b'>', rest).unwrap_or(rest.len());
         at += tag_end;
-        if NOT_COUNTED.contains(&name.as_slice()) {
+        if is_one_of(name, NOT_COUNTED) {
             continue;
         }
         if closing {
@@ -94,17 +96,16 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
             }
             continue;
         }
-        if RAW_TEXT.contains(&name.as_slice()) {
+        if is_one_of(name, RAW_TEXT) {
             // Up to the matching end tag, whatever is inside.
-            let end_tag = [b"</".as_slice(), &name].concat();
-            at += find_ascii_ci(&html[at..], &end_tag).unwrap_or(html.len() - at);
+            at += find_end_tag(&html[at..], name).unwrap_or(html.len() - at);
             continue;
         }
         if foreign > 0 && rest[..tag_end].ends_with(b"/") {
             continue;
         }
         depth += 1;
-        if foreign == 0 && (name == b"svg" || name == b"math") {
+        if foreign == 0 && is_one_of(name, &[b"svg", b"math"]) {
             foreign = depth;
         }
         deepest = deepest.max(depth);
@@ -115,12 +116,15 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
     deepest
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// True when `name` is in `names` (lower case), ignoring ASCII case.
+fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+/// Where the first `</name` in `hay` starts, ignoring ASCII case.
+fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    memmem::find_iter(hay, b"</")
+        .find(|&i| hay[i + 2..].get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)))
 }
 
 #[cfg(test)]
