@@ -3,9 +3,12 @@
 //! An HTML5 tree builder looks down its stack of open elements at most
 //! start tags (is there a `<p>` to close?), so a page nested N deep costs
 //! it about N steps per tag, so the whole page costs the square of its
-//! depth (BENCHMARKS.md, "HTML extraction"). Real pages nest a few dozen deep. [`estimate`] counts
-//! the nesting in one pass over the bytes, and pages deeper than
-//! [`MAX_DEPTH`] are refused ([`crate::ExtractError::TooDeep`]).
+//! depth (BENCHMARKS.md, "HTML extraction"). Real pages nest a few dozen
+//! deep. [`estimate`] counts the nesting in one pass over the bytes, and
+//! HTML deeper than [`MAX_DEPTH`] is never parsed into a tree
+//! ([`too_deep`]): a whole page so deep is refused
+//! ([`crate::ExtractError::TooDeep`]), an `articleBody` element or HTML
+//! body in JSON-LD so deep is not read.
 //!
 //! This is a guard, not a parser: it skips comments, scripts and styles, and
 //! does not count void elements (`<br>`, `<img>`…), self-closed tags inside
@@ -62,6 +65,12 @@ const NOT_COUNTED: &[&[u8]] = &[
 
 /// Elements whose contents are text up to their end tag.
 const RAW_TEXT: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp", b"noembed", b"noframes", b"plaintext"];
+
+/// True when `html` nests deeper than [`MAX_DEPTH`], as estimated: it must
+/// not be parsed into a tree.
+pub fn too_deep(html: &str) -> bool {
+    estimate(html.as_bytes(), MAX_DEPTH) > MAX_DEPTH
+}
 
 /// The page's largest nesting, as estimated (see the module docs); stops
 /// counting once over `limit`.

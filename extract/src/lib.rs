@@ -29,10 +29,11 @@
 //! readability's title (`<title>` with the site's name cut off, or a heading).
 //!
 //! Limits: pages over [`MAX_PAGE_BYTES`] (or [`Options::max_bytes`]) are
-//! refused before anything is parsed ([`ExtractError::TooLarge`]), and so are
-//! pages nested deeper than [`depth::MAX_DEPTH`] elements
-//! ([`ExtractError::TooDeep`]: the HTML5 tree builder's time grows with the
-//! square of the depth); a page
+//! refused before anything is parsed ([`ExtractError::TooLarge`]), and
+//! nothing nested deeper than [`depth::MAX_DEPTH`] elements is parsed into a
+//! tree (the HTML5 tree builder's time grows with the square of the depth):
+//! such a page is [`ExtractError::TooDeep`] unless its structured data give
+//! the article from shallower parts; a page
 //! without an article (an index page, an empty body) is
 //! [`ExtractError::NoArticle`]. Nothing here panics on any input (a fuzz
 //! target runs the whole path over arbitrary bytes).
@@ -199,10 +200,9 @@ pub fn article_from_str(html: &str, options: &Options) -> Result<Article, Extrac
 }
 
 fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
-    if depth::estimate(page.as_bytes(), depth::MAX_DEPTH) > depth::MAX_DEPTH {
-        return Err(ExtractError::TooDeep { limit: depth::MAX_DEPTH });
-    }
-    // The structured data, found without a tree when the page allows.
+    // The structured data, found without a tree when the page allows (the
+    // tokenizer's time is linear in any nesting; what is parsed into a tree
+    // is checked for depth where it is parsed).
     let scanned = if options.structured_data { scan::scan(page) } else { None };
     if let Some(found) = &scanned {
         let og_title = structured::og_title(&Document::fragment(found.og_titles.as_str()));
@@ -218,6 +218,9 @@ fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
         }
     }
     // Otherwise the whole page as a tree.
+    if depth::too_deep(page) {
+        return Err(ExtractError::TooDeep { limit: depth::MAX_DEPTH });
+    }
     let doc = Document::from(page);
     let og_title = structured::og_title(&doc);
     if options.structured_data {

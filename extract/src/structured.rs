@@ -17,7 +17,7 @@ use std::ops::Range;
 use dom_query::Document;
 use serde_json::Value;
 
-use crate::text;
+use crate::{depth, text};
 
 /// A body and headline from JSON-LD.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,10 @@ fn is_article_type(t: Option<&Value>) -> bool {
 /// plain text with a line per paragraph.
 fn body_text(body: &str) -> String {
     let looks_like_html = ["<p", "<br", "<div", "</"].iter().any(|t| body.contains(t));
-    if looks_like_html {
+    if looks_like_html && depth::too_deep(body) {
+        // Not parsed (see `depth`), and markup is no text: no body.
+        String::new()
+    } else if looks_like_html {
         let fragment = Document::fragment(body);
         text::paragraphs(&fragment.root())
     } else {
@@ -95,9 +98,11 @@ pub fn microdata(doc: &Document) -> Option<String> {
 }
 
 /// As [`microdata`], from the elements' byte ranges in `page` (found by
-/// [`crate::scan`]): each range alone is parsed, not the whole page.
+/// [`crate::scan`]): each range alone is parsed, not the whole page, and
+/// one nested too deeply for a tree ([`depth::too_deep`]) is left out.
 pub fn microdata_in(page: &str, ranges: &[Range<usize>]) -> Option<String> {
-    longest(ranges.iter().filter_map(|r| page.get(r.clone())).map(|element| {
+    let elements = ranges.iter().filter_map(|r| page.get(r.clone())).filter(|e| !depth::too_deep(e));
+    longest(elements.map(|element| {
         let fragment = Document::fragment(element);
         text::paragraphs(&fragment.root())
     }))
