@@ -207,8 +207,7 @@ fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
     if let Some(found) = &scanned {
         let og_title = structured::og_title(&Document::fragment(found.og_titles.as_str()));
         if let Some(found) = structured::json_ld(&found.json_ld) {
-            let title = og_title.or(found.headline).unwrap_or_default();
-            return Ok(Article { title, text: found.body, method: Method::JsonLd });
+            return Ok(json_ld_article(found, og_title));
         }
         // Without an og:title, the title is readability's, which needs the whole tree.
         if let Some(title) = og_title
@@ -228,8 +227,7 @@ fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
         if scanned.is_none()
             && let Some(found) = structured::json_ld(&structured::json_ld_scripts(&doc))
         {
-            let title = og_title.or(found.headline).unwrap_or_default();
-            return Ok(Article { title, text: found.body, method: Method::JsonLd });
+            return Ok(json_ld_article(found, og_title));
         }
         if let Some(body) = structured::microdata(&doc) {
             let title = og_title.unwrap_or_else(|| readability_title(&doc));
@@ -238,6 +236,12 @@ fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
     }
     let (title, text) = readability(doc)?;
     Ok(Article { title: og_title.unwrap_or(title), text, method: Method::Readability })
+}
+
+/// A JSON-LD article, titled by the page's `og:title`, else its `headline`.
+fn json_ld_article(found: structured::JsonLdArticle, og_title: Option<String>) -> Article {
+    let title = og_title.or(found.headline).unwrap_or_default();
+    Article { title, text: found.body, method: Method::JsonLd }
 }
 
 /// Readability's title for a page: `<title>` without the site's name, or a heading.
