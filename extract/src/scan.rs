@@ -4,13 +4,14 @@
 //! Building an HTML5 tree costs most of an extraction, and most of a news
 //! page is markup around the article. So a streaming tokenizer (`lol_html`,
 //! no tree) reads the page once and notes what the structured-data paths
-//! need: the `og:title` tags, the text of each `<script type="application/ld+json">`,
-//! and the byte range of each element marked `itemprop="articleBody"`, start
-//! tag to end tag. Only that range is then parsed into a tree. When the
-//! tokenizer cannot vouch for a range (the element's end tag is implied,
-//! not written, or the markup is ambiguous for a tokenizer without a tree:
-//! `lol_html`'s strict mode), the range is not reported and the page takes
-//! the whole-tree path.
+//! need: the `og:title` tags, the text of each
+//! `<script type="application/ld+json">`, and the byte range of each element
+//! marked `itemprop="articleBody"`, start tag to end tag (each looked for
+//! only on a page whose bytes name it). Only that range is then parsed into
+//! a tree. When the tokenizer cannot vouch for a range (the element's end
+//! tag is implied, not written, or the markup is ambiguous for a tokenizer
+//! without a tree: `lol_html`'s strict mode), the range is not reported and
+//! the page takes the whole-tree path.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -45,22 +46,36 @@ pub fn scan(page: &str) -> Option<Scan> {
     let found = Rc::new(RefCell::new(Scan::default()));
     // A JSON-LD script's text arrives in chunks; this one is being written.
     let script = Rc::new(RefCell::new(None::<String>));
-    let settings = Settings::new()
-        .append_element_content_handler(element!(r#"meta[property="og:title" i]"#, |el| {
+    // Each handler makes the tokenizer read more of every tag (an attribute
+    // selector, all their attributes), so it is only set on a page whose
+    // bytes hold what it looks for.
+    let lower = page.to_ascii_lowercase();
+    let holds = |key: &[u8]| memchr::memmem::find(lower.as_bytes(), key).is_some();
+    let (og_title, json_ld, article_body) = (holds(b"og:title"), holds(b"ld+json"), holds(b"articlebody"));
+    if !(og_title || json_ld || article_body) {
+        return Some(Scan::default());
+    }
+    let mut settings = Settings::new();
+    if og_title {
+        settings = settings.append_element_content_handler(element!(r#"meta[property="og:title" i]"#, |el| {
             if let Some(tag) = page.get(el.source_location().bytes()) {
                 found.borrow_mut().og_titles.push_str(tag);
             }
             Ok(())
-        }))
-        .append_element_content_handler(text!(r#"script[type="application/ld+json" i]"#, |chunk| {
+        }));
+    }
+    if json_ld {
+        settings = settings.append_element_content_handler(text!(r#"script[type="application/ld+json" i]"#, |chunk| {
             let mut current = script.borrow_mut();
             current.get_or_insert_default().push_str(chunk.as_str());
             if chunk.last_in_text_node() {
                 found.borrow_mut().json_ld.extend(current.take());
             }
             Ok(())
-        }))
-        .append_element_content_handler(element!(r#"[itemprop~="articleBody" i]"#, |el| {
+        }));
+    }
+    if article_body {
+        settings = settings.append_element_content_handler(element!(r#"[itemprop~="articleBody" i]"#, |el| {
             let name = el.tag_name();
             // Void elements have no body; the others' ends must be written.
             if !el.can_have_content() || IMPLIED_END.contains(&name.as_str()) {
@@ -78,6 +93,7 @@ pub fn scan(page: &str) -> Option<Scan> {
             }))?;
             Ok(())
         }));
+    }
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     rewriter.write(page.as_bytes()).ok()?;
     rewriter.end().ok()?;
@@ -124,5 +140,13 @@ mod tests {
         let page = "<section><div itemprop=articleBody>Story text.<div>Footer</div></section><p>After</p>";
         assert!(scan(page).unwrap().article_bodies.is_empty());
         assert_eq!(scan("").unwrap(), Scan::default());
+        // Looked for in any case.
+        let page = "<META PROPERTY=OG:TITLE CONTENT=T><DIV ITEMPROP=ARTICLEBODY>Story.</DIV>";
+        let found = scan(page).unwrap();
+        assert_eq!(found.og_titles, "<META PROPERTY=OG:TITLE CONTENT=T>");
+        assert_eq!(
+            found.article_bodies.iter().map(|r| &page[r.clone()]).collect::<Vec<_>>(),
+            ["<DIV ITEMPROP=ARTICLEBODY>Story.</DIV>"]
+        );
     }
 }
