@@ -154,18 +154,24 @@ fn keywords(
 
 /// The segmenter's units of ``text``, in order, as ``epitome sentences
 /// --json`` lists them: sentences, list items, headings and boilerplate
-/// (share buttons, credits), with their spans.
+/// (share buttons, credits), with their spans. The segmenter splits every
+/// language alike; ``language`` (``"auto"`` or a code, as for
+/// ``summarize``) is the one each unit reports the text is read in.
 ///
 /// >>> import epitome
 /// >>> [(u.kind, u.text) for u in epitome.sentences("Share on Facebook\nMr. Smith left at 5 p.m. on Monday. He said so.")]
 /// [('boilerplate', 'Share on Facebook'), ('sentence', 'Mr. Smith left at 5 p.m. on Monday.'), ('sentence', 'He said so.')]
+/// >>> epitome.sentences("Le navire est venu heurter le quai. Il y a eu des blessés.")[0].language
+/// 'fr'
 #[pyfunction]
-fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Unit>> {
+#[pyo3(signature = (text, *, language="auto"))]
+fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, language: &str) -> PyResult<Vec<Unit>> {
     let Ok(s) = text.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!("text must be str, not {}", type_name(text))));
     };
+    let choice = options::language_choice(language)?;
     let text = PyBackedStr::try_from(s.clone())?;
-    Ok(py.detach(|| objects::units(&text)))
+    Ok(py.detach(|| objects::units(&text, choice)))
 }
 
 /// Summarize many articles on every core: ``bodies`` (and ``titles``, when

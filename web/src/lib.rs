@@ -39,7 +39,6 @@ struct PageReport<'a> {
     body_start: usize,
     #[serde(flatten)]
     report: SummaryReport<'a>,
-    language: &'static str,
 }
 
 #[derive(Serialize)]
@@ -48,8 +47,8 @@ struct ErrorReport {
 }
 
 /// Summarizes a plain-text article (first non-empty line the title, as for
-/// the CLI) and returns the page's JSON: `title`, `body_start`, `keywords`,
-/// `sentences`, `flags`, `language`; or `{"error": MESSAGE}`.
+/// the CLI) and returns the page's JSON: `title`, `body_start`, `language`,
+/// `keywords`, `sentences`, `flags`; or `{"error": MESSAGE}`.
 ///
 /// `max_chars` > 0 asks for a character budget, else `sentences`
 /// sentences; `keywords` keyphrases. Values above the core's capacities are
@@ -64,7 +63,6 @@ pub fn summarize(text: &str, sentences: u32, max_chars: u32, keywords: u32) -> S
             title,
             body_start: text.len() - body.len(),
             report: SummaryReport::new(&summary),
-            language: summary.language().code(),
         }),
         Err(e) => serde_json::to_string(&ErrorReport { error: e.to_string() }),
     };
