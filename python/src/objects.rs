@@ -245,6 +245,42 @@ impl Summary {
     }
 }
 
+/// The article inside an HTML page (``extract``): its ``title`` (empty when
+/// the page has none), its ``text`` (paragraphs separated by a blank line)
+/// and the ``method`` that found it (``"json-ld"``, ``"microdata"`` or
+/// ``"readability"``), as ``epitome extract --json`` prints them.
+#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    title: String,
+    text: String,
+    method: String,
+}
+
+#[pymethods]
+impl Article {
+    #[new]
+    fn py_new(title: String, text: String, method: String) -> Self {
+        Article { title, text, method }
+    }
+
+    fn __getnewargs__(&self) -> (String, String, String) {
+        (self.title.clone(), self.text.clone(), self.method.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        let text: String = self.text.chars().take(60).collect();
+        let more = if text.len() < self.text.len() { "..." } else { "" };
+        format!("Article(title={:?}, text={:?}{more}, method={:?})", self.title, text, self.method)
+    }
+}
+
+impl From<extract::Article> for Article {
+    fn from(a: extract::Article) -> Self {
+        Article { title: a.title, text: a.text, method: a.method.name().to_owned() }
+    }
+}
+
 /// One unit of the segmenter, as ``epitome sentences --json`` shows it:
 /// ``start``/``end`` (UTF-8 bytes) and ``char_start``/``char_end`` (``str``
 /// indices), ``body_start``/``body_end`` (UTF-8 bytes from the start of the
