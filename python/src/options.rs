@@ -79,7 +79,7 @@ fn ranged(n: i64, name: &str, max: u64) -> PyResult<u64> {
 
 /// `"auto"` (detect it) or a language's ISO 639-1 code, as the CLI's
 /// `--language` takes them.
-fn language_choice(language: &str) -> PyResult<LanguageChoice> {
+pub fn language_choice(language: &str) -> PyResult<LanguageChoice> {
     if language == "auto" {
         return Ok(LanguageChoice::Auto);
     }
