@@ -24,6 +24,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod idf_file;
+
 use epitome::lang::detect::{Detector, detect};
 use epitome::segment::{Unit, UnitKind};
 use epitome::{Chosen, Flags, Keyword, Language, LanguageChoice, Summary};
