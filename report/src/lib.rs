@@ -3,6 +3,9 @@
 //! `sentences --json`) and the objects the Python package returns are both
 //! built here, so that a field, its name and its units live in one place.
 //!
+//! Beside the records, [`idf_file`] holds the one rule every front end
+//! reads IDF table files by (the core's table and its checksum).
+//!
 //! Each record borrows from the article text and is made from the core's
 //! own result ([`SummaryReport::new`] from a [`Summary`], [`UnitReport::new`]
 //! from a segmenter [`Unit`]). Serialized with serde, a record gives exactly
@@ -23,6 +26,8 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod idf_file;
 
 use epitome::lang::detect::{Detector, detect};
 use epitome::segment::{Unit, UnitKind};
