@@ -140,6 +140,28 @@ pub fn check_fits(board: BoardName, bundle: usize) -> Result<()> {
     Ok(())
 }
 
+/// Checks that `board` reads every article's language (its `lang` field,
+/// as the firmware's `protocol::article_options` judges it): otherwise the
+/// offline digest at boot would stop at that article.
+///
+/// Errors: the first article in a language the board lacks, and the ones it reads.
+pub fn check_languages(board: BoardName, articles: &[crate::pack::OwnedArticle]) -> Result<()> {
+    let spec = board.spec();
+    for a in articles {
+        if epitome_firmware::protocol::article_options(&a.lang, spec.languages).is_err() {
+            bail!(
+                "article {} (\"{}\") is in language \"{}\", which the {} board does not read (it reads: {}; leave `lang` empty to have it detected among them)",
+                a.id,
+                a.title,
+                a.lang,
+                spec.name,
+                spec.languages
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The linker's "region FLASH overflowed by N bytes", if the build output says so.
 pub fn flash_overflow(build_output: &str) -> Option<u64> {
     build_output.lines().filter(|l| l.contains("FLASH")).find_map(|l| {

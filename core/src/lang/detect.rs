@@ -11,7 +11,7 @@
 //! another language, a name (`de Gaulle`, `Van Dijk`) or a text with too
 //! few stopwords to tell leaves it English.
 
-use super::{COMPILED, Language, LanguageChoice};
+use super::{Language, LanguageChoice, LanguageSet};
 use crate::normalize::Folded;
 use crate::stopwords::NAME_PARTICLE;
 
@@ -49,6 +49,9 @@ pub struct Detector {
     current: Language,
     /// True when the caller chose the language: it never changes.
     fixed: bool,
+    /// The stopword bits of the languages it may choose
+    /// ([`crate::Options::languages`], compiled in; English always).
+    allowed: u8,
     /// Times [`Detector::checkpoint`] was called when the language last
     /// changed (0 if it never did).
     changed_at: u32,
@@ -56,24 +59,41 @@ pub struct Detector {
 }
 
 impl Detector {
-    /// A detector for `choice`: the language it asks for (English if that
-    /// one is not compiled in), or English until another leads.
-    pub const fn new(choice: LanguageChoice) -> Self {
+    /// A detector for `choice` among `languages` (those compiled in;
+    /// English always): the language it asks for (English if that one is
+    /// not among them), or English until another leads.
+    ///
+    /// Detection among fewer languages than are compiled in gives what a
+    /// build with only those gives: their stopwords alone count.
+    pub const fn new(choice: LanguageChoice, languages: LanguageSet) -> Self {
+        let languages = languages.intersection(LanguageSet::COMPILED).with(Language::English);
         let (current, fixed) = match choice {
             LanguageChoice::Auto => (Language::English, false),
-            LanguageChoice::Only(l) if l.is_compiled() => (l, true),
+            LanguageChoice::Only(l) if languages.contains(l) => (l, true),
             LanguageChoice::Only(_) => (Language::English, true),
         };
-        Detector { hits: [0; Language::ALL.len()], held: [0; 3], current, fixed, changed_at: 0, checkpoints: 0 }
+        let allowed = languages.stop_mask();
+        Detector {
+            hits: [0; Language::ALL.len()],
+            held: [0; 3],
+            current,
+            fixed,
+            allowed,
+            changed_at: 0,
+            checkpoints: 0,
+        }
     }
 
     /// Counts the folded word `f` (`capitalized` if it starts with a
     /// capital letter) and returns its stopword mask
-    /// ([`crate::stopwords::stop_mask`]). A word that is no stopword but
-    /// starts with an elided one (`l'équipage`) counts as that one.
+    /// ([`crate::stopwords::stop_mask`]) among the detector's languages (a
+    /// word that is a stopword of none of them is none, as in a build
+    /// without the others). A word that is no stopword but starts with an
+    /// elided one (`l'équipage`) counts as that one.
     #[inline]
     pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
         let mask = f.stop_mask();
+        let mask = if mask & self.allowed == 0 { 0 } else { mask & (self.allowed | NAME_PARTICLE) };
         let counted = if mask == 0 { super::elided(f.as_bytes()).1 } else { mask };
         self.word(counted, capitalized);
         mask
@@ -117,7 +137,7 @@ impl Detector {
     }
 
     fn add(&mut self, mask: u8) {
-        let mask = mask & COMPILED;
+        let mask = mask & self.allowed;
         if mask == 0 {
             return;
         }
@@ -189,9 +209,21 @@ impl Detector {
 /// assert_eq!(detect("", "The ship hit the quay on Sunday."), Language::English);
 /// ```
 pub fn detect(title: &str, body: &str) -> Language {
+    detect_among(title, body, LanguageSet::COMPILED)
+}
+
+/// [`detect`] among `languages` (those compiled in; English always), as
+/// the summarizer detects with [`crate::Options::languages`].
+///
+/// ```
+/// use epitome::{Language, LanguageSet, lang::detect::detect_among};
+/// let body = "Le navire, qui peut contenir plus de 2.600 passagers, est venu heurter le quai.";
+/// assert_eq!(detect_among("", body, LanguageSet::of(&[Language::English])), Language::English);
+/// ```
+pub fn detect_among(title: &str, body: &str, languages: LanguageSet) -> Language {
     use crate::segment::{Segmenter, UnitKind};
     use crate::tokenize::Words;
-    let mut d = Detector::new(LanguageChoice::Auto);
+    let mut d = Detector::new(LanguageChoice::Auto, languages);
     let mut words = Words::new(title);
     while let Some(t) = words.next_token() {
         d.read(words.folded(), t.capitalized);
