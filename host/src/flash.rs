@@ -255,4 +255,20 @@ mod tests {
         let e = check_fits(BoardName::Stm32f405, flash + 10).unwrap_err().to_string();
         assert!(e.contains("10 bytes over"), "{e}");
     }
+
+    #[test]
+    fn an_article_the_board_cannot_read_is_refused_before_building() {
+        use crate::pack::OwnedArticle;
+        let article = |id, lang: &str| OwnedArticle {
+            id,
+            title: "T".into(),
+            lang: lang.into(),
+            body: "B.".into(),
+            ..OwnedArticle::default()
+        };
+        let fine = [article(0, ""), article(1, "fr-FR"), article(2, "en"), article(3, "und")];
+        assert!(check_languages(BoardName::Microbit, &fine).is_ok());
+        let e = check_languages(BoardName::Microbit, &[article(0, "en"), article(5, "ja")]).unwrap_err().to_string();
+        assert!(e.contains("article 5") && e.contains("\"ja\"") && e.contains("en fr de es it pt nl"), "{e}");
+    }
 }

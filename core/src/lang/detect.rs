@@ -86,15 +86,13 @@ impl Detector {
 
     /// Counts the folded word `f` (`capitalized` if it starts with a
     /// capital letter) and returns its stopword mask
-    /// ([`crate::stopwords::stop_mask`]) among the detector's languages (a
-    /// word that is a stopword of none of them is none, as in a build
-    /// without the others). A word that is no stopword but starts with an
-    /// elided one (`l'équipage`) counts as that one.
+    /// ([`crate::stopwords::stop_mask`]). A word that is no stopword of the
+    /// detector's languages is read as in a build without the others: if
+    /// it starts with an elided one (`l'équipage`), it counts as that one.
     #[inline]
     pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
         let mask = f.stop_mask();
-        let mask = if mask & self.allowed == 0 { 0 } else { mask & (self.allowed | NAME_PARTICLE) };
-        let counted = if mask == 0 { super::elided(f.as_bytes()).1 } else { mask };
+        let counted = if mask & self.allowed == 0 { super::elided(f.as_bytes()).1 } else { mask };
         self.word(counted, capitalized);
         mask
     }
@@ -240,4 +238,35 @@ pub fn detect_among(title: &str, body: &str, languages: LanguageSet) -> Language
         d.checkpoint();
     }
     d.language()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRENCH: &str = "Le navire, qui peut contenir plus de 2.600 passagers, est venu heurter le quai. \
+        Les passagers ont été évacués dans le calme, selon la capitainerie du port.";
+
+    #[test]
+    fn detection_chooses_among_the_languages_it_is_given() {
+        let en = LanguageSet::of(&[Language::English]);
+        assert_eq!(detect_among("", FRENCH, en), Language::English);
+        // English is always among them.
+        assert_eq!(detect_among("", FRENCH, LanguageSet::EMPTY), Language::English);
+        if Language::French.is_compiled() {
+            assert_eq!(detect_among("", FRENCH, en.with(Language::French)), Language::French);
+            assert_eq!(detect("", FRENCH), Language::French);
+        }
+        assert_eq!(detect_among("", "The ship hit the quay on Sunday.", LanguageSet::ALL), Language::English);
+    }
+
+    #[test]
+    fn a_language_not_among_them_is_read_as_english() {
+        let en = LanguageSet::of(&[Language::English]);
+        assert_eq!(Detector::new(LanguageChoice::Only(Language::French), en).language(), Language::English);
+        if Language::French.is_compiled() {
+            let d = Detector::new(LanguageChoice::Only(Language::French), LanguageSet::ALL);
+            assert_eq!(d.language(), Language::French);
+        }
+    }
 }
