@@ -11,7 +11,7 @@
 //! another language, a name (`de Gaulle`, `Van Dijk`) or a text with too
 //! few stopwords to tell leaves it English.
 
-use super::{Language, LanguageChoice, LanguageSet};
+use super::{COMPILED, Language, LanguageChoice, LanguageSet};
 use crate::normalize::Folded;
 use crate::stopwords::NAME_PARTICLE;
 
@@ -92,14 +92,21 @@ impl Detector {
     #[inline]
     pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
         let mask = f.stop_mask();
-        let counted = if mask & self.allowed == 0 { super::elided(f.as_bytes()).1 } else { mask };
+        let allowed = self.allowed;
+        let counted = if mask & allowed == 0 {
+            super::elided(f.as_bytes()).1 & allowed
+        } else {
+            mask & (allowed | NAME_PARTICLE)
+        };
         self.word(counted, capitalized);
         mask
     }
 
     /// Counts one word that is a stopword of the languages in `mask`
     /// ([`crate::stopwords::stop_mask`]; 0 for a word that is none);
-    /// `capitalized` if it starts with a capital letter.
+    /// `capitalized` if it starts with a capital letter. The mask counts
+    /// as given ([`Detector::read`] keeps the detector's languages of it:
+    /// done once there, not at each count, as it costs a load a word).
     ///
     /// The particles of names (`von der Leyen`, `de Gaulle`, `Van Dijk`)
     /// say where a name is from, not what language the text around it is
@@ -135,7 +142,7 @@ impl Detector {
     }
 
     fn add(&mut self, mask: u8) {
-        let mask = mask & self.allowed;
+        let mask = mask & COMPILED;
         if mask == 0 {
             return;
         }
