@@ -109,16 +109,10 @@ impl fmt::Display for LanguageSet {
 #[cfg(feature = "defmt")]
 impl defmt::Format for LanguageSet {
     fn format(&self, f: defmt::Formatter<'_>) {
-        let mut first = true;
-        for l in self.iter() {
-            if first {
-                defmt::write!(f, "{=str}", l.code());
-            } else {
-                defmt::write!(f, " {=str}", l.code());
-            }
-            first = false;
+        for (i, l) in self.iter().enumerate() {
+            defmt::write!(f, "{=str}{=str}", if i == 0 { "" } else { " " }, l.code());
         }
-        if first {
+        if self.iter().next().is_none() {
             defmt::write!(f, "-");
         }
     }
