@@ -68,9 +68,9 @@ fn a_language_the_board_lacks_gets_the_predicted_error_frame() {
               Le pont coûtera 40 millions d'euros et ouvrira en 2028. Selon les élus, il réduira la circulation.";
     let jsonl = dir.path().join("languages.jsonl");
     let lines = [
-        serde_json::json!({"title": "Le pont approuvé", "text": fr, "lang": "fr-FR"}),
-        serde_json::json!({"title": "Le pont approuvé", "text": fr}),
-        serde_json::json!({"title": "橋が承認された", "text": "市議会は月曜日に新しい橋の建設を承認した。", "lang": "ja"}),
+        serde_json::json!({"title": "Le pont approuvé", "body": fr, "lang": "fr-FR"}),
+        serde_json::json!({"title": "Le pont approuvé", "body": fr}),
+        serde_json::json!({"title": "橋が承認された", "body": "市議会は月曜日に新しい橋の建設を承認した。", "lang": "ja"}),
     ];
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(&jsonl, text).expect("write");
