@@ -100,6 +100,17 @@ impl Packed {
         self.flags & Self::JOINED != 0
     }
 
+    /// The token without its first `n` bytes (an elided `l'` dropped,
+    /// [`crate::lang::elided`]), its capital flag now that of its new first
+    /// char (`capitalized`): `d'Ormesson` is a capitalized word, `L'équipe`
+    /// is not. The start never passes the end.
+    pub(crate) const fn skip_prefix(self, n: u32, capitalized: bool) -> Packed {
+        let start = self.start.saturating_add(n);
+        let start = if start < self.end { start } else { self.end };
+        let caps = if capitalized { Self::CAPITALIZED } else { 0 };
+        Packed { start, end: self.end, flags: self.flags & !Self::CAPITALIZED | caps }
+    }
+
     /// The token's length in bytes ([`Span::len`]: a token never ends
     /// before it starts, so a wrapping subtraction is exact, and cheaper in
     /// the counting loop than a saturating one).
@@ -687,6 +698,27 @@ mod tests {
                 proptest::prop_assert_eq!(want.folded().as_bytes(), got.folded().as_bytes());
                 proptest::prop_assert_eq!(want.folded().hash(), got.folded().hash());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`Packed::skip_prefix`] keeps a valid range (never past the
+        /// end) and every flag but the capital, which it sets.
+        #[test]
+        fn skipping_a_prefix_keeps_a_valid_range(
+            start in proptest::prelude::any::<u32>(),
+            len in proptest::prelude::any::<u32>(),
+            n in proptest::prelude::any::<u32>(),
+            flags in 0u32..8,
+            caps in proptest::prelude::any::<bool>(),
+        ) {
+            let end = start.saturating_add(len);
+            let p = Packed { start, end, flags };
+            let q = p.skip_prefix(n, caps);
+            proptest::prop_assert!(q.start <= q.end && q.start >= p.start && q.end == p.end);
+            proptest::prop_assert_eq!(q.start, start.saturating_add(n).min(end));
+            proptest::prop_assert_eq!(q.capitalized(), caps);
+            proptest::prop_assert_eq!((q.is_number(), q.joined()), (p.is_number(), p.joined()));
         }
     }
 

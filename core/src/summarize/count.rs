@@ -263,7 +263,8 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
 /// of `language`, which it then leaves stemmed; false for a stopword. In
 /// French and Italian an elided article or pronoun (`l'`, `qu'`) is
 /// dropped first, and `tok` made to start after it, so that the term and
-/// its surface form are the word (`équipage`, not `l'équipage`).
+/// its surface form are the word (`équipage`, not `l'équipage`), and its
+/// capital is the word's own (`d'Ormesson`, `l'Élysée` are names).
 #[inline(always)]
 fn content_word(f: &mut Folded, mask: u8, language: Language, tok: &mut Packed, text: &str) -> bool {
     if mask & language.bit() != 0 {
@@ -278,12 +279,12 @@ fn content_word(f: &mut Folded, mask: u8, language: Language, tok: &mut Packed, 
 
 /// [`content_word`] past its stopword test, in a language besides English.
 fn other_content_word(f: &mut Folded, language: Language, tok: &mut Packed, text: &str) -> bool {
-    let (n, elides) = crate::lang::elided(f.as_bytes());
-    if elides & language.bit() != 0 {
+    let n = f.drop_elision(language);
+    if n != 0 {
         let source = text.as_bytes().get(tok.start as usize..tok.end as usize).unwrap_or(&[]);
-        let cut = u32::try_from(crate::lang::elided_in_source(source, n)).unwrap_or(0);
-        tok.start = tok.start.saturating_add(cut).min(tok.end);
-        f.drop_prefix(n);
+        let cut = u32::try_from(crate::lang::elided_in_source(source, n)).unwrap_or(u32::MAX);
+        let capitalized = starts_upper(text, tok.start.saturating_add(cut));
+        *tok = tok.skip_prefix(cut, capitalized);
         if f.stop_mask() & language.bit() != 0 {
             return false;
         }
@@ -300,4 +301,58 @@ fn sentence_u16(sentence: u32) -> u16 {
 
 fn starts_upper(body: &str, surf: u32) -> bool {
     body.get(surf as usize..).and_then(|s| s.chars().next()).is_some_and(crate::unicode::is_upper)
+}
+
+/// The word rules of the counting pass in French and Italian (each needs
+/// its language compiled in; the workspace's build has all of them).
+#[cfg(all(test, feature = "fr", feature = "it"))]
+mod tests {
+    use super::*;
+    use crate::terms::Term;
+    use crate::{DefaultSummarizer, LanguageChoice};
+
+    /// The term table after counting `body` in `language`.
+    fn counted(body: &str, language: Language) -> DefaultSummarizer {
+        let mut s = DefaultSummarizer::new();
+        let mut d = Detector::new(LanguageChoice::Only(language));
+        s.count_body(body, true, &mut Stats::default(), &mut Flags::empty(), &mut d);
+        s
+    }
+
+    fn term(s: &DefaultSummarizer, word: &str, language: Language) -> Term {
+        let key = Folded::new(word).stem_to_key_in(language).expect("a content word");
+        *s.terms.get(key).unwrap_or_else(|| panic!("{word} was counted"))
+    }
+
+    /// After an elided article the word's own first letter decides its
+    /// capital (`d'Ormesson`, `l'Élysée`, `L’Élysée`: names), not the
+    /// article's (`L'équipe` at a sentence start is no name, nor is
+    /// `l'équipe` mid-sentence).
+    #[test]
+    fn the_capital_after_an_elision_is_the_words() {
+        let body = "Il a vu Jean d'Ormesson à l'Élysée hier soir. Puis il a quitté l’Élysée avec l'équipe. \
+                    L'équipe est partie ensuite.";
+        let s = counted(body, Language::French);
+        let elysee = term(&s, "Élysée", Language::French);
+        assert_eq!((elysee.count, elysee.capitalized), (2, 2));
+        assert_eq!(term(&s, "Ormesson", Language::French).capitalized, 1);
+        let equipe = term(&s, "équipe", Language::French);
+        assert_eq!((equipe.count, equipe.capitalized), (2, 0));
+        // Its surface form is the word, without the article.
+        let at = elysee.surface.offset() as usize;
+        assert_eq!(body.get(at..at + usize::from(elysee.surface_len)), Some("Élysée"));
+    }
+
+    /// Italian elisions (`dell'`, `un'`, `nell'`) likewise; English keeps
+    /// its apostrophes (`O'Brien` is one name, `d'` no article).
+    #[test]
+    fn elisions_by_language() {
+        let s = counted("Il presidente dell'Unione ha visto un'amica nell'Italia del nord oggi.", Language::Italian);
+        assert_eq!(term(&s, "Unione", Language::Italian).capitalized, 1);
+        assert_eq!(term(&s, "amica", Language::Italian).capitalized, 0);
+        assert_eq!(term(&s, "Italia", Language::Italian).capitalized, 1);
+        let s = counted("Then Mr O'Brien met d'Artagnan in the square today.", Language::English);
+        assert_eq!(term(&s, "O'Brien", Language::English).capitalized, 1);
+        assert_eq!(term(&s, "d'Artagnan", Language::English).capitalized, 0);
+    }
 }
