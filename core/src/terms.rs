@@ -36,6 +36,9 @@ pub struct Term {
     pub first_sentence: u16,
     /// Occurrences written with a capital letter not at a sentence start.
     pub capitalized: u8,
+    /// Occurrences as a part of a hyphenated compound (`États` of
+    /// `États-Unis`): a term seen mostly so is shown as its compound.
+    pub hyphenated: u8,
 }
 
 impl Term {
@@ -52,6 +55,7 @@ impl Term {
         last_sentence: 0,
         first_sentence: 0,
         capitalized: 0,
+        hyphenated: 0,
     };
 
     /// A term just inserted, before its first count: not yet seen in any

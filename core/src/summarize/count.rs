@@ -84,6 +84,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }) {
                 // Title case says nothing about names: capitals are not counted here.
                 t.in_title = t.in_title.saturating_add(1);
+                if tok.in_compound() {
+                    t.hyphenated = t.hyphenated.saturating_add(1);
+                }
             }
             run.word(&mut self.phrases, title, tok, hash, Part::Title);
         }
@@ -243,6 +246,9 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
         if t.first_sentence == u16::MAX {
             // u16::MAX means "none yet", so larger numbers stop just below.
             t.first_sentence = sent.min(u16::MAX - 1);
+        }
+        if tok.in_compound() {
+            t.hyphenated = t.hyphenated.saturating_add(1);
         }
         let cap = tok.capitalized_word() && mid && language.capitals_mark_names();
         if cap {
