@@ -328,6 +328,12 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
         self.find(hash).and_then(|i| self.slots.get(i))
     }
 
+    /// The term with `hash`, if present, to change its statistics (the
+    /// table's count included: the caller keeps it true).
+    pub fn get_mut(&mut self, hash: u32) -> Option<&mut E> {
+        self.find(hash).and_then(|i| self.slots.get_mut(i))
+    }
+
     /// Counts one occurrence of `hash`; returns its entry. Inserts (or evicts
     /// the weakest term of the bucket) when absent, calling `init` on the
     /// fresh entry.

@@ -59,36 +59,65 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Counts the title's terms and phrases (it has no record). The title
     /// is read twice: first by `detector` alone, so that its language
     /// (the title often says it before the body's first sentence does)
-    /// decides which of its words are terms; it is short.
-    pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats, detector: &mut Detector) {
+    /// decides which of its words are terms; it is short. Returns the
+    /// language it was read in: if the body decides another one, the
+    /// caller reads it again ([`Summarizer::reread_title`]).
+    pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats, detector: &mut Detector) -> Language {
         let mut words = Words::new(title);
         while let Some(tok) = words.next_packed() {
             detector.read(words.folded(), tok.capitalized());
+            stats.words = stats.words.saturating_add(1);
         }
         detector.checkpoint();
         let language = detector.language();
+        self.title_words(title, language, Part::Title);
+        language
+    }
+
+    /// Counts the title again in `language`, the article's, taking back
+    /// its count in `read_in`, the language it was first read in (a
+    /// headline with too few function words to tell, `Espagne : l'agence
+    /// Moody's dégrade 28 banques espagnoles`, is read as English until the
+    /// body says French): its terms and phrases are then the article's
+    /// (`agence`, not `l'agence`). Changes nothing when the two are the same.
+    pub(super) fn reread_title(&mut self, title: &str, read_in: Language, language: Language) {
+        if read_in != language {
+            self.title_words(title, read_in, Part::TitleTakenBack);
+            self.title_words(title, language, Part::Title);
+        }
+    }
+
+    /// Counts the title's words in `language` as `part` ([`Part::Title`]),
+    /// or takes back such a count ([`Part::TitleTakenBack`]).
+    fn title_words(&mut self, title: &str, language: Language, part: Part) {
         let mut run = Run::new();
         let mut words = Words::new(title);
         while let Some(mut tok) = words.next_packed() {
             let f = words.folded_mut();
-            stats.words = stats.words.saturating_add(1);
             if !content_word(f, f.stop_mask(), language, &mut tok, title) {
                 run.stopword(tok, f);
                 continue;
             }
             let hash = f.hash();
-            let surface = Surface::title(tok.start);
-            if let Some(t) = self.terms.bump(hash, |t| {
-                t.surface = surface;
-                t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
-            }) {
-                // Title case says nothing about names: capitals are not counted here.
-                t.in_title = t.in_title.saturating_add(1);
-                if tok.in_compound() {
-                    t.hyphenated = t.hyphenated.saturating_add(1);
+            let compound = u8::from(tok.in_compound());
+            if part == Part::TitleTakenBack {
+                if let Some(t) = self.terms.get_mut(hash) {
+                    t.count = t.count.saturating_sub(1);
+                    t.in_title = t.in_title.saturating_sub(1);
+                    t.hyphenated = t.hyphenated.saturating_sub(compound);
+                }
+            } else {
+                let surface = Surface::title(tok.start);
+                if let Some(t) = self.terms.bump(hash, |t| {
+                    t.surface = surface;
+                    t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
+                }) {
+                    // Title case says nothing about names: capitals are not counted here.
+                    t.in_title = t.in_title.saturating_add(1);
+                    t.hyphenated = t.hyphenated.saturating_add(compound);
                 }
             }
-            run.word(&mut self.phrases, title, tok, hash, Part::Title);
+            run.word(&mut self.phrases, title, tok, hash, part);
         }
     }
 
@@ -347,6 +376,36 @@ mod tests {
         // Its surface form is the word, without the article.
         let at = elysee.surface.offset() as usize;
         assert_eq!(body.get(at..at + usize::from(elysee.surface_len)), Some("Élysée"));
+    }
+
+    /// A headline too short to tell its language is read as English; once
+    /// the body says French, its words are counted again as French and
+    /// what English made of them is taken back. Read in the article's
+    /// language from the start, it is not read again.
+    #[test]
+    fn a_title_read_in_another_language_is_read_again() {
+        let title = "Espagne : l'agence Moody's dégrade 28 banques espagnoles";
+        let body = "L'agence américaine a abaissé les notes de 28 banques espagnoles. Selon l'agence, elles \
+                    font suite à la baisse de la note du pays.";
+        let mut s = DefaultSummarizer::new();
+        let mut d = Detector::new(LanguageChoice::Auto);
+        let read_in = s.count_title(title, &mut Stats::default(), &mut d);
+        assert_eq!(read_in, Language::English);
+        s.count_body(body, true, &mut Stats::default(), &mut Flags::empty(), &mut d);
+        assert_eq!(d.language(), Language::French);
+        let before = s.terms.clone();
+        s.reread_title(title, Language::French, Language::French);
+        assert_eq!(s.terms.slots(), before.slots(), "the same language: nothing changes");
+        s.reread_title(title, read_in, Language::French);
+        let agence = term(&s, "agence", Language::French);
+        // The title and the second sentence (the first was read before
+        // the body decided French: its terms stay as they were counted).
+        assert_eq!((agence.in_title, agence.count), (1, 2));
+        assert_eq!(term(&s, "dégrade", Language::French).in_title, 1);
+        let english = Folded::new("l'agence").stem_to_key_in(Language::English).unwrap();
+        assert!(s.terms.get(english).is_none_or(|t| t.in_title == 0));
+        // The phrases the English reading counted are taken back too.
+        assert!(s.phrases.slots().iter().all(|p| p.hash == 0 || p.in_title <= 1));
     }
 
     /// Italian elisions (`dell'`, `un'`, `nell'`) likewise; English keeps
