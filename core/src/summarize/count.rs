@@ -338,9 +338,9 @@ fn starts_upper(body: &str, surf: u32) -> bool {
     body.get(surf as usize..).and_then(|s| s.chars().next()).is_some_and(crate::unicode::is_upper)
 }
 
-/// The word rules of the counting pass in French and Italian (each needs
+/// The word rules of the counting pass in French, Italian and German (each needs
 /// its language compiled in; the workspace's build has all of them).
-#[cfg(all(test, feature = "fr", feature = "it"))]
+#[cfg(all(test, feature = "fr", feature = "it", feature = "de"))]
 mod tests {
     use super::*;
     use crate::terms::Term;
@@ -406,6 +406,19 @@ mod tests {
         assert!(s.terms.get(english).is_none_or(|t| t.in_title == 0));
         // The phrases the English reading counted are taken back too.
         assert!(s.phrases.slots().iter().all(|p| p.hash == 0 || p.in_title <= 1));
+    }
+
+    /// A capital mid-sentence marks a name in French and English, and
+    /// nothing in German, which capitalizes every noun: there no term
+    /// counts as a name by its capitals ([`Language::capitals_mark_names`]).
+    #[test]
+    fn capitals_mark_names_except_in_german() {
+        let s = counted("Die Regierung hat am Mittwoch mit Merkel über die Steuer gesprochen.", Language::German);
+        assert_eq!(term(&s, "Regierung", Language::German).capitalized, 0);
+        assert_eq!(term(&s, "Merkel", Language::German).capitalized, 0);
+        let s = counted("Le gouvernement a parlé mercredi avec Merkel de la Taxe.", Language::French);
+        assert_eq!(term(&s, "Merkel", Language::French).capitalized, 1);
+        assert_eq!(term(&s, "gouvernement", Language::French).capitalized, 0);
     }
 
     /// Italian elisions (`dell'`, `un'`, `nell'`) likewise; English keeps
