@@ -63,6 +63,16 @@ impl Term {
     pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u16::MAX, ..Term::EMPTY };
 }
 
+impl Term {
+    /// Read as a name: written with a capital mid-sentence in more than
+    /// half of its occurrences (never in German, whose nouns all have
+    /// one: [`crate::Language::capitals_mark_names`], applied as it is
+    /// counted).
+    pub const fn is_name(&self) -> bool {
+        (self.capitalized as u32) * 2 > self.count as u32
+    }
+}
+
 impl Counted for Term {
     const EMPTY: Term = Term::EMPTY;
     fn fresh(hash: u32, count: u16) -> Self {

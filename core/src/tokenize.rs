@@ -338,18 +338,30 @@ const MAX_COMPOUND_BYTES: usize = 64;
 /// `text`, or when the compound would be longer than
 /// [`MAX_COMPOUND_BYTES`].
 ///
+/// For a name (`name`), the compound ends at capitalized words on both
+/// sides: the lower-case affixes of a name are not part of it
+/// (`post-Maduro`, `Oscar-winning`, `ex-CIA` give `Maduro`, `Oscar`,
+/// `CIA`), the particles inside one are (`Pointe-à-Callière`,
+/// `Saint-Jean-de-Luz`).
+///
 /// ```
 /// use epitome::{Span, tokenize::compound};
-/// let text = "Le porte-parole des États-Unis.";
-/// assert_eq!(compound(text, Span::new(3, 8)).slice(text), Some("porte-parole"));
-/// assert_eq!(compound(text, Span::new(20, 26)).slice(text), Some("États-Unis"));
-/// assert_eq!(compound(text, Span::new(0, 2)).slice(text), Some("Le"));
+/// let text = "Le porte-parole des États-Unis pro-Maduro.";
+/// assert_eq!(compound(text, Span::new(3, 8), false).slice(text), Some("porte-parole"));
+/// assert_eq!(compound(text, Span::new(20, 26), true).slice(text), Some("États-Unis"));
+/// assert_eq!(compound(text, Span::new(36, 42), true).slice(text), Some("Maduro"));
+/// assert_eq!(compound(text, Span::new(36, 42), false).slice(text), Some("pro-Maduro"));
+/// assert_eq!(compound(text, Span::new(0, 2), false).slice(text), Some("Le"));
 /// ```
-pub fn compound(text: &str, span: Span) -> Span {
+pub fn compound(text: &str, span: Span, name: bool) -> Span {
     if span.slice(text).is_none() {
         return span;
     }
     let (mut start, mut end) = (span.start as usize, span.end as usize);
+    // Where the compound of a name starts and ends: at the last
+    // capitalized word reached on each side (the span itself if none).
+    let (mut name_start, mut name_end) = (start, end);
+    let capitalized = |at: usize| text.get(at..).and_then(|s| s.chars().next()).is_some_and(is_upper);
     // Each step moves `start` back over a hyphen and a word, or ends: at
     // most `text.len()` steps.
     while let Some(head) = text.get(..start) {
@@ -363,6 +375,9 @@ pub fn compound(text: &str, span: Span) -> Span {
         if end.saturating_sub(start) > MAX_COMPOUND_BYTES {
             return span;
         }
+        if capitalized(start) {
+            name_start = start;
+        }
     }
     while let Some(tail) = text.get(end..) {
         let Some(h) = tail.chars().next().filter(|&c| is_hyphen(c)) else { break };
@@ -370,12 +385,16 @@ pub fn compound(text: &str, span: Span) -> Span {
         if word == 0 {
             break;
         }
-        end = end.saturating_add(h.len_utf8()).saturating_add(word);
+        let from = end.saturating_add(h.len_utf8());
+        end = from.saturating_add(word);
         if end.saturating_sub(start) > MAX_COMPOUND_BYTES {
             return span;
         }
+        if capitalized(from) {
+            name_end = end;
+        }
     }
-    Span::new(start, end)
+    if name { Span::new(name_start, name_end) } else { Span::new(start, end) }
 }
 
 /// True if `c` between `before` and `after` stays inside a word, as
@@ -905,7 +924,7 @@ mod tests {
 
     fn compound_of<'a>(text: &'a str, part: &str) -> &'a str {
         let at = text.find(part).unwrap();
-        compound(text, Span::new(at, at + part.len())).slice(text).unwrap()
+        compound(text, Span::new(at, at + part.len()), false).slice(text).unwrap()
     }
 
     /// Both sides of each rule of [`compound`].
@@ -942,8 +961,21 @@ mod tests {
         assert_eq!(compound_of(long, "kk"), "kk");
         // A span that is no slice of the text is given back.
         let odd = Span::new(1, 2);
-        assert_eq!(compound("é-x", odd), odd);
-        assert_eq!(compound("ab", Span::new(3, 9)), Span::new(3, 9));
+        assert_eq!(compound("é-x", odd, false), odd);
+        assert_eq!(compound("ab", Span::new(3, 9), true), Span::new(3, 9));
+        // A name's compound ends at capitalized words: its particles are
+        // in it, its lower-case affixes not.
+        let name_of = |text: &'static str, part: &str| -> &'static str {
+            let at = text.find(part).unwrap();
+            compound(text, Span::new(at, at + part.len()), true).slice(text).unwrap()
+        };
+        assert_eq!(name_of("le musée Pointe-à-Callière ouvre", "Callière"), "Pointe-à-Callière");
+        assert_eq!(name_of("les États-Unis", "Unis"), "États-Unis");
+        for (text, part) in
+            [("the post-Maduro era", "Maduro"), ("an Oscar-winning actor", "Oscar"), ("an ex-CIA man", "CIA")]
+        {
+            assert_eq!(name_of(text, part), part, "{text:?}");
+        }
     }
 
     proptest::proptest! {
@@ -956,10 +988,11 @@ mod tests {
             a in 0usize..92,
             b in 0usize..92,
             token in proptest::option::of(0usize..20),
+            name in proptest::prelude::any::<bool>(),
         ) {
             let nth = token.and_then(|k| Tokens::new(&text).nth(k)).map(|t| t.span);
             let span = nth.unwrap_or(Span::new(a.min(b), a.max(b)));
-            let got = compound(&text, span);
+            let got = compound(&text, span, name);
             if span.slice(&text).is_none() {
                 proptest::prop_assert_eq!(got, span);
                 return Ok(());

@@ -28,11 +28,14 @@ struct Candidate {
     /// ([`shown`]): a term seen mostly in compounds, or a phrase whose
     /// first or last word is such a term.
     compound: bool,
+    /// A name: its compound ends at capitalized words
+    /// ([`crate::tokenize::compound`]).
+    name: bool,
 }
 
 impl Candidate {
     fn new(score: u32, surface: Surface, surface_len: u8, words: u8) -> Self {
-        Candidate { surface, rev_score: !score, surface_len, words, compound: false }
+        Candidate { surface, rev_score: !score, surface_len, words, compound: false, name: false }
     }
 
     fn score(&self) -> u32 {
@@ -116,8 +119,8 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if t.count < 2 && t.in_title == 0 {
                 return;
             }
-            let c =
-                Candidate { compound: in_compounds(t), ..Candidate::new(weight(t, opts), t.surface, t.surface_len, 1) };
+            let c = Candidate::new(weight(t, opts), t.surface, t.surface_len, 1);
+            let c = Candidate { compound: in_compounds(t), name: t.is_name(), ..c };
             // Most terms rank below a full list: rejected before their
             // text is read (`offer` would turn them away as well).
             if ranks_in(cands, &c) && !is_number(surface(title, body, t.surface, t.surface_len)) {
@@ -161,7 +164,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let name = u32::from(p.capitalized) * 2 >= u32::from(freq) && language.capitals_mark_names();
             let score = phrase_score(sum, n, name);
             let c = Candidate::new(score, p.surface, p.surface_len, p.words.clamp(2, 3));
-            offer(cands, Candidate { compound: first || last, ..c });
+            offer(cands, Candidate { compound: first || last, name, ..c });
         });
     }
 }
@@ -223,7 +226,9 @@ fn shown<'a>(title: &'a str, body: &'a str, c: &Candidate) -> &'a str {
     let text = if c.surface.in_title() { title } else { body };
     let start = c.surface.offset() as usize;
     let span = Span::new(start, start.saturating_add(usize::from(c.surface_len)));
-    let s = crate::tokenize::compound(text, span).slice(text).unwrap_or("");
+    // One capital letter is a letter, not a name (`T-cell`, `X-ray`).
+    let name = c.name && c.surface_len > 1;
+    let s = crate::tokenize::compound(text, span, name).slice(text).unwrap_or("");
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
 
@@ -285,6 +290,10 @@ mod tests {
         }
         assert!(kws.contains(&"Oscar"), "{kws:?}");
         assert!(!kws.contains(&"Oscar-winning"), "{kws:?}");
+        // A name seen mostly with affixes is shown without them.
+        let kws = keyword_texts("After Maduro", "The post-Maduro era worries the pro-Maduro camp. Maduro left.");
+        assert!(kws.contains(&"Maduro"), "{kws:?}");
+        assert!(!kws.iter().any(|k| k.contains("-Maduro")), "{kws:?}");
     }
 
     /// French: `États-Unis`, `porte-parole`, not `Unis` or `porte`; the
