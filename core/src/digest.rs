@@ -69,14 +69,18 @@ struct CorpusWord<'a> {
     score: u32,
 }
 
-/// 64-bit FNV-1a over the case-folded, stemmed words of a keyword,
-/// separated by a space: punctuation, case and inflection do not change it,
-/// so one keyword from two articles merges.
-fn keyword_key(text: &str) -> u64 {
+/// 64-bit FNV-1a over the case-folded, stemmed words of a keyword of an
+/// article in `language`, separated by a space: punctuation, case,
+/// inflection and an elided article (`l'équipage`) do not change it, so
+/// one keyword from two articles merges. Each word is stemmed as the
+/// summarizer stems it in that language ([`crate::normalize::Folded::stem_in`]);
+/// stopwords stay in (`Bank of England`).
+fn keyword_key(text: &str, language: crate::Language) -> u64 {
     let mut h = crate::hash::OFFSET64;
     for Word { mut folded, .. } in Words::new(text) {
         let f = &mut folded;
-        f.stem();
+        f.drop_elision(language);
+        f.stem_in(language);
         for &b in f.as_bytes().iter().chain(b" ") {
             h = crate::hash::step64(h, b);
         }
@@ -186,7 +190,8 @@ impl<'a, const K: usize, const W: usize> DigestBuilder<'a, K, W> {
             });
         }
         for k in &summary.keywords {
-            self.offer_word(CorpusWord { text: k.text, key: keyword_key(k.text), score: k.score });
+            let key = keyword_key(k.text, summary.language());
+            self.offer_word(CorpusWord { text: k.text, key, score: k.score });
         }
     }
 
@@ -298,8 +303,25 @@ mod tests {
 
     #[test]
     fn keyword_key_ignores_quotes_case_and_inflection() {
-        assert_eq!(keyword_key("\u{201c}State Plants\u{201d}"), keyword_key("state plant"));
-        assert_ne!(keyword_key("one two"), keyword_key("two one"));
+        let en = crate::Language::English;
+        assert_eq!(keyword_key("\u{201c}State Plants\u{201d}", en), keyword_key("state plant", en));
+        assert_ne!(keyword_key("one two", en), keyword_key("two one", en));
+        // English has no elision: `d'Artagnan` is one word.
+        assert_ne!(keyword_key("d'Artagnan", en), keyword_key("Artagnan", en));
+    }
+
+    /// Each article's keywords are keyed in its own language: French
+    /// plurals and feminines and an elided article merge, as the French
+    /// stemmer merges them in one article; English rules do not apply.
+    #[test]
+    #[cfg(feature = "fr")]
+    fn keyword_key_is_in_the_articles_language() {
+        let (fr, en) = (crate::Language::French, crate::Language::English);
+        assert_eq!(keyword_key("l'équipage", fr), keyword_key("Équipages", fr));
+        assert_eq!(keyword_key("L’Élysée", fr), keyword_key("Élysée", fr));
+        assert_eq!(keyword_key("banques espagnoles", fr), keyword_key("banque espagnole", fr));
+        assert_ne!(keyword_key("l'équipage", en), keyword_key("équipage", en));
+        assert_ne!(keyword_key("banques espagnoles", fr), keyword_key("espagnoles banques", fr));
     }
 
     #[test]

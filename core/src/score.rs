@@ -101,7 +101,7 @@ pub fn keyword_weight(t: &Term, idf: Option<&Idf<'_>>, w: &Weights) -> u16 {
     if t.in_title > 0 {
         x = x.saturating_mul(w.title) / 256;
     }
-    if u32::from(t.capitalized).saturating_mul(2) > u32::from(t.count) {
+    if t.is_name() {
         x = x.saturating_mul(w.name) / 256;
     }
     if t.first_sentence == 0 {

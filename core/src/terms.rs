@@ -36,6 +36,9 @@ pub struct Term {
     pub first_sentence: u16,
     /// Occurrences written with a capital letter not at a sentence start.
     pub capitalized: u8,
+    /// Occurrences as a part of a hyphenated compound (`États` of
+    /// `États-Unis`): a term seen mostly so is shown as its compound.
+    pub hyphenated: u8,
 }
 
 impl Term {
@@ -52,11 +55,22 @@ impl Term {
         last_sentence: 0,
         first_sentence: 0,
         capitalized: 0,
+        hyphenated: 0,
     };
 
     /// A term just inserted, before its first count: not yet seen in any
     /// sentence.
     pub const FRESH: Term = Term { last_sentence: u16::MAX, first_sentence: u16::MAX, ..Term::EMPTY };
+}
+
+impl Term {
+    /// Read as a name: written with a capital mid-sentence in more than
+    /// half of its occurrences (never in German, whose nouns all have
+    /// one: [`crate::Language::capitals_mark_names`], applied as it is
+    /// counted).
+    pub const fn is_name(&self) -> bool {
+        (self.capitalized as u32) * 2 > self.count as u32
+    }
 }
 
 impl Counted for Term {
@@ -322,6 +336,12 @@ impl<E: Counted, const N: usize> CountTable<E, N> {
     /// The term with `hash`, if present.
     pub fn get(&self, hash: u32) -> Option<&E> {
         self.find(hash).and_then(|i| self.slots.get(i))
+    }
+
+    /// The term with `hash`, if present, to change its statistics (the
+    /// table's count included: the caller keeps it true).
+    pub fn get_mut(&mut self, hash: u32) -> Option<&mut E> {
+        self.find(hash).and_then(|i| self.slots.get_mut(i))
     }
 
     /// Counts one occurrence of `hash`; returns its entry. Inserts (or evicts

@@ -75,6 +75,10 @@ impl Packed {
     const CAPITALIZED: u32 = UPPER as u32;
     /// [`Token::joined`].
     const JOINED: u32 = 4;
+    /// A hyphen follows the token right after its last char (`long` in
+    /// `long-term`): with [`Packed::JOINED`], what [`Packed::in_compound`]
+    /// reads. Not in [`Token`].
+    const HYPHEN_AFTER: u32 = 8;
 
     /// A number ([`TokenKind::Number`]).
     #[inline(always)]
@@ -100,6 +104,26 @@ impl Packed {
         self.flags & Self::JOINED != 0
     }
 
+    /// A part of a hyphenated compound: joined to the token before it, or
+    /// a hyphen right after it (`long` and `term` of `long-term`; also a
+    /// word before a hyphen that joins nothing, `pre-` in `pre- and
+    /// post-war`).
+    #[inline(always)]
+    pub(crate) const fn in_compound(self) -> bool {
+        self.flags & (Self::JOINED | Self::HYPHEN_AFTER) != 0
+    }
+
+    /// The token without its first `n` bytes (an elided `l'` dropped,
+    /// [`crate::lang::elided`]), its capital flag now that of its new first
+    /// char (`capitalized`): `d'Ormesson` is a capitalized word, `L'équipe`
+    /// is not. The start never passes the end.
+    pub(crate) const fn skip_prefix(self, n: u32, capitalized: bool) -> Packed {
+        let start = self.start.saturating_add(n);
+        let start = if start < self.end { start } else { self.end };
+        let caps = if capitalized { Self::CAPITALIZED } else { 0 };
+        Packed { start, end: self.end, flags: self.flags & !Self::CAPITALIZED | caps }
+    }
+
     /// The token's length in bytes ([`Span::len`]: a token never ends
     /// before it starts, so a wrapping subtraction is exact, and cheaper in
     /// the counting loop than a saturating one).
@@ -111,7 +135,7 @@ impl Packed {
     /// The public form.
     #[inline(always)]
     pub(crate) fn token(self) -> Token {
-        let flags = SHAPED.get(self.flags as usize).copied().unwrap_or(BLANK);
+        let flags = SHAPED.get((self.flags & !Self::HYPHEN_AFTER) as usize).copied().unwrap_or(BLANK);
         Token { span: Span { start: self.start, end: self.end }, ..flags }
     }
 }
@@ -165,7 +189,9 @@ impl<'a> Tokens<'a> {
         let joined = begin == self.join_at;
         self.join_at = hyphen;
         self.pos = next;
-        let flags = u32::from(shape) & (Packed::NUMBER | Packed::CAPITALIZED) | if joined { Packed::JOINED } else { 0 };
+        let flags = u32::from(shape) & (Packed::NUMBER | Packed::CAPITALIZED)
+            | if joined { Packed::JOINED } else { 0 }
+            | if hyphen != usize::MAX { Packed::HYPHEN_AFTER } else { 0 };
         // Offsets in `text`, which is never longer than `u32::MAX` bytes
         // ([`addressable`]; a span's end is in `u32` anyway): exact casts,
         // without the saturation of `Span::new`.
@@ -294,6 +320,124 @@ fn next_start_unicode(text: &str, mut begin: usize) -> Option<(usize, bool, u8)>
         }
         begin = begin.wrapping_add(c.len_utf8());
     }
+}
+
+/// The longest hyphenated compound, in bytes, that [`compound`] widens a
+/// span to: longer chains (`pay-as-you-go-and-then-some`) are lists, not
+/// words.
+const MAX_COMPOUND_BYTES: usize = 64;
+
+/// The hyphenated compound `span` of `text` is part of: the span widened
+/// over each word joined to it by one hyphen, on either side, as the
+/// tokenizer joins them ([`Token::joined`]): `États` and `Unis` of
+/// `États-Unis`, `year` of `Twelve-year-old`, `dire` of `c'est-à-dire`
+/// all widen to the whole compound. A word here is a run of word chars
+/// and in-word punctuation (`chef-d'œuvre`, `4,000-year-old`); one stops
+/// at anything else (`U.S.-led`, two hyphens, a dash between spaces). The
+/// span itself when no word is joined to it, when it is not a slice of
+/// `text`, or when the compound would be longer than
+/// [`MAX_COMPOUND_BYTES`].
+///
+/// For a name (`name`), the compound ends at capitalized words on both
+/// sides: the lower-case affixes of a name are not part of it
+/// (`post-Maduro`, `Oscar-winning`, `ex-CIA` give `Maduro`, `Oscar`,
+/// `CIA`), the particles inside one are (`Pointe-à-Callière`,
+/// `Saint-Jean-de-Luz`).
+///
+/// ```
+/// use epitome::{Span, tokenize::compound};
+/// let text = "Le porte-parole des États-Unis pro-Maduro.";
+/// assert_eq!(compound(text, Span::new(3, 8), false).slice(text), Some("porte-parole"));
+/// assert_eq!(compound(text, Span::new(20, 26), true).slice(text), Some("États-Unis"));
+/// assert_eq!(compound(text, Span::new(36, 42), true).slice(text), Some("Maduro"));
+/// assert_eq!(compound(text, Span::new(36, 42), false).slice(text), Some("pro-Maduro"));
+/// assert_eq!(compound(text, Span::new(0, 2), false).slice(text), Some("Le"));
+/// ```
+pub fn compound(text: &str, span: Span, name: bool) -> Span {
+    if span.slice(text).is_none() {
+        return span;
+    }
+    let (mut start, mut end) = (span.start as usize, span.end as usize);
+    // Where the compound of a name starts and ends: at the last
+    // capitalized word reached on each side (the span itself if none).
+    let (mut name_start, mut name_end) = (start, end);
+    let capitalized = |at: usize| text.get(at..).and_then(|s| s.chars().next()).is_some_and(is_upper);
+    // Each step moves `start` back over a hyphen and a word, or ends: at
+    // most `text.len()` steps.
+    while let Some(head) = text.get(..start) {
+        let Some(h) = head.chars().next_back().filter(|&c| is_hyphen(c)) else { break };
+        let before = head.get(..head.len().saturating_sub(h.len_utf8())).unwrap_or("");
+        let word = word_before(before);
+        if word == 0 {
+            break;
+        }
+        start = before.len().saturating_sub(word);
+        if end.saturating_sub(start) > MAX_COMPOUND_BYTES {
+            return span;
+        }
+        if capitalized(start) {
+            name_start = start;
+        }
+    }
+    while let Some(tail) = text.get(end..) {
+        let Some(h) = tail.chars().next().filter(|&c| is_hyphen(c)) else { break };
+        let word = word_after(tail.get(h.len_utf8()..).unwrap_or(""));
+        if word == 0 {
+            break;
+        }
+        let from = end.saturating_add(h.len_utf8());
+        end = from.saturating_add(word);
+        if end.saturating_sub(start) > MAX_COMPOUND_BYTES {
+            return span;
+        }
+        if capitalized(from) {
+            name_end = end;
+        }
+    }
+    if name { Span::new(name_start, name_end) } else { Span::new(start, end) }
+}
+
+/// True if `c` between `before` and `after` stays inside a word, as
+/// [`token_end`] keeps it: an apostrophe between letters (`chef-d'œuvre`),
+/// a `.` or `,` between digits (`4,000-year-old`).
+fn inner_punctuation(before: char, c: char, after: char) -> bool {
+    (is_apostrophe(c) && is_letter(before) && is_letter(after))
+        || ((c == '.' || c == ',') && is_digit(before) && is_digit(after))
+}
+
+/// The length in bytes of the word [`compound`] joins that ends `text`:
+/// word chars and in-word punctuation ([`inner_punctuation`]).
+fn word_before(text: &str) -> usize {
+    let mut len = 0usize;
+    // The char after the one looked at (the last one taken).
+    let mut after = None;
+    let mut chars = text.chars().rev().peekable();
+    while let Some(c) = chars.next() {
+        let inner = chars.peek().is_some_and(|&b| after.is_some_and(|a| inner_punctuation(b, c, a)));
+        if !(is_word_char(c) || inner) {
+            break;
+        }
+        len = len.saturating_add(c.len_utf8());
+        after = Some(c);
+    }
+    len
+}
+
+/// The length in bytes of the word [`compound`] joins that starts `text`:
+/// word chars and in-word punctuation ([`inner_punctuation`]).
+fn word_after(text: &str) -> usize {
+    let mut len = 0usize;
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inner = chars.peek().is_some_and(|&n| before.is_some_and(|b| inner_punctuation(b, c, n)));
+        if !(is_word_char(c) || inner) {
+            break;
+        }
+        len = len.saturating_add(c.len_utf8());
+        before = Some(c);
+    }
+    len
 }
 
 /// The rules: the end of the token that starts at byte `i` of `text` (a
@@ -691,6 +835,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// [`Packed::skip_prefix`] keeps a valid range (never past the
+        /// end) and every flag but the capital, which it sets.
+        #[test]
+        fn skipping_a_prefix_keeps_a_valid_range(
+            start in proptest::prelude::any::<u32>(),
+            len in proptest::prelude::any::<u32>(),
+            n in proptest::prelude::any::<u32>(),
+            flags in 0u32..8,
+            caps in proptest::prelude::any::<bool>(),
+        ) {
+            let end = start.saturating_add(len);
+            let p = Packed { start, end, flags };
+            let q = p.skip_prefix(n, caps);
+            proptest::prop_assert!(q.start <= q.end && q.start >= p.start && q.end == p.end);
+            proptest::prop_assert_eq!(q.start, start.saturating_add(n).min(end));
+            proptest::prop_assert_eq!(q.capitalized(), caps);
+            proptest::prop_assert_eq!((q.is_number(), q.joined()), (p.is_number(), p.joined()));
+        }
+    }
+
+    proptest::proptest! {
         /// [`cut`] (which keeps every token offset in a `u32`) against a
         /// search of all prefixes.
         #[test]
@@ -754,6 +919,90 @@ mod tests {
                 assert_eq!(w.folded.term_key(), want.term_key(), "{text:?}");
             }
             assert!(words.next().is_none(), "{text:?}");
+        }
+    }
+
+    fn compound_of<'a>(text: &'a str, part: &str) -> &'a str {
+        let at = text.find(part).unwrap();
+        compound(text, Span::new(at, at + part.len()), false).slice(text).unwrap()
+    }
+
+    /// Both sides of each rule of [`compound`].
+    #[test]
+    fn compounds_are_whole_words() {
+        let text = "Twelve-year-old, c'est-à-dire le porte-parole des États\u{2011}Unis à Saint-Étienne-du-Rouvray.";
+        assert_eq!(compound_of(text, "year"), "Twelve-year-old");
+        assert_eq!(compound_of(text, "Twelve"), "Twelve-year-old");
+        assert_eq!(compound_of(text, "dire"), "c'est-à-dire");
+        assert_eq!(compound_of(text, "porte"), "porte-parole");
+        // U+2011, the non-breaking hyphen, joins too.
+        assert_eq!(compound_of(text, "Unis"), "États\u{2011}Unis");
+        assert_eq!(compound_of(text, "Étienne"), "Saint-Étienne-du-Rouvray");
+        // Not joined: spaces, a dash, two hyphens, a stray hyphen, an
+        // apostrophe that is a quote, a dotted abbreviation.
+        for (text, part) in [
+            ("Le porte - parole", "porte"),
+            ("Le porte — parole", "parole"),
+            ("Le porte--parole", "porte"),
+            ("pre- and post-war", "pre"),
+            ("'-year' -old", "year"),
+            ("the U.S.-led force", "led"),
+        ] {
+            assert_eq!(compound_of(text, part), part, "{text:?}");
+        }
+        // In-word punctuation as the tokenizer keeps it.
+        assert_eq!(compound_of("a 4,000-year-old coral", "year"), "4,000-year-old");
+        assert_eq!(compound_of("un chef-d'œuvre", "chef"), "chef-d'œuvre");
+        // An apostrophe that ends a word is a quote, not in it.
+        assert_eq!(compound_of("rock-'n'-roll", "roll"), "roll");
+        // Too long a chain is a list, not a word.
+        let long = "a-bb-cc-dd-ee-ff-gg-hh-ii-jj-kk-ll-mm-nn-oo-pp-qq-rr-ss-tt-uu-vv-ww-xx";
+        assert!(long.len() > MAX_COMPOUND_BYTES);
+        assert_eq!(compound_of(long, "kk"), "kk");
+        // A span that is no slice of the text is given back.
+        let odd = Span::new(1, 2);
+        assert_eq!(compound("é-x", odd, false), odd);
+        assert_eq!(compound("ab", Span::new(3, 9), true), Span::new(3, 9));
+        // A name's compound ends at capitalized words: its particles are
+        // in it, its lower-case affixes not.
+        let name_of = |text: &'static str, part: &str| -> &'static str {
+            let at = text.find(part).unwrap();
+            compound(text, Span::new(at, at + part.len()), true).slice(text).unwrap()
+        };
+        assert_eq!(name_of("le musée Pointe-à-Callière ouvre", "Callière"), "Pointe-à-Callière");
+        assert_eq!(name_of("les États-Unis", "Unis"), "États-Unis");
+        for (text, part) in
+            [("the post-Maduro era", "Maduro"), ("an Oscar-winning actor", "Oscar"), ("an ex-CIA man", "CIA")]
+        {
+            assert_eq!(name_of(text, part), part, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// [`compound`] never panics, and gives a slice of the text that
+        /// holds the span, no longer than the limit unless it is the span;
+        /// a token's span widened holds at least two tokens.
+        #[test]
+        fn compounds_are_valid_ranges(
+            text in "([a-zé'’.,0-9 -]|\u{2011}|\u{2014}){0,90}",
+            a in 0usize..92,
+            b in 0usize..92,
+            token in proptest::option::of(0usize..20),
+            name in proptest::prelude::any::<bool>(),
+        ) {
+            let nth = token.and_then(|k| Tokens::new(&text).nth(k)).map(|t| t.span);
+            let span = nth.unwrap_or(Span::new(a.min(b), a.max(b)));
+            let got = compound(&text, span, name);
+            if span.slice(&text).is_none() {
+                proptest::prop_assert_eq!(got, span);
+                return Ok(());
+            }
+            proptest::prop_assert!(got.slice(&text).is_some());
+            proptest::prop_assert!(got.start <= span.start && got.end >= span.end);
+            proptest::prop_assert!(got == span || got.len() <= MAX_COMPOUND_BYTES);
+            if got != span && nth.is_some() {
+                proptest::prop_assert!(Tokens::new(got.slice(&text).unwrap()).count() >= 2);
+            }
         }
     }
 

@@ -148,15 +148,18 @@ impl Language {
 /// Elided articles, pronouns and conjunctions before an apostrophe
 /// (`l'équipage`, `qu'il`, `dell'anno`), with the languages that elide
 /// them: French and Italian grammar, not a frequency list.
-const ELIDED: [(&[u8], u8); 21] = {
+const ELIDED: [(&[u8], u8); 28] = {
     const FR: u8 = Language::French.bit();
     const IT: u8 = Language::Italian.bit();
     [
         (b"all", IT),
+        (b"anch", IT),
         (b"c", FR | IT),
+        (b"com", IT),
         (b"d", FR | IT),
         (b"dall", IT),
         (b"dell", IT),
+        (b"dov", IT),
         (b"j", FR),
         (b"jusqu", FR),
         (b"l", FR | IT),
@@ -164,14 +167,18 @@ const ELIDED: [(&[u8], u8); 21] = {
         (b"m", FR),
         (b"n", FR),
         (b"nell", IT),
+        (b"nessun", IT),
+        (b"presqu", FR),
         (b"puisqu", FR),
         (b"qu", FR),
+        (b"quand", IT),
         (b"quell", IT),
         (b"quest", IT),
         (b"quoiqu", FR),
         (b"s", FR),
         (b"sull", IT),
         (b"t", FR),
+        (b"tutt", IT),
         (b"un", IT),
     ]
 };
@@ -231,6 +238,20 @@ mod tests {
             assert_eq!(elided(w.as_bytes()), (0, 0), "{w}");
         }
         assert_eq!(elided("dell'anno".as_bytes()), (5, Language::Italian.bit()));
+        // Italian: articles, prepositions, adverbs and pronouns elided
+        // before a vowel.
+        let it = Language::Italian.bit();
+        for (w, n) in [("un'amica", 3), ("nell'italia", 5), ("nessun'altra", 7), ("dov'è", 4), ("com'era", 4)] {
+            assert_eq!(elided(w.as_bytes()), (n, it), "{w}");
+        }
+        assert_eq!(elided("anch'io".as_bytes()), (5, it));
+        assert_eq!(elided("tutt'altro".as_bytes()), (5, it));
+        assert_eq!(elided("quand'è".as_bytes()).1, it);
+        assert_eq!(elided("presqu'île".as_bytes()), (7, fr));
+        // A saint's name keeps its `Sant'`; an English `com'` is no word.
+        for w in ["sant'angelo", "sant'anna", "po'", "un'", "ne'er"] {
+            assert_eq!(elided(w.as_bytes()), (0, 0), "{w}");
+        }
         assert_eq!(elided_in_source("L’équipe".as_bytes(), 2), 4);
         assert_eq!(elided_in_source(b"l'equipe", 2), 2);
     }

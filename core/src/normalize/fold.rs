@@ -298,6 +298,22 @@ impl Folded {
         self.truncate_rehash(len);
     }
 
+    /// Drops an elided article, pronoun or conjunction that starts the
+    /// fold (`l'` of `l'équipage`, `dell'` of `dell'anno`) if `language`
+    /// elides it ([`crate::lang::elided`]), rehashing; returns how many
+    /// folded bytes it dropped (0: none). The one home of that rule for
+    /// everyone who keys a word: the counting pass, [`Folded::stem_to_key_in`]
+    /// and the digest.
+    #[inline]
+    pub fn drop_elision(&mut self, language: crate::Language) -> usize {
+        let (n, mask) = crate::lang::elided(self.as_bytes());
+        if mask & language.bit() == 0 {
+            return 0;
+        }
+        self.drop_prefix(n);
+        n
+    }
+
     /// Drops the first `n` bytes of the fold (an elided `l'`), rehashing.
     pub fn drop_prefix(&mut self, n: usize) {
         let n = n.min(self.len);
@@ -330,10 +346,7 @@ impl Folded {
         if language == crate::Language::English {
             return self.stem_to_key();
         }
-        let (n, mask) = crate::lang::elided(self.as_bytes());
-        if mask & language.bit() != 0 {
-            self.drop_prefix(n);
-        }
+        self.drop_elision(language);
         if self.stop_mask() & language.bit() != 0 {
             return None;
         }

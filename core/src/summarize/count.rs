@@ -59,33 +59,65 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Counts the title's terms and phrases (it has no record). The title
     /// is read twice: first by `detector` alone, so that its language
     /// (the title often says it before the body's first sentence does)
-    /// decides which of its words are terms; it is short.
-    pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats, detector: &mut Detector) {
+    /// decides which of its words are terms; it is short. Returns the
+    /// language it was read in: if the body decides another one, the
+    /// caller reads it again ([`Summarizer::reread_title`]).
+    pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats, detector: &mut Detector) -> Language {
         let mut words = Words::new(title);
         while let Some(tok) = words.next_packed() {
             detector.read(words.folded(), tok.capitalized());
+            stats.words = stats.words.saturating_add(1);
         }
         detector.checkpoint();
         let language = detector.language();
+        self.title_words(title, language, Part::Title);
+        language
+    }
+
+    /// Counts the title again in `language`, the article's, taking back
+    /// its count in `read_in`, the language it was first read in (a
+    /// headline with too few function words to tell, `Espagne : l'agence
+    /// Moody's dégrade 28 banques espagnoles`, is read as English until the
+    /// body says French): its terms and phrases are then the article's
+    /// (`agence`, not `l'agence`). Changes nothing when the two are the same.
+    pub(super) fn reread_title(&mut self, title: &str, read_in: Language, language: Language) {
+        if read_in != language {
+            self.title_words(title, read_in, Part::TitleTakenBack);
+            self.title_words(title, language, Part::Title);
+        }
+    }
+
+    /// Counts the title's words in `language` as `part` ([`Part::Title`]),
+    /// or takes back such a count ([`Part::TitleTakenBack`]).
+    fn title_words(&mut self, title: &str, language: Language, part: Part) {
         let mut run = Run::new();
         let mut words = Words::new(title);
         while let Some(mut tok) = words.next_packed() {
             let f = words.folded_mut();
-            stats.words = stats.words.saturating_add(1);
             if !content_word(f, f.stop_mask(), language, &mut tok, title) {
                 run.stopword(tok, f);
                 continue;
             }
             let hash = f.hash();
-            let surface = Surface::title(tok.start);
-            if let Some(t) = self.terms.bump(hash, |t| {
-                t.surface = surface;
-                t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
-            }) {
-                // Title case says nothing about names: capitals are not counted here.
-                t.in_title = t.in_title.saturating_add(1);
+            let compound = u8::from(tok.in_compound());
+            if part == Part::TitleTakenBack {
+                if let Some(t) = self.terms.get_mut(hash) {
+                    t.count = t.count.saturating_sub(1);
+                    t.in_title = t.in_title.saturating_sub(1);
+                    t.hyphenated = t.hyphenated.saturating_sub(compound);
+                }
+            } else {
+                let surface = Surface::title(tok.start);
+                if let Some(t) = self.terms.bump(hash, |t| {
+                    t.surface = surface;
+                    t.surface_len = u8::try_from(tok.len()).unwrap_or(u8::MAX);
+                }) {
+                    // Title case says nothing about names: capitals are not counted here.
+                    t.in_title = t.in_title.saturating_add(1);
+                    t.hyphenated = t.hyphenated.saturating_add(compound);
+                }
             }
-            run.word(&mut self.phrases, title, tok, hash, Part::Title);
+            run.word(&mut self.phrases, title, tok, hash, part);
         }
     }
 
@@ -244,6 +276,9 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
             // u16::MAX means "none yet", so larger numbers stop just below.
             t.first_sentence = sent.min(u16::MAX - 1);
         }
+        if tok.in_compound() {
+            t.hyphenated = t.hyphenated.saturating_add(1);
+        }
         let cap = tok.capitalized_word() && mid && language.capitals_mark_names();
         if cap {
             t.capitalized = t.capitalized.saturating_add(1);
@@ -263,7 +298,8 @@ impl<const T: usize, const P: usize> Counter<'_, T, P> {
 /// of `language`, which it then leaves stemmed; false for a stopword. In
 /// French and Italian an elided article or pronoun (`l'`, `qu'`) is
 /// dropped first, and `tok` made to start after it, so that the term and
-/// its surface form are the word (`équipage`, not `l'équipage`).
+/// its surface form are the word (`équipage`, not `l'équipage`), and its
+/// capital is the word's own (`d'Ormesson`, `l'Élysée` are names).
 #[inline(always)]
 fn content_word(f: &mut Folded, mask: u8, language: Language, tok: &mut Packed, text: &str) -> bool {
     if mask & language.bit() != 0 {
@@ -278,12 +314,12 @@ fn content_word(f: &mut Folded, mask: u8, language: Language, tok: &mut Packed, 
 
 /// [`content_word`] past its stopword test, in a language besides English.
 fn other_content_word(f: &mut Folded, language: Language, tok: &mut Packed, text: &str) -> bool {
-    let (n, elides) = crate::lang::elided(f.as_bytes());
-    if elides & language.bit() != 0 {
+    let n = f.drop_elision(language);
+    if n != 0 {
         let source = text.as_bytes().get(tok.start as usize..tok.end as usize).unwrap_or(&[]);
-        let cut = u32::try_from(crate::lang::elided_in_source(source, n)).unwrap_or(0);
-        tok.start = tok.start.saturating_add(cut).min(tok.end);
-        f.drop_prefix(n);
+        let cut = u32::try_from(crate::lang::elided_in_source(source, n)).unwrap_or(u32::MAX);
+        let capitalized = starts_upper(text, tok.start.saturating_add(cut));
+        *tok = tok.skip_prefix(cut, capitalized);
         if f.stop_mask() & language.bit() != 0 {
             return false;
         }
@@ -300,4 +336,101 @@ fn sentence_u16(sentence: u32) -> u16 {
 
 fn starts_upper(body: &str, surf: u32) -> bool {
     body.get(surf as usize..).and_then(|s| s.chars().next()).is_some_and(crate::unicode::is_upper)
+}
+
+/// The word rules of the counting pass in French, Italian and German (each needs
+/// its language compiled in; the workspace's build has all of them).
+#[cfg(all(test, feature = "fr", feature = "it", feature = "de"))]
+mod tests {
+    use super::*;
+    use crate::terms::Term;
+    use crate::{DefaultSummarizer, LanguageChoice};
+
+    /// The term table after counting `body` in `language`.
+    fn counted(body: &str, language: Language) -> DefaultSummarizer {
+        let mut s = DefaultSummarizer::new();
+        let mut d = Detector::new(LanguageChoice::Only(language));
+        s.count_body(body, true, &mut Stats::default(), &mut Flags::empty(), &mut d);
+        s
+    }
+
+    fn term(s: &DefaultSummarizer, word: &str, language: Language) -> Term {
+        let key = Folded::new(word).stem_to_key_in(language).expect("a content word");
+        *s.terms.get(key).unwrap_or_else(|| panic!("{word} was counted"))
+    }
+
+    /// After an elided article the word's own first letter decides its
+    /// capital (`d'Ormesson`, `l'Élysée`, `L’Élysée`: names), not the
+    /// article's (`L'équipe` at a sentence start is no name, nor is
+    /// `l'équipe` mid-sentence).
+    #[test]
+    fn the_capital_after_an_elision_is_the_words() {
+        let body = "Il a vu Jean d'Ormesson à l'Élysée hier soir. Puis il a quitté l’Élysée avec l'équipe. \
+                    L'équipe est partie ensuite.";
+        let s = counted(body, Language::French);
+        let elysee = term(&s, "Élysée", Language::French);
+        assert_eq!((elysee.count, elysee.capitalized), (2, 2));
+        assert_eq!(term(&s, "Ormesson", Language::French).capitalized, 1);
+        let equipe = term(&s, "équipe", Language::French);
+        assert_eq!((equipe.count, equipe.capitalized), (2, 0));
+        // Its surface form is the word, without the article.
+        let at = elysee.surface.offset() as usize;
+        assert_eq!(body.get(at..at + usize::from(elysee.surface_len)), Some("Élysée"));
+    }
+
+    /// A headline too short to tell its language is read as English; once
+    /// the body says French, its words are counted again as French and
+    /// what English made of them is taken back. Read in the article's
+    /// language from the start, it is not read again.
+    #[test]
+    fn a_title_read_in_another_language_is_read_again() {
+        let title = "Espagne : l'agence Moody's dégrade 28 banques espagnoles";
+        let body = "L'agence américaine a abaissé les notes de 28 banques espagnoles. Selon l'agence, elles \
+                    font suite à la baisse de la note du pays.";
+        let mut s = DefaultSummarizer::new();
+        let mut d = Detector::new(LanguageChoice::Auto);
+        let read_in = s.count_title(title, &mut Stats::default(), &mut d);
+        assert_eq!(read_in, Language::English);
+        s.count_body(body, true, &mut Stats::default(), &mut Flags::empty(), &mut d);
+        assert_eq!(d.language(), Language::French);
+        let before = s.terms.clone();
+        s.reread_title(title, Language::French, Language::French);
+        assert_eq!(s.terms.slots(), before.slots(), "the same language: nothing changes");
+        s.reread_title(title, read_in, Language::French);
+        let agence = term(&s, "agence", Language::French);
+        // The title and the second sentence (the first was read before
+        // the body decided French: its terms stay as they were counted).
+        assert_eq!((agence.in_title, agence.count), (1, 2));
+        assert_eq!(term(&s, "dégrade", Language::French).in_title, 1);
+        let english = Folded::new("l'agence").stem_to_key_in(Language::English).unwrap();
+        assert!(s.terms.get(english).is_none_or(|t| t.in_title == 0));
+        // The phrases the English reading counted are taken back too.
+        assert!(s.phrases.slots().iter().all(|p| p.hash == 0 || p.in_title <= 1));
+    }
+
+    /// A capital mid-sentence marks a name in French and English, and
+    /// nothing in German, which capitalizes every noun: there no term
+    /// counts as a name by its capitals ([`Language::capitals_mark_names`]).
+    #[test]
+    fn capitals_mark_names_except_in_german() {
+        let s = counted("Die Regierung hat am Mittwoch mit Merkel über die Steuer gesprochen.", Language::German);
+        assert_eq!(term(&s, "Regierung", Language::German).capitalized, 0);
+        assert_eq!(term(&s, "Merkel", Language::German).capitalized, 0);
+        let s = counted("Le gouvernement a parlé mercredi avec Merkel de la Taxe.", Language::French);
+        assert_eq!(term(&s, "Merkel", Language::French).capitalized, 1);
+        assert_eq!(term(&s, "gouvernement", Language::French).capitalized, 0);
+    }
+
+    /// Italian elisions (`dell'`, `un'`, `nell'`) likewise; English keeps
+    /// its apostrophes (`O'Brien` is one name, `d'` no article).
+    #[test]
+    fn elisions_by_language() {
+        let s = counted("Il presidente dell'Unione ha visto un'amica nell'Italia del nord oggi.", Language::Italian);
+        assert_eq!(term(&s, "Unione", Language::Italian).capitalized, 1);
+        assert_eq!(term(&s, "amica", Language::Italian).capitalized, 0);
+        assert_eq!(term(&s, "Italia", Language::Italian).capitalized, 1);
+        let s = counted("Then Mr O'Brien met d'Artagnan in the square today.", Language::English);
+        assert_eq!(term(&s, "O'Brien", Language::English).capitalized, 1);
+        assert_eq!(term(&s, "d'Artagnan", Language::English).capitalized, 0);
+    }
 }

@@ -3,10 +3,10 @@
 use heapless::Vec;
 
 use super::{Flags, Keyword, MAX_KEYWORDS, Options, Summarizer};
-use crate::Language;
 use crate::normalize::term_keys;
 use crate::score::{keyword_weight, per_mille_of_best, phrase_score};
 use crate::terms::{Surface, Term};
+use crate::{Language, Span};
 
 /// A keyword candidate: a term or a phrase, by its first surface form,
 /// stored as its ranking key ([`Candidate::rank_key`]) so that `offer`'s
@@ -24,11 +24,18 @@ struct Candidate {
     surface_len: u8,
     /// Its words: 1 for a term, 2 or 3 for a phrase.
     words: u8,
+    /// Shown as the hyphenated compound its surface form is part of
+    /// ([`shown`]): a term seen mostly in compounds, or a phrase whose
+    /// first or last word is such a term.
+    compound: bool,
+    /// A name: its compound ends at capitalized words
+    /// ([`crate::tokenize::compound`]).
+    name: bool,
 }
 
 impl Candidate {
     fn new(score: u32, surface: Surface, surface_len: u8, words: u8) -> Self {
-        Candidate { surface, rev_score: !score, surface_len, words }
+        Candidate { surface, rev_score: !score, surface_len, words, compound: false, name: false }
     }
 
     fn score(&self) -> u32 {
@@ -82,7 +89,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             if out.len() >= want {
                 break;
             }
-            let text = surface(title, body, c.surface, c.surface_len);
+            let text = shown(title, body, c);
             let keys = content_keys(text, language);
             // No content word, in a language besides English: a term
             // counted before the article's language was known that is one
@@ -113,6 +120,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 return;
             }
             let c = Candidate::new(weight(t, opts), t.surface, t.surface_len, 1);
+            let c = Candidate { compound: in_compounds(t), name: t.is_name(), ..c };
             // Most terms rank below a full list: rejected before their
             // text is read (`offer` would turn them away as well).
             if ranks_in(cands, &c) && !is_number(surface(title, body, t.surface, t.surface_len)) {
@@ -140,15 +148,23 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             let text = surface(title, body, p.surface, p.surface_len);
             let mut sum = 0u32;
             let mut n = 0u32;
+            // Whether its first word and (so far) its last are seen mostly in compounds.
+            let (mut first, mut last) = (false, false);
             for k in term_keys(text, language) {
-                sum = sum.saturating_add(terms.get(k).map_or(0, |t| weight(t, opts)));
+                let t = terms.get(k);
+                sum = sum.saturating_add(t.map_or(0, |t| weight(t, opts)));
+                last = t.is_some_and(in_compounds);
+                if n == 0 {
+                    first = last;
+                }
                 n = n.saturating_add(1);
             }
             // A name: capitalized in at least half of its sentences.
             // (not in German, where every noun is capitalized)
             let name = u32::from(p.capitalized) * 2 >= u32::from(freq) && language.capitals_mark_names();
             let score = phrase_score(sum, n, name);
-            offer(cands, Candidate::new(score, p.surface, p.surface_len, p.words.clamp(2, 3)));
+            let c = Candidate::new(score, p.surface, p.surface_len, p.words.clamp(2, 3));
+            offer(cands, Candidate { compound: first || last, name, ..c });
         });
     }
 }
@@ -190,6 +206,32 @@ fn surface<'a>(title: &'a str, body: &'a str, surf: Surface, len: u8) -> &'a str
     s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
 }
 
+/// True if the term `t` is seen mostly as a part of hyphenated compounds
+/// (`Unis` of `États-Unis`, `year` of `Twelve-year-old`): shown alone it
+/// would be a fragment. A word also seen on its own as often (`Oscar`
+/// beside `Oscar-winning`, `Denver` beside `Denver-based`) is shown alone.
+fn in_compounds(t: &Term) -> bool {
+    u32::from(t.hyphenated) * 2 > u32::from(t.count)
+}
+
+/// The text a keyphrase is shown as: its surface form ([`surface`]), or
+/// for a [`Candidate::compound`] the hyphenated compound that form is
+/// part of ([`crate::tokenize::compound`]), so that a keyphrase is a word,
+/// not a fragment of one (`États-Unis`, not `Unis`; `porte-parole`, not
+/// `porte`).
+fn shown<'a>(title: &'a str, body: &'a str, c: &Candidate) -> &'a str {
+    if !c.compound {
+        return surface(title, body, c.surface, c.surface_len);
+    }
+    let text = if c.surface.in_title() { title } else { body };
+    let start = c.surface.offset() as usize;
+    let span = Span::new(start, start.saturating_add(usize::from(c.surface_len)));
+    // One capital letter is a letter, not a name (`T-cell`, `X-ray`).
+    let name = c.name && c.surface_len > 1;
+    let s = crate::tokenize::compound(text, span, name).slice(text).unwrap_or("");
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("\u{2019}s")).unwrap_or(s)
+}
+
 fn is_number(s: &str) -> bool {
     s.chars().next().is_some_and(crate::unicode::is_digit)
 }
@@ -225,6 +267,49 @@ mod tests {
             cands.pop();
         }
         let _ = cands.insert(pos, c);
+    }
+
+    fn keyword_texts<'a>(title: &'a str, body: &'a str) -> heapless::Vec<&'a str, MAX_KEYWORDS> {
+        let mut s = crate::DefaultSummarizer::new();
+        let summary = s.summarize(title, body, &Options::default()).unwrap();
+        summary.keywords.iter().map(|k| k.text).collect()
+    }
+
+    /// A term seen mostly inside hyphenated compounds is shown as its
+    /// compound, never as the fragment; one seen on its own as often is
+    /// shown alone.
+    #[test]
+    fn keyphrases_are_words_not_fragments() {
+        let body = "The twelve-year-old swimmer won the race on Sunday. Rivals said the twelve-year-old \
+                    swimmer trained every morning. The Oscar winner praised the swimmer. The Oscar \
+                    committee met. An Oscar-winning actor watched the Oscar show.";
+        let kws = keyword_texts("Twelve-year-old swimmer wins", body);
+        assert!(kws.iter().any(|k| k.starts_with("twelve-year-old") || k.starts_with("Twelve-year-old")), "{kws:?}");
+        for fragment in ["twelve", "Twelve", "year", "old"] {
+            assert!(!kws.contains(&fragment), "{kws:?}");
+        }
+        assert!(kws.contains(&"Oscar"), "{kws:?}");
+        assert!(!kws.contains(&"Oscar-winning"), "{kws:?}");
+        // A name seen mostly with affixes is shown without them.
+        let kws = keyword_texts("After Maduro", "The post-Maduro era worries the pro-Maduro camp. Maduro left.");
+        assert!(kws.contains(&"Maduro"), "{kws:?}");
+        assert!(!kws.iter().any(|k| k.contains("-Maduro")), "{kws:?}");
+    }
+
+    /// French: `États-Unis`, `porte-parole`, not `Unis` or `porte`; the
+    /// words of `c'est-à-dire` are never a keyphrase alone.
+    #[test]
+    #[cfg(feature = "fr")]
+    fn french_compounds_are_whole() {
+        let body = "Le porte-parole du gouvernement a parlé des États-Unis, c'est-à-dire de Washington. \
+                    Selon le porte-parole, les États-Unis vont répondre lundi, c'est-à-dire très vite. \
+                    Le porte-parole a ensuite quitté la salle de presse du gouvernement.";
+        let kws = keyword_texts("Les États-Unis répondent au porte-parole", body);
+        assert!(kws.contains(&"porte-parole"), "{kws:?}");
+        assert!(kws.contains(&"États-Unis"), "{kws:?}");
+        for fragment in ["porte", "parole", "États", "Unis", "dire", "est"] {
+            assert!(!kws.contains(&fragment), "{kws:?}");
+        }
     }
 
     fn offer_linear<const N: usize>(cands: &mut Vec<Candidate, N>, c: Candidate) {

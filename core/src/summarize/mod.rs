@@ -128,9 +128,10 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // sentences are not scored, so the slot pool is not filled either.
         let scoring = !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0));
         let mut detector = Detector::new(opts.language, opts.languages);
-        self.count_title(title, &mut stats, &mut detector);
+        let title_language = self.count_title(title, &mut stats, &mut detector);
         let n = self.count_body(body, scoring, &mut stats, &mut flags, &mut detector);
         let language = detector.language();
+        self.reread_title(title, title_language, language);
         // Sentences before the last change of language (title: checkpoint
         // 1, sentence `i`: checkpoint `i + 2`) were read in another one.
         let misread = usize::try_from(detector.changed_at().saturating_sub(1)).unwrap_or(usize::MAX);

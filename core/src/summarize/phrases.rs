@@ -64,6 +64,9 @@ pub(super) type PhraseTable<const P: usize> = CountTable<Phrase, P>;
 pub(super) enum Part {
     /// The title.
     Title,
+    /// The title, counted before in another language: its count there is
+    /// taken back ([`super::Summarizer::reread_title`]).
+    TitleTakenBack,
     /// The body, in the sentence of this number (see [`crate::Chosen::index`]).
     Body {
         /// Its sentence number.
@@ -285,6 +288,14 @@ struct Ending {
 /// there costs more than its body).
 #[inline(always)]
 fn count_phrase<const P: usize>(phrases: &mut PhraseTable<P>, e: Ending, part: Part) {
+    if part == Part::TitleTakenBack {
+        if let Some(p) = phrases.get_mut(e.hash) {
+            p.count = p.count.saturating_sub(1);
+            p.in_title = p.in_title.saturating_sub(1);
+            p.capitalized = p.capitalized.saturating_sub(u8::from(e.caps));
+        }
+        return;
+    }
     let surface = if part == Part::Title { Surface::title(e.start) } else { Surface::body(e.start) };
     let Some(p) = phrases.bump(e.hash, |p| {
         p.surface = surface;
@@ -298,7 +309,7 @@ fn count_phrase<const P: usize>(phrases: &mut PhraseTable<P>, e: Ending, part: P
             p.last_sentence = sentence;
             p.sentences = p.sentences.saturating_add(1);
         }
-        Part::Body { .. } => {}
+        Part::Body { .. } | Part::TitleTakenBack => {}
     }
     if e.caps {
         p.capitalized = p.capitalized.saturating_add(1);
