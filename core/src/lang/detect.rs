@@ -232,6 +232,8 @@ pub fn detect(title: &str, body: &str) -> Language {
 
 #[cfg(test)]
 mod tests {
+    use super::Detector;
+    use crate::LanguageChoice;
     use crate::normalize::Folded;
 
     proptest::proptest! {
@@ -245,6 +247,60 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        /// `read`'s shortcuts count what the plain rule counts: every word
+        /// through `word`, an elided word as its elision.
+        #[test]
+        fn read_counts_as_word_does(
+            words in proptest::collection::vec(
+                (proptest::sample::select(VOCABULARY.as_slice()), proptest::bool::ANY), 0..40,
+            ),
+        ) {
+            let (mut fast, mut plain) = (Detector::new(LanguageChoice::Auto), Detector::new(LanguageChoice::Auto));
+            for (w, checkpoint) in words {
+                let f = Folded::new(w);
+                let capitalized = w.starts_with(|c: char| c.is_uppercase());
+                let mask = f.stop_mask();
+                proptest::prop_assert_eq!(fast.read(&f, capitalized), mask);
+                plain.word(if mask == 0 { crate::lang::elided(f.as_bytes()).1 } else { mask }, capitalized);
+                if checkpoint {
+                    fast.checkpoint();
+                    plain.checkpoint();
+                }
+                proptest::prop_assert_eq!(&fast, &plain);
+            }
+        }
+    }
+
+    /// Stopwords of one language and of several, name particles, names,
+    /// elisions and English contractions.
+    const VOCABULARY: [&str; 24] = [
+        "the",
+        "and",
+        "de",
+        "la",
+        "von",
+        "der",
+        "van",
+        "di",
+        "Van",
+        "Gaulle",
+        "Leyen",
+        "Dijk",
+        "l'équipage",
+        "qu'il",
+        "dell'anno",
+        "don't",
+        "it's",
+        "ship",
+        "navire",
+        "Schiff",
+        "le",
+        "die",
+        "het",
+        "el",
+    ];
 
     #[test]
     fn may_be_elided_on_words() {
