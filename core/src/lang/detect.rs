@@ -41,8 +41,9 @@ const LEAST_IN_TITLE: u32 = 3 * SHARE;
 /// language decided so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detector {
-    /// Weighted hits, by [`Language::index`].
-    hits: [u32; Language::ALL.len()],
+    /// Weighted hits, by [`Language::index`]; one place for each bit of a
+    /// `u8` mask, so that a bit's place needs no bounds check.
+    hits: [u32; 8],
     /// The masks of the name particles read since the last other word
     /// (`von der`), not counted yet, oldest first; 0 for a free place.
     held: [u8; 3],
@@ -74,7 +75,7 @@ impl Detector {
         };
         let allowed = languages.stop_mask();
         Detector {
-            hits: [0; Language::ALL.len()],
+            hits: [0; 8],
             held: [0; 3],
             current,
             fixed,
@@ -89,17 +90,40 @@ impl Detector {
     /// ([`crate::stopwords::stop_mask`]). A word that is no stopword of the
     /// detector's languages is read as in a build without the others: if
     /// it starts with an elided one (`l'équipage`), it counts as that one.
-    #[inline]
+    ///
+    /// Inlined into the counting loop, which calls it for every word: most
+    /// are content words with no particle held before them and no
+    /// apostrophe, which count nothing, and leave after three tests.
+    #[inline(always)]
     pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
         let mask = f.stop_mask();
+        let counted = self.counted(f, mask);
+        if counted != 0 || self.holds_particles() {
+            self.word(counted, capitalized);
+        }
+        mask
+    }
+
+    /// What the word `f` with the stopword mask `mask` counts for: its
+    /// stopword languages among the detector's (and the name-particle
+    /// bit), or, for no stopword of them, the elided one it starts with.
+    #[inline(always)]
+    fn counted(&self, f: &Folded, mask: u8) -> u8 {
         let allowed = self.allowed;
-        let counted = if mask & allowed == 0 {
+        if mask & allowed != 0 {
+            mask & (allowed | NAME_PARTICLE)
+        } else if f.may_be_elided() {
             super::elided(f.as_bytes()).1 & allowed
         } else {
-            mask & (allowed | NAME_PARTICLE)
-        };
-        self.word(counted, capitalized);
-        mask
+            0
+        }
+    }
+
+    /// True if name particles are held ([`Detector::word`]): they are
+    /// held oldest first, so the first place says.
+    #[inline(always)]
+    fn holds_particles(&self) -> bool {
+        self.held[0] != 0
     }
 
     /// Counts one word that is a stopword of the languages in `mask`
@@ -136,17 +160,20 @@ impl Detector {
 
     /// Counts the particles held.
     fn release(&mut self) {
-        for m in core::mem::take(&mut self.held) {
-            self.add(m);
+        if self.holds_particles() {
+            for m in core::mem::take(&mut self.held) {
+                self.add(m);
+            }
         }
     }
 
+    #[inline(always)]
     fn add(&mut self, mask: u8) {
         let mask = mask & COMPILED;
         if mask == 0 {
             return;
         }
-        let weight = SHARE / mask.count_ones().max(1);
+        let weight = SHARE / mask.count_ones();
         let mut m = mask;
         while m != 0 {
             let i = m.trailing_zeros() as usize;
@@ -274,6 +301,91 @@ mod tests {
         if Language::French.is_compiled() {
             let d = Detector::new(LanguageChoice::Only(Language::French), LanguageSet::ALL);
             assert_eq!(d.language(), Language::French);
+        }
+    }
+
+    use crate::normalize::Folded;
+
+    proptest::proptest! {
+        /// The cheap test lets through every word that starts with an
+        /// elided one.
+        #[test]
+        fn may_be_elided_lets_every_elision_through(word in "[a-zA-Z'’éà]{0,12}") {
+            let f = Folded::new(&word);
+            if crate::lang::elided(f.as_bytes()).1 != 0 {
+                proptest::prop_assert!(f.may_be_elided(), "{word}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// `read`'s shortcuts count what the plain rule counts: every word
+        /// through `word`, an elided word as its elision.
+        #[test]
+        fn read_counts_as_word_does(
+            words in proptest::collection::vec(
+                (proptest::sample::select(VOCABULARY.as_slice()), proptest::bool::ANY), 0..40,
+            ),
+        ) {
+            let new = || Detector::new(LanguageChoice::Auto, LanguageSet::ALL);
+            let (mut fast, mut plain) = (new(), new());
+            let allowed = fast.allowed;
+            for (w, checkpoint) in words {
+                let f = Folded::new(w);
+                let capitalized = w.starts_with(|c: char| c.is_uppercase());
+                let mask = f.stop_mask();
+                proptest::prop_assert_eq!(fast.read(&f, capitalized), mask);
+                let counted = if mask & allowed == 0 {
+                    crate::lang::elided(f.as_bytes()).1 & allowed
+                } else {
+                    mask & (allowed | NAME_PARTICLE)
+                };
+                plain.word(counted, capitalized);
+                if checkpoint {
+                    fast.checkpoint();
+                    plain.checkpoint();
+                }
+                proptest::prop_assert_eq!(&fast, &plain);
+            }
+        }
+    }
+
+    /// Stopwords of one language and of several, name particles, names,
+    /// elisions and English contractions.
+    const VOCABULARY: [&str; 24] = [
+        "the",
+        "and",
+        "de",
+        "la",
+        "von",
+        "der",
+        "van",
+        "di",
+        "Van",
+        "Gaulle",
+        "Leyen",
+        "Dijk",
+        "l'équipage",
+        "qu'il",
+        "dell'anno",
+        "don't",
+        "it's",
+        "ship",
+        "navire",
+        "Schiff",
+        "le",
+        "die",
+        "het",
+        "el",
+    ];
+
+    #[test]
+    fn may_be_elided_on_words() {
+        for w in ["l'équipage", "L’Élysée", "jusqu'ici", "puisqu'il", "dell'anno", "don't", "o'brien"] {
+            assert!(Folded::new(w).may_be_elided(), "{w}");
+        }
+        for w in ["", "the", "venezuela", "aujourdhui", "longer-than-eight", "Anything'"] {
+            assert!(!Folded::new(w).may_be_elided(), "{w}");
         }
     }
 }

@@ -194,6 +194,17 @@ impl Folded {
         self.stop_mask() & 1 != 0
     }
 
+    /// False if this folded word cannot start with an elided word (`l'`,
+    /// `jusqu'`: [`crate::lang::elided`]), whose apostrophe is among its
+    /// first seven bytes: a word-at-a-time test of the zero-padded buffer,
+    /// so that most words skip the elision's search.
+    #[inline]
+    pub fn may_be_elided(&self) -> bool {
+        use crate::bytes::{CHUNK, HIGHS, ONES, as_chunk, zero_bytes_unmasked};
+        let head = self.buf.get(..8).unwrap_or(&[]);
+        head.chunks_exact(CHUNK).any(|c| zero_bytes_unmasked(as_chunk(c) ^ (ONES * usize::from(b'\''))) & HIGHS != 0)
+    }
+
     /// The languages this folded word is a stopword of
     /// ([`crate::stopwords::stop_mask`]: bit `i` is [`crate::Language::ALL`]`[i]`).
     #[inline]
