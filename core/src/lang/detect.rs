@@ -74,15 +74,7 @@ impl Detector {
             LanguageChoice::Only(_) => (Language::English, true),
         };
         let allowed = languages.stop_mask();
-        Detector {
-            hits: [0; 8],
-            held: [0; 3],
-            current,
-            fixed,
-            allowed,
-            changed_at: 0,
-            checkpoints: 0,
-        }
+        Detector { hits: [0; 8], held: [0; 3], current, fixed, allowed, changed_at: 0, checkpoints: 0 }
     }
 
     /// Counts the folded word `f` (`capitalized` if it starts with a
