@@ -100,6 +100,22 @@ measure() {
 for b in "${BOARDS[@]}"; do measure "$b"; done
 read -r m0_flash m0_ram < <(sizes "$m0")
 
+# The core's flash with the languages "$@" names (--features epitome/fr ...);
+# the default build (every language) is built last, so it is the one left.
+core_flash() {
+    cargo build -q -p epitome-panic-never --profile panic-never --target thumbv6m-none-eabi --no-default-features "$@"
+    sizes "$m0" | cut -d' ' -f1
+}
+languages=$(sed -n 's/^all-languages = \[\(.*\)\]/\1/p' core/Cargo.toml | tr -d '",')
+[ -n "$languages" ] || { echo "figures: no all-languages feature in core/Cargo.toml" >&2; exit 1; }
+english=$(core_flash)
+{
+    echo "english $english"
+    for l in $languages; do echo "$l $(core_flash --features "epitome/$l")"; done
+} > "$work/languages.fig"
+cargo build -q -p epitome-panic-never --profile panic-never --target thumbv6m-none-eabi
+echo "all $(sizes "$m0" | cut -d' ' -f1)" >> "$work/languages.fig"
+
 what=$(IFS=+; echo "${inputs[*]}" | sed 's#\.\./shared/corpus/seeds#seeds#; s#host/sample#sample#g')
 {
 awk -v boards="${BOARDS[*]}" -v work="$work" -v what="$what" -v m0_flash="$m0_flash" -v m0_ram="$m0_ram" '
@@ -130,6 +146,15 @@ awk -v boards="${BOARDS[*]}" -v work="$work" -v what="$what" -v m0_flash="$m0_fl
         row("instructions per input byte, one 16 KiB article (16,001 bytes)", "big", "")
         printf "\ncore alone on Cortex-M0+ (thumbv6m, panic-never binary): flash %s B, static RAM %s B\n", fmt(m0_flash), fmt(m0_ram)
     }'
+awk '
+    function fmt(n,   s, out) {
+        s = sprintf("%d", n); out = ""
+        while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+        return s out
+    }
+    $1 == "english" { en = $2; print ""; print "| languages compiled into the core (alone on Cortex-M0+, panic-never binary) | flash | over English alone |"; print "|---|---|---|"; printf "| English (always) | %s B | |\n", fmt(en); next }
+    $1 == "all" { printf "| all (`all-languages`) | %s B | +%s B |\n", fmt($2), fmt($2 - en); next }
+    { printf "| English and `%s` | %s B | +%s B |\n", $1, fmt($2), fmt($2 - en) }' "$work/languages.fig"
 
 # The lm3s6965evb: the digest on its OLED (a screenshot of page 2 after a page turn).
 lm3s=target/thumbv7m-none-eabi/firmware/epitome-lm3s6965evb

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Main-content extraction peers on HTML pages, and the scorer for everyone.
 
-    python3 scripts/extract_peers.py ../shared/eval/orangesum [--predictions DIR ...] [--json]
+    python3 scripts/extract_peers.py ../shared/eval/orangesum [--predictions DIR ...] [--peer NAME] [--json]
 
 Runs trafilatura and readability-lxml (the extractors a Python user picks)
 over DATASET/html/NNNNN.html, one process, one core, pages in memory, and
@@ -121,6 +121,9 @@ def main():
     ap.add_argument("dataset", type=pathlib.Path)
     ap.add_argument("--predictions", action="append", default=[], metavar="DIR", help="score DIR/NNNNN.txt too")
     ap.add_argument("--no-peers", action="store_true", help="only score --predictions")
+    ap.add_argument(
+        "--peer", choices=["trafilatura", "readability-lxml"], help="run this peer only (to time it as a whole process)"
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     pages = load(args.dataset)
@@ -133,6 +136,8 @@ def main():
             ("trafilatura", "trafilatura", run_trafilatura),
             ("readability-lxml", "readability-lxml", run_readability),
         ]:
+            if args.peer not in (None, name):
+                continue
             outputs, secs = time_peer(pages, fn)
             row = {"system": f"{name} {md.version(dist)}", **score(pages, outputs)}
             row.update({"pages_per_s": len(pages) / secs, "mb_per_s": megabytes / secs})

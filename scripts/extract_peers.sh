@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 venv=target/extract-peers-venv
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
+    # An older pip's resolver fails on trafilatura's lxml[html-clean] extra.
+    "$venv/bin/pip" install --quiet --upgrade pip
     "$venv/bin/pip" install --quiet "trafilatura==2.*" "readability-lxml>=0.8" lxml_html_clean
 fi
 exec "$venv/bin/python" scripts/extract_peers.py "$@"

@@ -41,7 +41,7 @@ pub mod wire;
 
 pub use error::{Error, Result};
 pub use idf::Idf;
-pub use lang::{Language, LanguageChoice};
+pub use lang::{Language, LanguageChoice, LanguageSet};
 pub use span::Span;
 pub use summarize::{
     Budget, Chosen, DefaultSummarizer, Flags, Keyword, MAX_CHOSEN, MAX_KEYWORDS, Options, Stats, Summarizer, Summary,

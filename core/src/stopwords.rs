@@ -372,11 +372,20 @@ struct Merged {
     masks: [u8; WORDS],
 }
 
-static MERGED: Merged = {
+/// A `const`, not a `static`: the hashes only build the perfect hash and
+/// the filter at compile time, so the image keeps [`KEYS`] and [`MASKS`]
+/// alone (four bytes a word less in flash).
+const MERGED: Merged = {
     let mut m = Merged { hashes: [0; WORDS], keys: [0; WORDS], masks: [0; WORDS] };
     merge(&mut m.hashes, &mut m.keys, &mut m.masks);
     m
 };
+
+/// The merged table's keys ([`key`]), by position.
+static KEYS: [u128; WORDS] = MERGED.keys;
+
+/// The merged table's language masks, by position.
+static MASKS: [u8; WORDS] = MERGED.masks;
 
 /// Slots of the perfect hash (a power of two): at most seven in eight are
 /// taken, so a seed for the last buckets is quick to find.
@@ -576,8 +585,8 @@ pub fn stop_mask_key(k: u128, hash: u32) -> u8 {
     // Both indices are in range by their shifts: no bounds check, no panic.
     let seed = PERFECT.seeds.get(bucket(hash)).copied().unwrap_or(0);
     let at = usize::from(PERFECT.slots.get(slot(hash, seed)).copied().unwrap_or(0)).wrapping_sub(1);
-    match MERGED.keys.get(at) {
-        Some(&found) if found == k => MERGED.masks.get(at).copied().unwrap_or(0),
+    match KEYS.get(at) {
+        Some(&found) if found == k => MASKS.get(at).copied().unwrap_or(0),
         _ => 0,
     }
 }

@@ -8,7 +8,7 @@ use epitome::wire::{
     Article, Bundle, BundleWriter, Digest, DigestKeyword, ErrorCode, ErrorFrame, FRAME_VERSION, FrameReader,
     FrameWriter, Hello, Message, MultiDigest, MultiSentence, WireError, decode_frame, encode_payload, write_bundle,
 };
-use epitome::{Budget, DefaultSummarizer, Options, Span};
+use epitome::{Budget, DefaultSummarizer, Language, LanguageSet, Options, Span};
 
 mod shared;
 
@@ -79,7 +79,7 @@ fn multi() -> MultiDigest<'static> {
 
 fn all_messages() -> Vec<Message<'static>> {
     vec![
-        Message::Hello(Hello { max_frame: 4096 }),
+        Message::Hello(Hello { max_frame: 4096, languages: LanguageSet::COMPILED }),
         Message::Article(ARTICLE),
         Message::Article(Article::default()),
         Message::Digest(digest()),
@@ -135,12 +135,29 @@ fn golden_bytes_of_a_fixed_article() {
     let f = frame(&Message::Article(ARTICLE));
     assert_eq!(
         hex(&f),
-        // COBS code (one 94-byte block), version 0xE1, variant 1 (Article), the
+        // COBS code (one 94-byte block), version 0xE2, variant 1 (Article), the
         // article as above, CRC-32 (zlib's) little-endian, delimiter.
-        "5fe1012a0c427269646765206f70656e730747617a657474650a323032362d30312d323802656e3354686520\
+        "5fe2012a0c427269646765206f70656e730747617a657474650a323032362d30312d323802656e3354686520\
          6e657720627269646765206f70656e6564206f6e204d6f6e6461792e205472616666696320776173206c\
-         696768742eed89412000"
+         696768742e2dd639de00"
     );
+}
+
+/// `Hello` in version 2: the receive buffer, then the languages' bits, both varints.
+#[test]
+fn golden_bytes_of_a_hello() {
+    let hello = Hello { max_frame: 2048, languages: LanguageSet::of(&[Language::English, Language::French]) };
+    let mut buf = [0u8; 16];
+    // variant 0 (Hello), 2048 as a varint (80 10), the bits 0b11.
+    assert_eq!(hex(postcard::to_slice(&Message::Hello(hello), &mut buf).unwrap()), "00801003");
+    let mut f = frame(&Message::Hello(hello));
+    f.pop();
+    assert_eq!(decode_frame(&mut f), Ok(Message::Hello(hello)));
+    // A newer peer's language (bit 31) survives the round trip.
+    let future = Hello { max_frame: 1, languages: LanguageSet::from_bits(1 << 31 | 1) };
+    let mut f = frame(&Message::Hello(future));
+    f.pop();
+    assert_eq!(decode_frame(&mut f), Ok(Message::Hello(future)));
 }
 
 fn hex(b: &[u8]) -> String {
@@ -154,7 +171,7 @@ fn frame_starts_with_the_version_byte() {
     assert_eq!(raw[0], FRAME_VERSION);
     let mut wrong = frame(&Message::Article(ARTICLE));
     wrong.pop();
-    wrong[1] = 0xE2; // a future version
+    wrong[1] = FRAME_VERSION + 1; // a future version
     assert_eq!(decode_frame(&mut wrong), Err(WireError::BadVersion));
 }
 
@@ -170,7 +187,7 @@ fn small_frames() -> Vec<Message<'static>> {
 
 #[test]
 fn every_single_byte_flip_is_an_error_and_the_next_frame_survives() {
-    let next = frame(&Message::Hello(Hello { max_frame: 777 }));
+    let next = frame(&Message::Hello(Hello { max_frame: 777, languages: LanguageSet::of(&[Language::English]) }));
     for msg in small_frames() {
         let good = frame(&msg);
         let body_len = good.len() - 1; // the delimiter itself is not flipped
@@ -193,7 +210,7 @@ fn every_single_byte_flip_is_an_error_and_the_next_frame_survives() {
 
 #[test]
 fn every_truncation_is_an_error_and_the_next_frame_survives() {
-    let next = frame(&Message::Hello(Hello { max_frame: 777 }));
+    let next = frame(&Message::Hello(Hello { max_frame: 777, languages: LanguageSet::of(&[Language::English]) }));
     for msg in small_frames() {
         let good = frame(&msg);
         for cut in 1..good.len() - 1 {

@@ -3,9 +3,12 @@
 //! An HTML5 tree builder looks down its stack of open elements at most
 //! start tags (is there a `<p>` to close?), so a page nested N deep costs
 //! it about N steps per tag, so the whole page costs the square of its
-//! depth (BENCHMARKS.md, "HTML extraction"). Real pages nest a few dozen deep. [`estimate`] counts
-//! the nesting in one pass over the bytes, and pages deeper than
-//! [`MAX_DEPTH`] are refused ([`crate::ExtractError::TooDeep`]).
+//! depth (BENCHMARKS.md, "HTML extraction"). Real pages nest a few dozen
+//! deep. [`estimate`] counts the nesting in one pass over the bytes, and
+//! HTML deeper than [`MAX_DEPTH`] is never parsed into a tree
+//! ([`too_deep`]): a whole page so deep is refused
+//! ([`crate::ExtractError::TooDeep`]), an `articleBody` element or HTML
+//! body in JSON-LD so deep is not read.
 //!
 //! This is a guard, not a parser: it skips comments, scripts and styles, and
 //! does not count void elements (`<br>`, `<img>`…), self-closed tags inside
@@ -14,6 +17,8 @@
 //! well-formed page's estimate is its depth, and a sloppy page's (closing
 //! tags left out) is larger. It reads the decoded text, so that UTF-16
 //! pages are measured too.
+
+use memchr::{memchr, memmem};
 
 /// The deepest nesting a page may have.
 pub const MAX_DEPTH: usize = 1000;
@@ -61,6 +66,12 @@ const NOT_COUNTED: &[&[u8]] = &[
 /// Elements whose contents are text up to their end tag.
 const RAW_TEXT: &[&[u8]] = &[b"script", b"style", b"textarea", b"title", b"xmp", b"noembed", b"noframes", b"plaintext"];
 
+/// True when `html` nests deeper than [`MAX_DEPTH`], as estimated: it must
+/// not be parsed into a tree.
+pub fn too_deep(html: &str) -> bool {
+    estimate(html.as_bytes(), MAX_DEPTH) > MAX_DEPTH
+}
+
 /// The page's largest nesting, as estimated (see the module docs); stops
 /// counting once over `limit`.
 pub fn estimate(html: &[u8], limit: usize) -> usize {
@@ -68,11 +79,11 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
     // The depth at which an <svg> or <math> was opened (0: none): only in
     // such foreign content does `/>` close a tag; `<div/>` opens a div.
     let mut foreign = 0;
-    while let Some(lt) = html[at..].iter().position(|&b| b == b'<') {
+    while let Some(lt) = memchr(b'<', &html[at..]) {
         at += lt + 1;
         let rest = &html[at..];
         if rest.starts_with(b"!--") {
-            at += find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            at += memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -81,10 +92,10 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
-        let tag_end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
+        let name = &rest[name_start..name_start + name_len];
+        let tag_end = memchr(b'>', rest).unwrap_or(rest.len());
         at += tag_end;
-        if NOT_COUNTED.contains(&name.as_slice()) {
+        if is_one_of(name, NOT_COUNTED) {
             continue;
         }
         if closing {
@@ -94,17 +105,16 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
             }
             continue;
         }
-        if RAW_TEXT.contains(&name.as_slice()) {
+        if is_one_of(name, RAW_TEXT) {
             // Up to the matching end tag, whatever is inside.
-            let end_tag = [b"</".as_slice(), &name].concat();
-            at += find_ascii_ci(&html[at..], &end_tag).unwrap_or(html.len() - at);
+            at += find_end_tag(&html[at..], name).unwrap_or(html.len() - at);
             continue;
         }
         if foreign > 0 && rest[..tag_end].ends_with(b"/") {
             continue;
         }
         depth += 1;
-        if foreign == 0 && (name == b"svg" || name == b"math") {
+        if foreign == 0 && is_one_of(name, &[b"svg", b"math"]) {
             foreign = depth;
         }
         deepest = deepest.max(depth);
@@ -115,12 +125,15 @@ pub fn estimate(html: &[u8], limit: usize) -> usize {
     deepest
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// True when `name` is in `names` (lower case), ignoring ASCII case.
+fn is_one_of(name: &[u8], names: &[&[u8]]) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
-fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+/// Where the first `</name` in `hay` starts, ignoring ASCII case.
+fn find_end_tag(hay: &[u8], name: &[u8]) -> Option<usize> {
+    memmem::find_iter(hay, b"</")
+        .find(|&i| hay[i + 2..].get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)))
 }
 
 #[cfg(test)]

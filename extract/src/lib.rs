@@ -7,24 +7,33 @@
 //! 1. [`charset`]: bytes to text. A byte-order mark, else the charset the
 //!    page declares (`<meta charset>` or `<meta http-equiv="Content-Type">`),
 //!    else UTF-8 when the bytes are valid UTF-8, else Windows-1252.
-//! 2. The text is parsed once into an HTML5 tree (html5ever, through
-//!    `dom_query`), whatever the markup: malformed pages are repaired as a
-//!    browser repairs them.
+//! 2. [`scan`]: a streaming tokenizer (`lol_html`, no tree) finds the
+//!    structured data: the `og:title`, the JSON-LD scripts and the byte
+//!    range of an element marked `itemprop="articleBody"`.
 //! 3. [`structured`]: the publisher's own structured data, when the page has
-//!    it: a schema.org article in JSON-LD (`articleBody`, `headline`), else an
-//!    element marked `itemprop="articleBody"` (schema.org microdata).
-//! 4. Otherwise the readability algorithm (`dom_smoothie`, a port of
-//!    Mozilla's readability.js, the Firefox reader view) finds the main
-//!    content by scoring the page's blocks.
+//!    it: a schema.org article in JSON-LD (`articleBody`, `headline`), else
+//!    the `articleBody` element (schema.org microdata), of which only its
+//!    range is parsed into a tree.
+//! 4. Otherwise the whole page is parsed once into an HTML5 tree (html5ever,
+//!    through `dom_query`), whatever the markup: malformed pages are
+//!    repaired as a browser repairs them. The readability algorithm
+//!    (`dom_smoothie`, a port of Mozilla's readability.js, the Firefox reader
+//!    view) finds the main content by scoring the page's blocks.
+//!
+//! Building the whole tree costs most of an extraction, so step 2 spares it
+//! when it can (BENCHMARKS.md, "HTML extraction"); when the tokenizer cannot
+//! vouch for what it found (an end tag left for the parser to imply,
+//! markup it finds ambiguous), the tree decides.
 //!
 //! The title is the page's `og:title`, else the JSON-LD `headline`, else
 //! readability's title (`<title>` with the site's name cut off, or a heading).
 //!
 //! Limits: pages over [`MAX_PAGE_BYTES`] (or [`Options::max_bytes`]) are
-//! refused before anything is parsed ([`ExtractError::TooLarge`]), and so are
-//! pages nested deeper than [`depth::MAX_DEPTH`] elements
-//! ([`ExtractError::TooDeep`]: the HTML5 tree builder's time grows with the
-//! square of the depth); a page
+//! refused before anything is parsed ([`ExtractError::TooLarge`]), and
+//! nothing nested deeper than [`depth::MAX_DEPTH`] elements is parsed into a
+//! tree (the HTML5 tree builder's time grows with the square of the depth):
+//! such a page is [`ExtractError::TooDeep`] unless its structured data give
+//! the article from shallower parts; a page
 //! without an article (an index page, an empty body) is
 //! [`ExtractError::NoArticle`]. Nothing here panics on any input (a fuzz
 //! target runs the whole path over arbitrary bytes).
@@ -49,6 +58,7 @@
 
 pub mod charset;
 pub mod depth;
+pub mod scan;
 pub mod structured;
 pub mod text;
 
@@ -190,15 +200,34 @@ pub fn article_from_str(html: &str, options: &Options) -> Result<Article, Extrac
 }
 
 fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
-    if depth::estimate(page.as_bytes(), depth::MAX_DEPTH) > depth::MAX_DEPTH {
+    // The structured data, found without a tree when the page allows (the
+    // tokenizer's time is linear in any nesting; what is parsed into a tree
+    // is checked for depth where it is parsed).
+    let scanned = if options.structured_data { scan::scan(page) } else { None };
+    if let Some(found) = &scanned {
+        let og_title = structured::og_title(&Document::fragment(found.og_titles.as_str()));
+        if let Some(found) = structured::json_ld(&found.json_ld) {
+            return Ok(json_ld_article(found, og_title));
+        }
+        // Without an og:title, the title is readability's, which needs the whole tree.
+        if let Some(title) = og_title
+            && let Some(body) = structured::microdata_in(page, &found.article_bodies)
+        {
+            return Ok(Article { title, text: body, method: Method::Microdata });
+        }
+    }
+    // Otherwise the whole page as a tree.
+    if depth::too_deep(page) {
         return Err(ExtractError::TooDeep { limit: depth::MAX_DEPTH });
     }
     let doc = Document::from(page);
     let og_title = structured::og_title(&doc);
     if options.structured_data {
-        if let Some(found) = structured::json_ld(&doc) {
-            let title = og_title.or(found.headline).unwrap_or_default();
-            return Ok(Article { title, text: found.body, method: Method::JsonLd });
+        // The scan read the JSON-LD already, when it could read the page.
+        if scanned.is_none()
+            && let Some(found) = structured::json_ld(&structured::json_ld_scripts(&doc))
+        {
+            return Ok(json_ld_article(found, og_title));
         }
         if let Some(body) = structured::microdata(&doc) {
             let title = og_title.unwrap_or_else(|| readability_title(&doc));
@@ -207,6 +236,12 @@ fn article_in(page: &str, options: &Options) -> Result<Article, ExtractError> {
     }
     let (title, text) = readability(doc)?;
     Ok(Article { title: og_title.unwrap_or(title), text, method: Method::Readability })
+}
+
+/// A JSON-LD article, titled by the page's `og:title`, else its `headline`.
+fn json_ld_article(found: structured::JsonLdArticle, og_title: Option<String>) -> Article {
+    let title = og_title.or(found.headline).unwrap_or_default();
+    Article { title, text: found.body, method: Method::JsonLd }
 }
 
 /// Readability's title for a page: `<title>` without the site's name, or a heading.

@@ -12,10 +12,12 @@
 //!
 //! Malformed JSON is skipped, as a browser skips it.
 
+use std::ops::Range;
+
 use dom_query::Document;
 use serde_json::Value;
 
-use crate::text;
+use crate::{depth, text};
 
 /// A body and headline from JSON-LD.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,11 +28,17 @@ pub struct JsonLdArticle {
     pub headline: Option<String>,
 }
 
-/// The page's JSON-LD article (see the module docs), if it has one with a body.
-pub fn json_ld(doc: &Document) -> Option<JsonLdArticle> {
+/// The texts of the page's `<script type="application/ld+json">` elements.
+pub fn json_ld_scripts(doc: &Document) -> Vec<String> {
+    doc.select(r#"script[type="application/ld+json" i]"#).nodes().iter().map(|s| s.text().to_string()).collect()
+}
+
+/// The JSON-LD article (see the module docs) in a page's
+/// `<script type="application/ld+json">` texts, if one has a body.
+pub fn json_ld<S: AsRef<str>>(scripts: &[S]) -> Option<JsonLdArticle> {
     let mut best: Option<JsonLdArticle> = None;
-    for script in doc.select(r#"script[type="application/ld+json" i]"#).nodes() {
-        let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) else { continue };
+    for script in scripts {
+        let Ok(value) = serde_json::from_str::<Value>(script.as_ref().trim()) else { continue };
         // Its own stack: the JSON may be nested as deep as serde_json allows.
         let mut stack = vec![&value];
         while let Some(v) = stack.pop() {
@@ -72,7 +80,10 @@ fn is_article_type(t: Option<&Value>) -> bool {
 /// plain text with a line per paragraph.
 fn body_text(body: &str) -> String {
     let looks_like_html = ["<p", "<br", "<div", "</"].iter().any(|t| body.contains(t));
-    if looks_like_html {
+    if looks_like_html && depth::too_deep(body) {
+        // Not parsed (see `depth`), and markup is no text: no body.
+        String::new()
+    } else if looks_like_html {
         let fragment = Document::fragment(body);
         text::paragraphs(&fragment.root())
     } else {
@@ -83,12 +94,22 @@ fn body_text(body: &str) -> String {
 /// The text of the page's `itemprop="articleBody"` element (the one with the
 /// most text, if several), if it has a word.
 pub fn microdata(doc: &Document) -> Option<String> {
-    doc.select(r#"[itemprop~="articleBody" i]"#)
-        .nodes()
-        .iter()
-        .map(text::paragraphs)
-        .filter(|t| !t.is_empty())
-        .max_by_key(String::len)
+    longest(doc.select(r#"[itemprop~="articleBody" i]"#).nodes().iter().map(text::paragraphs))
+}
+
+/// As [`microdata`], from the elements' byte ranges in `page` (found by
+/// [`crate::scan`]): each range alone is parsed, not the whole page, and
+/// one nested too deeply for a tree ([`depth::too_deep`]) is left out.
+pub fn microdata_in(page: &str, ranges: &[Range<usize>]) -> Option<String> {
+    let elements = ranges.iter().filter_map(|r| page.get(r.clone())).filter(|e| !depth::too_deep(e));
+    longest(elements.map(|element| {
+        let fragment = Document::fragment(element);
+        text::paragraphs(&fragment.root())
+    }))
+}
+
+fn longest(texts: impl Iterator<Item = String>) -> Option<String> {
+    texts.filter(|t| !t.is_empty()).max_by_key(String::len)
 }
 
 /// The page's `og:title`, if it has a non-empty one.
@@ -114,13 +135,13 @@ mod tests {
                 "headline": " The  headline ", "articleBody": "First paragraph.\nSecond   one.\n"}]}</script>
             <script type="application/ld+json">[{"@type": "https://schema.org/BlogPosting", "articleBody": "Short."}]</script>
             </head>"#;
-        let found = json_ld(&Document::from(page)).unwrap();
+        let found = json_ld(&json_ld_scripts(&Document::from(page))).unwrap();
         assert_eq!(found.body, "First paragraph.\n\nSecond one.");
         assert_eq!(found.headline.as_deref(), Some("The headline"));
         assert!(
-            json_ld(&Document::from(
+            json_ld(&json_ld_scripts(&Document::from(
                 r#"<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"  "}</script>"#
-            ))
+            )))
             .is_none()
         );
     }
@@ -128,7 +149,7 @@ mod tests {
     #[test]
     fn json_ld_bodies_in_html() {
         let page = r#"<script type="application/ld+json">{"@type":"Article","articleBody":"<p>One &amp; two.</p><p>Three.</p>"}</script>"#;
-        assert_eq!(json_ld(&Document::from(page)).unwrap().body, "One & two.\n\nThree.");
+        assert_eq!(json_ld(&json_ld_scripts(&Document::from(page))).unwrap().body, "One & two.\n\nThree.");
     }
 
     #[test]

@@ -113,6 +113,25 @@ fn limits_refuse_before_parsing() {
 }
 
 #[test]
+fn only_what_is_parsed_into_a_tree_must_be_shallow() {
+    let og = "<meta property=og:title content='Ship hits quay'>";
+    let deep = "<div>".repeat(depth::MAX_DEPTH + 10);
+    // A deep page whose structured data give the article from shallow parts.
+    let shallow_body = format!("<div itemprop=articleBody>{}</div>{deep}", story_html());
+    let a = article(page(og, &shallow_body).as_bytes()).unwrap();
+    assert_eq!((a.method, a.text), (Method::Microdata, STORY.join("\n\n")));
+    // A deep articleBody element is not parsed: the page as a whole is refused.
+    let deep_body = format!("<div itemprop=articleBody>{deep}{}</div>", story_html());
+    assert_eq!(article(page(og, &deep_body).as_bytes()), Err(ExtractError::TooDeep { limit: depth::MAX_DEPTH }));
+    // A deep HTML body in JSON-LD is not parsed: no body there.
+    let ld = format!(
+        r#"<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{deep}<p>{}</p>"}}</script>"#,
+        STORY[0]
+    );
+    assert_eq!(article(page(&ld, "").as_bytes()), Err(ExtractError::NoArticle));
+}
+
+#[test]
 fn malformed_markup_is_repaired_not_refused() {
     let html = format!(
         "<html><body><article><p>{}<p>{}</b></i><p>{}<div><span></article></table>&bogus; &amp;",

@@ -2,7 +2,7 @@
 
 use embedded_io::Write;
 use epitome::digest::DigestBuilder;
-use epitome::wire::{Article, Bundle, Message, WireError};
+use epitome::wire::{Article, Bundle, ErrorFrame, Message, WireError};
 
 use crate::protocol::DIGEST_KEYWORDS;
 use crate::session::{Clock, Event, Session};
@@ -11,8 +11,9 @@ use crate::workspace::Summarize;
 /// Why the offline digest stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OfflineError {
-    /// The summarizer rejected an article (its id).
-    Summarize(u32),
+    /// An article was answered with this error frame: the summarizer
+    /// rejected it, or it is in a language the board lacks.
+    Rejected(ErrorFrame),
     /// Writing a digest frame failed.
     Wire(WireError),
 }
@@ -37,8 +38,8 @@ pub fn run<'a, W: Write, C: Clock, Z: Summarize, const K: usize, const KW: usize
         // digest as it is: each article is summarized once.
         let event = session.answer_then(&a, &mut |s| builder.add(a.id, s)).map_err(OfflineError::Wire)?;
         each(&a, &event);
-        if let Event::Rejected(_) = event {
-            return Err(OfflineError::Summarize(a.id));
+        if let Event::Rejected(e) = event {
+            return Err(OfflineError::Rejected(e));
         }
     }
     send_multi(session, builder)

@@ -4,7 +4,7 @@ use embedded_io::Write;
 use epitome::wire::{Article, Digest, ErrorCode, ErrorFrame, FrameWriter, Hello, Message, WireError};
 use epitome::{Flags, Summary};
 
-use crate::protocol::{HANG_UP, hello, options};
+use crate::protocol::{article_options, is_hang_up};
 use crate::workspace::Summarize;
 
 /// A source of instruction (or cycle) counts, to measure the summarizer.
@@ -63,11 +63,12 @@ pub struct Session<'w, W: Write, C: Clock, Z: Summarize> {
 }
 
 impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
-    /// A session writing replies to `tx`, encoding them in `scratch`, for
-    /// a reader whose receive buffer holds `max_frame` bytes (announced in
-    /// its [`Hello`]).
-    pub fn new(tx: W, scratch: &'w mut [u8], summarizer: &'w mut Z, clock: C, max_frame: usize) -> Self {
-        Session { out: FrameWriter::new(tx, scratch), summarizer, clock, hello: hello(max_frame) }
+    /// A session writing replies to `tx`, encoding them in `scratch`, that
+    /// greets with `hello` ([`crate::protocol::hello`]: the reader's receive
+    /// buffer and the languages the board reads, which it answers articles
+    /// in).
+    pub fn new(tx: W, scratch: &'w mut [u8], summarizer: &'w mut Z, clock: C, hello: Hello) -> Self {
+        Session { out: FrameWriter::new(tx, scratch), summarizer, clock, hello }
     }
 
     /// The greeting this session sends (first, and to every `Hello`).
@@ -113,13 +114,15 @@ impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
         };
         match msg {
             Message::Article(a) => self.answer(&a),
-            Message::Hello(h) if h == HANG_UP => Ok(Event::HangUp),
+            Message::Hello(h) if is_hang_up(&h) => Ok(Event::HangUp),
             Message::Hello(_) => self.greet().map(|()| Event::Greeted),
             _ => self.reject(ErrorFrame { code: ErrorCode::Unsupported, article: u32::MAX }),
         }
     }
 
-    /// Summarizes `a` and sends its digest (or the error frame that says why not).
+    /// Summarizes `a` and sends its digest (or the error frame that says
+    /// why not: [`ErrorCode::Language`] for a language the board lacks,
+    /// [`ErrorCode::Summarize`], [`ErrorCode::TooLarge`]).
     ///
     /// Errors: only [`WireError::Io`].
     pub fn answer(&mut self, a: &Article<'_>) -> Result<Event, WireError> {
@@ -133,8 +136,12 @@ impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
     /// Errors: only [`WireError::Io`].
     #[inline(never)]
     pub fn answer_then<'a>(&mut self, a: &Article<'a>, then: &mut dyn FnMut(&Summary<'a>)) -> Result<Event, WireError> {
+        let opts = match article_options(a.lang, self.hello.languages) {
+            Ok(o) => o,
+            Err(code) => return self.reject(ErrorFrame { code, article: a.id }),
+        };
         let start = self.clock.now();
-        let summary = self.summarizer.summarize(a.title, a.body, &options());
+        let summary = self.summarizer.summarize(a.title, a.body, &opts);
         let ticks = self.clock.now().wrapping_sub(start);
         let instructions = self.clock.instructions(ticks);
         // Borrowed, not moved out of the result: each move of a `Summary`
@@ -197,12 +204,15 @@ impl<'w, W: Write, C: Clock, Z: Summarize> Session<'w, W, C, Z> {
 #[cfg(test)]
 mod tests {
     use epitome::wire::{FrameReader, Hello};
-
-    use epitome::DefaultSummarizer;
+    use epitome::{DefaultSummarizer, Language, LanguageSet, Options};
 
     use super::*;
+    use crate::protocol::{HANG_UP, hello, options};
 
     const MAX_FRAME: usize = 17 * 1024;
+
+    /// The board of these tests reads every language compiled in.
+    const HELLO: Hello = hello(MAX_FRAME, LanguageSet::COMPILED);
 
     /// Frames `msgs` into one byte stream.
     fn stream(msgs: &[Message<'_>], out: &mut [u8]) -> usize {
@@ -221,7 +231,7 @@ mod tests {
             let mut out: &mut [u8] = &mut replies[..];
             let before = out.len();
             {
-                let mut session = Session::new(&mut out, &mut scratch, &mut summarizer, (), MAX_FRAME);
+                let mut session = Session::new(&mut out, &mut scratch, &mut summarizer, (), HELLO);
                 let mut buf = [0u8; MAX_FRAME];
                 let mut reader = FrameReader::new(input, &mut buf);
                 loop {
@@ -245,7 +255,7 @@ mod tests {
     fn answers_articles_hellos_and_bad_frames_in_order() {
         let article = Article { id: 3, title: "Bridge approved", body: BODY, ..Article::default() };
         let mut input = [0u8; 1024];
-        let mut n = stream(&[Message::Hello(Hello { max_frame: 64 })], &mut input);
+        let mut n = stream(&[Message::Hello(Hello { max_frame: 64, languages: LanguageSet::ALL })], &mut input);
         input[n..n + 4].copy_from_slice(&[9, 9, 9, 0]); // garbage
         n += 4;
         n += stream(&[Message::Article(article), Message::Hello(HANG_UP)], &mut input[n..]);
@@ -262,7 +272,7 @@ mod tests {
     fn replies_decode_to_hello_error_and_the_digest() {
         let article = Article { id: 4, title: "Bridge approved", body: BODY, ..Article::default() };
         let mut input = [0u8; 1024];
-        let mut n = stream(&[Message::Hello(Hello { max_frame: 64 })], &mut input);
+        let mut n = stream(&[Message::Hello(Hello { max_frame: 64, languages: LanguageSet::ALL })], &mut input);
         input[n..n + 2].copy_from_slice(&[7, 0]);
         n += 2;
         n += stream(&[Message::Article(article)], &mut input[n..]);
@@ -271,7 +281,7 @@ mod tests {
         let bytes = reader.into_inner();
         let mut buf = [0u8; 2048];
         let mut r = FrameReader::new(bytes, &mut buf);
-        assert_eq!(r.next_frame().unwrap(), Some(Message::Hello(hello(MAX_FRAME))));
+        assert_eq!(r.next_frame().unwrap(), Some(Message::Hello(HELLO)));
         assert!(matches!(r.next_frame().unwrap(), Some(Message::Error(_))));
         let want =
             DefaultSummarizer::new().summarize(article.title, BODY, &options()).map(|s| Digest::from_summary(4, &s));
@@ -288,10 +298,56 @@ mod tests {
         let mut scratch = [0u8; 40];
         let mut out = [0u8; 256];
         let mut tx: &mut [u8] = &mut out;
-        let mut session = Session::new(&mut tx, &mut scratch, &mut summarizer, (), 512);
+        let mut session = Session::new(&mut tx, &mut scratch, &mut summarizer, (), hello(512, LanguageSet::COMPILED));
         let mut buf = [0u8; 512];
         let mut reader = FrameReader::new(&input[..n], &mut buf);
         let e = session.handle(reader.next_frame()).unwrap();
         assert_eq!(e, Event::Rejected(ErrorFrame { code: ErrorCode::TooLarge, article: 5 }));
+    }
+
+    const FRENCH: &str = "Le conseil municipal a approuvé lundi la construction d'un nouveau pont sur le fleuve. \
+        Le pont coûtera 40 millions d'euros et ouvrira en 2028. Selon les élus, il réduira la circulation dans le centre.";
+
+    /// The replies of a board reading `languages` to `articles`, decoded.
+    fn answers(languages: LanguageSet, articles: &[Article<'_>]) -> heapless::Vec<Event, 4> {
+        let mut summarizer = DefaultSummarizer::new();
+        let mut scratch = [0u8; 1024];
+        let mut out = [0u8; 4096];
+        let mut tx: &mut [u8] = &mut out;
+        let mut session = Session::new(&mut tx, &mut scratch, &mut summarizer, (), hello(MAX_FRAME, languages));
+        articles.iter().map(|a| session.answer(a).unwrap()).collect()
+    }
+
+    #[test]
+    fn an_article_in_a_language_the_board_lacks_gets_a_language_error() {
+        let english_only = LanguageSet::of(&[Language::English]);
+        let fr = Article { id: 6, title: "Le pont approuvé", lang: "fr-FR", body: FRENCH, ..Article::default() };
+        let ja = Article { id: 7, lang: "ja", ..fr };
+        let en = Article { id: 8, title: "Bridge approved", lang: "EN", body: BODY, ..Article::default() };
+        let events = answers(english_only, &[fr, ja, en]);
+        assert_eq!(events[0], Event::Rejected(ErrorFrame { code: ErrorCode::Language, article: 6 }));
+        assert_eq!(events[1], Event::Rejected(ErrorFrame { code: ErrorCode::Language, article: 7 }));
+        assert!(matches!(events[2], Event::Digest { article: 8, .. }), "{:?}", events[2]);
+        // A tag naming no language the core knows is refused by every board.
+        assert!(matches!(answers(LanguageSet::ALL, &[ja])[0], Event::Rejected(_)));
+    }
+
+    #[test]
+    fn an_untagged_article_is_read_in_a_language_the_board_has() {
+        if !Language::French.is_compiled() {
+            return; // nothing to choose between
+        }
+        let untagged = Article { id: 9, title: "Le pont approuvé", body: FRENCH, ..Article::default() };
+        let mut s = DefaultSummarizer::new();
+        let all = s.summarize(untagged.title, FRENCH, &options()).unwrap();
+        assert_eq!(all.language(), Language::French);
+        let english_only = LanguageSet::of(&[Language::English]);
+        let opts = Options { languages: english_only, ..options() };
+        assert_eq!(s.summarize(untagged.title, FRENCH, &opts).unwrap().language(), Language::English);
+        // Summarized, not refused: untagged text is read among the board's languages.
+        assert!(matches!(answers(english_only, &[untagged])[0], Event::Digest { article: 9, .. }));
+        let tagged = Article { lang: "fr", ..untagged };
+        let en_fr = LanguageSet::of(&[Language::English, Language::French]);
+        assert!(matches!(answers(en_fr, &[tagged])[0], Event::Digest { article: 9, .. }));
     }
 }

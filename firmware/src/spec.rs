@@ -2,6 +2,8 @@
 //! firmware. Each board package exports one as `SPEC`, next to its
 //! capacities, so that the facts live with the board.
 
+use epitome::LanguageSet;
+
 /// A board's build and run facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BoardSpec {
@@ -27,4 +29,10 @@ pub struct BoardSpec {
     pub scratch: usize,
     /// True if it draws the digest on a display (`epitome board --screenshot`).
     pub display: bool,
+    /// The languages its firmware reads: the ones its Cargo features
+    /// compile into the core (the runtime fails the build on target if
+    /// they differ). Its `Hello` announces them, and the host, which
+    /// carries every language, reads articles among these alone when it
+    /// predicts the board's frames.
+    pub languages: LanguageSet,
 }

@@ -612,9 +612,16 @@ pub struct SentencesArgs {
     #[command(flatten)]
     pub limits: LimitOpts,
     /// A JSON array instead: each unit's byte span in the (UTF-8) text,
-    /// its text, kind, paragraph and whether a summary may choose it.
+    /// its text, kind, paragraph, whether a summary may choose it and the
+    /// language the text is read in.
     #[arg(long)]
     pub json: bool,
+    /// The text's language, as `summarize --language` takes it: `auto`
+    /// (detected, as `summarize` detects it) or one of en, fr, de, es, it,
+    /// pt, nl. The segmenter splits every language alike; the language is
+    /// reported in the JSON.
+    #[arg(long, alias = "lang", value_name = "LANG", default_value = "auto", value_parser = crate::language::parse)]
+    pub language: crate::language::LanguageChoice,
 }
 
 /// Parses the process arguments and runs the command.

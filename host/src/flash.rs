@@ -140,6 +140,28 @@ pub fn check_fits(board: BoardName, bundle: usize) -> Result<()> {
     Ok(())
 }
 
+/// Checks that `board` reads every article's language (its `lang` field,
+/// as the firmware's `protocol::article_options` judges it): otherwise the
+/// offline digest at boot would stop at that article.
+///
+/// Errors: the first article in a language the board lacks, and the ones it reads.
+pub fn check_languages(board: BoardName, articles: &[crate::pack::OwnedArticle]) -> Result<()> {
+    let spec = board.spec();
+    for a in articles {
+        if epitome_firmware::protocol::article_options(&a.lang, spec.languages).is_err() {
+            bail!(
+                "article {} (\"{}\") is in language \"{}\", which the {} board does not read (it reads: {}; leave `lang` empty to have it detected among them)",
+                a.id,
+                a.title,
+                a.lang,
+                spec.name,
+                spec.languages
+            );
+        }
+    }
+    Ok(())
+}
+
 /// The linker's "region FLASH overflowed by N bytes", if the build output says so.
 pub fn flash_overflow(build_output: &str) -> Option<u64> {
     build_output.lines().filter(|l| l.contains("FLASH")).find_map(|l| {
@@ -232,5 +254,21 @@ mod tests {
         assert!(check_fits(BoardName::Stm32f405, flash).is_ok());
         let e = check_fits(BoardName::Stm32f405, flash + 10).unwrap_err().to_string();
         assert!(e.contains("10 bytes over"), "{e}");
+    }
+
+    #[test]
+    fn an_article_the_board_cannot_read_is_refused_before_building() {
+        use crate::pack::OwnedArticle;
+        let article = |id, lang: &str| OwnedArticle {
+            id,
+            title: "T".into(),
+            lang: lang.into(),
+            body: "B.".into(),
+            ..OwnedArticle::default()
+        };
+        let fine = [article(0, ""), article(1, "fr-FR"), article(2, "en"), article(3, "und")];
+        assert!(check_languages(BoardName::Microbit, &fine).is_ok());
+        let e = check_languages(BoardName::Microbit, &[article(0, "en"), article(5, "ja")]).unwrap_err().to_string();
+        assert!(e.contains("article 5") && e.contains("\"ja\"") && e.contains("en fr de es it pt nl"), "{e}");
     }
 }

@@ -75,10 +75,7 @@ impl IdfModel {
     /// The table as `model build` writes it: [`IdfModel::table_bytes`]
     /// and their CRC-32.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = self.table_bytes();
-        let sum = crc32fast::hash(&bytes);
-        bytes.extend_from_slice(&sum.to_le_bytes());
-        bytes
+        epitome_report::idf_file::with_checksum(self.table_bytes())
     }
 
     /// The table in the core's binary format ([`epitome::idf`]).
@@ -93,38 +90,7 @@ impl IdfModel {
     }
 }
 
-/// What is wrong with an IDF table file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableError {
-    /// Its checksum does not match, and it is no table without one either.
-    Corrupt,
-}
-
-impl std::fmt::Display for TableError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("not a valid IDF table (checksum mismatch: damaged?); rebuild it with `epitome model build`")
-    }
-}
-
-impl std::error::Error for TableError {}
-
-/// The core's table inside the bytes of an IDF table file: its checksum
-/// checked and removed. A table written before tables had checksums is
-/// taken as it is if the core accepts it; the flag says so (the caller
-/// should advise rebuilding it).
-pub fn checked_table(mut bytes: Vec<u8>) -> Result<(Vec<u8>, bool), TableError> {
-    if let Some((table, sum)) = bytes.split_last_chunk::<4>()
-        && crc32fast::hash(table) == u32::from_le_bytes(*sum)
-        && epitome::Idf::from_bytes(table).is_ok()
-    {
-        bytes.truncate(bytes.len() - 4);
-        return Ok((bytes, false));
-    }
-    if epitome::Idf::from_bytes(&bytes).is_ok() {
-        return Ok((bytes, true));
-    }
-    Err(TableError::Corrupt)
-}
+pub use epitome_report::idf_file::{TableError, checked_table};
 
 #[cfg(test)]
 mod tests {

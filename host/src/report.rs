@@ -19,10 +19,8 @@ pub struct ArticleReport<'a> {
     pub origin: &'a str,
     /// Its title.
     pub title: &'a str,
-    /// The language it was read in (ISO 639-1: `"en"`, `"fr"`…), given
-    /// by `--language` or detected.
-    pub language: &'static str,
-    /// Keyphrases, sentences and flags, as every front end shows them.
+    /// Language, keyphrases, sentences and flags, as every front end shows
+    /// them.
     #[serde(flatten)]
     pub summary: SummaryReport<'a>,
 }
@@ -34,7 +32,7 @@ pub struct KeywordsReport<'a> {
     pub id: &'a Value,
     /// Where the article came from.
     pub origin: &'a str,
-    /// The language it was read in ([`ArticleReport::language`]).
+    /// The language it was read in ([`SummaryReport::language`]).
     pub language: &'static str,
     /// Keyphrases, best first.
     pub keywords: Vec<KeywordReport<'a>>,
@@ -42,11 +40,5 @@ pub struct KeywordsReport<'a> {
 
 /// The JSON view of an article's summary.
 pub fn article<'a>(a: &'a InputArticle, s: &Summary<'a>) -> ArticleReport<'a> {
-    ArticleReport {
-        id: &a.id,
-        origin: &a.origin,
-        title: &a.title,
-        language: s.language().code(),
-        summary: SummaryReport::new(s),
-    }
+    ArticleReport { id: &a.id, origin: &a.origin, title: &a.title, summary: SummaryReport::new(s) }
 }

@@ -7,9 +7,8 @@
 //! stemmer on tokens longer than three characters); for other languages,
 //! peers.py's `UnicodeTokenizer` ([`unicode_words`]) and no stemming.
 //! Agreement is checked on committed fixtures (`host/tests/data/rouge.jsonl`
-//! and `rouge_unicode.jsonl`, made by `make_rouge.py` and
-//! `make_rouge_unicode.py`) and, when the peers' venv exists, against
-//! peers.py itself (`host/tests/eval.rs`).
+//! and `rouge_unicode.jsonl`, both made by `make_rouge.py`) and, when the
+//! peers' venv exists, against peers.py itself (`host/tests/eval.rs`).
 //!
 //! ```
 //! use epitome_host::rouge::{Protocol, Scorer};

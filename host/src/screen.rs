@@ -10,6 +10,7 @@ use std::io::{BufReader, BufWriter, Read};
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
+use epitome::LanguageSet;
 use epitome::digest::DigestBuilder;
 use epitome::wire::{Article, MultiDigest};
 use epitome_firmware::Summarize;
@@ -57,7 +58,7 @@ pub fn render(board: BoardName, articles: &[Article<'_>], screen: Screen) -> Res
     with_workspace!(board, Ws, Digest, {
         let mut summarizer = Box::<Ws>::default();
         let mut builder = Box::new(Digest::new());
-        render_with(&mut *summarizer, &mut builder, articles, screen)
+        render_with(&mut *summarizer, &mut builder, articles, board.spec().languages, screen)
     })
 }
 
@@ -65,14 +66,15 @@ fn render_with<'a, Z: Summarize, const K: usize, const KW: usize>(
     summarizer: &mut Z,
     builder: &mut DigestBuilder<'a, K, KW>,
     articles: &[Article<'a>],
+    languages: LanguageSet,
     screen: Screen,
 ) -> Result<Vec<Frame>> {
-    let opts = protocol::options();
     if let [a] = articles {
+        let opts = options(a, languages)?;
         let summary = summarizer.summarize(a.title, a.body, &opts).map_err(|e| anyhow!("article {}: {e}", a.id))?;
         return Ok(draw_all(screen, &ArticleContent { title: a.title, summary: &summary }));
     }
-    let digest = board_digest(articles, summarizer, builder)?;
+    let digest = board_digest(articles, summarizer, builder, languages)?;
     Ok(draw_all(screen, &DigestContent::new(&digest)))
 }
 
@@ -81,12 +83,20 @@ fn board_digest<'a, Z: Summarize, const K: usize, const KW: usize>(
     articles: &[Article<'a>],
     summarizer: &mut Z,
     builder: &mut DigestBuilder<'a, K, KW>,
+    languages: LanguageSet,
 ) -> Result<MultiDigest<'a>> {
-    let opts = protocol::options();
     for a in articles {
+        let opts = options(a, languages)?;
         summarizer.feed(builder, a, &opts).map_err(|e| anyhow!("article {}: {e}", a.id))?;
     }
     Ok(builder.to_message(DIGEST_KEYWORDS))
+}
+
+/// The options the firmware reads article `a` with on a board reading `languages`.
+fn options(a: &Article<'_>, languages: LanguageSet) -> Result<epitome::Options<'static>> {
+    protocol::article_options(a.lang, languages).map_err(|_| {
+        anyhow!("article {}: the board does not read its language ({:?}; it reads {languages})", a.id, a.lang)
+    })
 }
 
 fn draw_all<C: Content + ?Sized>(screen: Screen, content: &C) -> Vec<Frame> {

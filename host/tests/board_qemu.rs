@@ -57,6 +57,32 @@ fn sample_round_trip_is_byte_identical_and_qemu_exits() {
     assert!(!running(&fw), "QEMU left running");
 }
 
+/// Articles tagged in a language the board reads, untagged, and in one no
+/// board reads (Japanese): two digests and a `Language` error frame, each
+/// byte for byte as the host predicts.
+#[test]
+fn a_language_the_board_lacks_gets_the_predicted_error_frame() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let Some(fw) = firmware(dir.path()) else { return };
+    let fr = "Le conseil municipal a approuvé lundi la construction d'un nouveau pont sur le fleuve. \
+              Le pont coûtera 40 millions d'euros et ouvrira en 2028. Selon les élus, il réduira la circulation.";
+    let jsonl = dir.path().join("languages.jsonl");
+    let lines = [
+        serde_json::json!({"title": "Le pont approuvé", "body": fr, "lang": "fr-FR"}),
+        serde_json::json!({"title": "Le pont approuvé", "body": fr}),
+        serde_json::json!({"title": "橋が承認された", "body": "市議会は月曜日に新しい橋の建設を承認した。", "lang": "ja"}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&jsonl, text).expect("write");
+    let o = board(&["--check", "--firmware", fw.to_str().expect("utf-8"), jsonl.to_str().expect("utf-8")]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("in languages en fr de es it pt nl"), "{out}");
+    assert!(out.contains("error for article 2: Language"), "{out}");
+    assert!(out.contains("3 answers (2 digests, 1 error frames), 0 differing from the host"), "{out}");
+    assert!(!running(&fw), "QEMU left running");
+}
+
 #[test]
 fn qemu_is_stopped_when_the_check_fails() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -120,6 +120,44 @@ fn sentences_json_gives_spans_kinds_and_choosability() {
     }
 }
 
+/// `sentences --language`: the units do not depend on the language (the
+/// segmenter reads every one alike), the JSON names the one the text is
+/// read in, detected as `summarize` detects it, and an unknown code is
+/// refused.
+#[test]
+fn sentences_json_names_the_language_detected_or_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "Panique à Venise\nLe paquebot, qui peut contenir plus de 2.600 passagers, est venu heurter le quai. M. Rossi a vu la scène depuis la rive.";
+    std::fs::write(dir.path().join("a.txt"), text).expect("write");
+    let units = |language: &str| -> Vec<serde_json::Value> {
+        let o = epitome(&["sentences", "--json", "--language", language, "a.txt"], dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        serde_json::from_str(&stdout(&o)).expect("json")
+    };
+    let summary = epitome(&["summarize", "--json", "a.txt"], dir.path());
+    let summary: serde_json::Value = serde_json::from_str(&stdout(&summary)).expect("json");
+    assert_eq!(summary[0]["language"], "fr");
+    let (auto, german) = (units("auto"), units("de"));
+    assert_eq!(auto.len(), 3, "{auto:?}");
+    assert_eq!(auto[2]["text"], "M. Rossi a vu la scène depuis la rive.");
+    for (a, g) in auto.iter().zip(&german) {
+        assert_eq!(a["language"], summary[0]["language"]);
+        assert_eq!(g["language"], "de");
+        let without = |u: &serde_json::Value| {
+            let mut u = u.clone();
+            u.as_object_mut().map(|o| o.remove("language"));
+            u
+        };
+        assert_eq!(without(a), without(g), "the units do not depend on the language");
+    }
+    let o = epitome(&["sentences", "--language", "xx", "a.txt"], dir.path());
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("expected auto, en, fr"));
+    // The plain listing is the same whatever the language.
+    let plain = |language: &str| stdout(&epitome(&["sentences", "--language", language, "a.txt"], dir.path()));
+    assert_eq!(plain("auto"), plain("en"));
+}
+
 #[test]
 fn model_build_writes_a_table_the_summarizer_accepts() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -150,7 +188,6 @@ fn bad_input_fails_with_a_clear_message() {
 /// French and gets a summary, both detected and asked for; `--language`
 /// rejects an unknown code.
 #[test]
-#[ignore = "until the core reads French (issue 26: detection and the French lexicon)"]
 fn the_readme_french_example_is_summarized_in_french() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");

@@ -2,7 +2,7 @@
 //! 0.001 on every pair of the committed fixtures: `use_stemmer=True` for
 //! English (`tests/data/rouge.jsonl`, made by `make_rouge.py`), and
 //! peers.py's Unicode tokenizer for other languages
-//! (`tests/data/rouge_unicode.jsonl`, made by `make_rouge_unicode.py`).
+//! (`tests/data/rouge_unicode.jsonl`, made by the same script).
 
 use epitome_host::rouge::{Prf, Protocol, Scorer};
 

@@ -10,24 +10,32 @@ The same Rust core that runs on a microcontroller, here for Python:
 
 ``summarize`` and ``keywords`` take one article; ``summarize_batch`` takes
 many (any iterable or a pandas Series) and summarizes them on every core
-without the GIL; ``sentences`` shows the segmenter's units. On Spark (and
+without the GIL; ``sentences`` shows the segmenter's units; ``extract`` finds
+the article inside an HTML page, as the CLI reads pages. On Spark (and
 Dask), ``epitome.spark`` has pandas UDFs over ``summarize_batch``.
 
 Errors of the core are ``EpitomeError`` subclasses (``InputTooLong``,
-``IdfInvalid``), themselves ``ValueError``; arguments of the wrong type raise
+``IdfInvalid``; ``extract``'s are ``ExtractError``: ``PageTooLarge``,
+``PageTooDeep``, ``NoArticle``), themselves ``ValueError``; arguments of the wrong type raise
 ``TypeError``.
 """
 
 from ._epitome import (
+    Article,
     EpitomeError,
+    ExtractError,
     IdfInvalid,
     InputTooLong,
     Keyword,
+    NoArticle,
+    PageTooDeep,
+    PageTooLarge,
     Sentence,
     Stats,
     Summary,
     Unit,
     __version__,
+    extract,
     keywords,
     sentences,
     summarize,
@@ -35,15 +43,21 @@ from ._epitome import (
 )
 
 __all__ = [
+    "Article",
     "EpitomeError",
+    "ExtractError",
     "IdfInvalid",
     "InputTooLong",
     "Keyword",
+    "NoArticle",
+    "PageTooDeep",
+    "PageTooLarge",
     "Sentence",
     "Stats",
     "Summary",
     "Unit",
     "__version__",
+    "extract",
     "keywords",
     "sentences",
     "summarize",

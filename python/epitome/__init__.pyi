@@ -6,15 +6,21 @@ from typing import Final, Literal, Optional, Union, final, overload
 
 __version__: Final[str]
 __all__ = [
+    "Article",
     "EpitomeError",
+    "ExtractError",
     "IdfInvalid",
     "InputTooLong",
     "Keyword",
+    "NoArticle",
+    "PageTooDeep",
+    "PageTooLarge",
     "Sentence",
     "Stats",
     "Summary",
     "Unit",
     "__version__",
+    "extract",
     "keywords",
     "sentences",
     "summarize",
@@ -32,6 +38,31 @@ class InputTooLong(EpitomeError):
 
 class IdfInvalid(EpitomeError):
     """The IDF table's bytes are malformed."""
+
+class ExtractError(EpitomeError):
+    """Base class of the errors of ``extract``: the page gives no article."""
+
+class PageTooLarge(ExtractError):
+    """The page is over 16 MiB; it was not parsed."""
+
+class PageTooDeep(ExtractError):
+    """The page nests elements too deep; it was not parsed."""
+
+class NoArticle(ExtractError):
+    """The page holds no article."""
+
+@final
+class Article:
+    """The article inside an HTML page."""
+
+    def __new__(cls, title: str, text: str, method: str) -> Article: ...
+    def __getnewargs__(self) -> tuple[str, str, str]: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def method(self) -> str: ...
 
 @final
 class Sentence:
@@ -130,6 +161,10 @@ class Unit:
     @property
     def char_end(self) -> int: ...
     @property
+    def body_start(self) -> int | None: ...
+    @property
+    def body_end(self) -> int | None: ...
+    @property
     def text(self) -> str: ...
     @property
     def kind(self) -> Literal["sentence", "list-item", "heading", "boilerplate"]: ...
@@ -139,6 +174,8 @@ class Unit:
     def open_quote(self) -> bool: ...
     @property
     def paragraph(self) -> int: ...
+    @property
+    def language(self) -> str: ...
 
 @overload
 def summarize(
@@ -180,7 +217,8 @@ def keywords(
     language: str = "auto",
     idf: _Idf = None,
 ) -> None: ...
-def sentences(text: str) -> list[Unit]: ...
+def sentences(text: str, *, language: str = "auto") -> list[Unit]: ...
+def extract(html: Union[bytes, str]) -> Article: ...
 def summarize_batch(
     bodies: Iterable[_Text],
     titles: Optional[Iterable[_Text]] = None,

@@ -1,5 +1,6 @@
-//! The core's errors as Python exceptions, mapped in one place: one class
-//! per variant of [`epitome::Error`], named after it, all subclasses of
+//! The core's and the HTML extractor's errors as Python exceptions, mapped
+//! in one place: one class per variant of [`epitome::Error`] and of
+//! [`extract::ExtractError`], named after it, all subclasses of
 //! `EpitomeError(ValueError)` (bad input is a value error), each with the
 //! message the CLI prints for it.
 
@@ -26,6 +27,42 @@ create_exception!(
     "The IDF table's bytes are malformed (bad magic, version or length)."
 );
 
+create_exception!(
+    epitome,
+    ExtractError,
+    EpitomeError,
+    "Base class of the errors of ``extract``: the HTML page gives no article."
+);
+create_exception!(
+    epitome,
+    PageTooLarge,
+    ExtractError,
+    "The HTML page is larger than the extractor reads (16 MiB); it was not parsed."
+);
+create_exception!(
+    epitome,
+    PageTooDeep,
+    ExtractError,
+    "The HTML page nests elements deeper than the extractor reads; it was not parsed."
+);
+create_exception!(
+    epitome,
+    NoArticle,
+    ExtractError,
+    "The HTML page holds no article: no structured article body, and no block of prose readability takes for one."
+);
+
+/// The Python exception for an extractor error, with the message the CLI
+/// prints for it.
+pub fn extract_error(e: extract::ExtractError) -> PyErr {
+    let message = e.to_string();
+    match e {
+        extract::ExtractError::TooLarge { .. } => PageTooLarge::new_err(message),
+        extract::ExtractError::TooDeep { .. } => PageTooDeep::new_err(message),
+        extract::ExtractError::NoArticle => NoArticle::new_err(message),
+    }
+}
+
 /// The Python exception for a core error, its message prefixed with
 /// `context` (`"IDF table idf.bin"`, `"item 3"`) as the CLI prefixes the
 /// input's name.
@@ -48,5 +85,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EpitomeError", py.get_type::<EpitomeError>())?;
     m.add("InputTooLong", py.get_type::<InputTooLong>())?;
     m.add("IdfInvalid", py.get_type::<IdfInvalid>())?;
+    m.add("ExtractError", py.get_type::<ExtractError>())?;
+    m.add("PageTooLarge", py.get_type::<PageTooLarge>())?;
+    m.add("PageTooDeep", py.get_type::<PageTooDeep>())?;
+    m.add("NoArticle", py.get_type::<NoArticle>())?;
     Ok(())
 }

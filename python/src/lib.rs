@@ -18,10 +18,10 @@ use epitome::DefaultSummarizer;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyFloat, PyString};
+use pyo3::types::{PyBytes, PyFloat, PyString};
 
 use errors::core_error;
-use objects::{Keyword, Sentence, Stats, Summary, Unit};
+use objects::{Article, Keyword, Sentence, Stats, Summary, Unit};
 use options::{Settings, type_name};
 
 thread_local! {
@@ -154,18 +154,58 @@ fn keywords(
 
 /// The segmenter's units of ``text``, in order, as ``epitome sentences
 /// --json`` lists them: sentences, list items, headings and boilerplate
-/// (share buttons, credits), with their spans.
+/// (share buttons, credits), with their spans. The segmenter splits every
+/// language alike; ``language`` (``"auto"`` or a code, as for
+/// ``summarize``) is the one each unit reports the text is read in.
 ///
 /// >>> import epitome
 /// >>> [(u.kind, u.text) for u in epitome.sentences("Share on Facebook\nMr. Smith left at 5 p.m. on Monday. He said so.")]
 /// [('boilerplate', 'Share on Facebook'), ('sentence', 'Mr. Smith left at 5 p.m. on Monday.'), ('sentence', 'He said so.')]
+/// >>> epitome.sentences("Le navire est venu heurter le quai. Il y a eu des blessés.")[0].language
+/// 'fr'
 #[pyfunction]
-fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<Unit>> {
+#[pyo3(signature = (text, *, language="auto"))]
+fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, language: &str) -> PyResult<Vec<Unit>> {
     let Ok(s) = text.cast::<PyString>() else {
         return Err(PyTypeError::new_err(format!("text must be str, not {}", type_name(text))));
     };
+    let choice = options::language_choice(language)?;
     let text = PyBackedStr::try_from(s.clone())?;
-    Ok(py.detach(|| objects::units(&text)))
+    Ok(py.detach(|| objects::units(&text, choice)))
+}
+
+/// The article inside an HTML page, as the CLI reads ``.html`` files: its
+/// title, text and the method that found it (the page's JSON-LD or
+/// microdata article body, else readability). ``html`` is the page's
+/// ``bytes`` (its charset is read from a byte-order mark or the page's
+/// ``<meta charset>``, else UTF-8, as a browser does) or a ``str`` (text
+/// already: no charset is looked for). The GIL is released while the page
+/// is parsed.
+///
+/// Raises ``PageTooLarge`` (over 16 MiB), ``PageTooDeep`` or ``NoArticle``,
+/// all ``ExtractError``; ``TypeError`` for anything but ``bytes`` or ``str``.
+///
+/// >>> import epitome
+/// >>> page = b'<html><head><meta charset="iso-8859-1"><title>Le pont</title></head>'
+/// >>> page += b'<body><div itemprop="articleBody"><p>Le conseil a vot\xe9 le pont.</p></div></body></html>'
+/// >>> a = epitome.extract(page)
+/// >>> a.title, a.text, a.method
+/// ('Le pont', 'Le conseil a voté le pont.', 'microdata')
+/// >>> epitome.summarize(a.text, a.title).language
+/// 'fr'
+#[pyfunction]
+#[pyo3(name = "extract")]
+fn extract_article(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Article> {
+    let found = if let Ok(b) = html.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| ::extract::article(bytes))
+    } else if let Ok(s) = html.cast::<PyString>() {
+        let page = PyBackedStr::try_from(s.clone())?;
+        py.detach(|| ::extract::article_from_str(&page, &::extract::Options::default()))
+    } else {
+        return Err(PyTypeError::new_err(format!("html must be bytes or str, not {}", type_name(html))));
+    };
+    found.map(Article::from).map_err(errors::extract_error)
 }
 
 /// Summarize many articles on every core: ``bodies`` (and ``titles``, when
@@ -214,6 +254,8 @@ fn _epitome(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(keywords, m)?)?;
     m.add_function(wrap_pyfunction!(sentences, m)?)?;
     m.add_function(wrap_pyfunction!(summarize_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_article, m)?)?;
+    m.add_class::<Article>()?;
     m.add_class::<Summary>()?;
     m.add_class::<Sentence>()?;
     m.add_class::<Keyword>()?;

@@ -8,6 +8,7 @@
 //! `Keyword` objects when they are asked for, so that a batch of summaries
 //! costs one Python object per article until it is read.
 
+use epitome::LanguageChoice;
 use epitome_report::{KeywordReport, SentenceReport, SummaryReport, UnitReport};
 use pyo3::prelude::*;
 
@@ -234,7 +235,7 @@ impl Summary {
             keywords: report.keywords.iter().map(Keyword::from).collect(),
             flags: report.flags,
             stats: Stats { sentences: s.stats.sentences, words: s.stats.words, terms: s.stats.terms },
-            language: s.language().code().to_owned(),
+            language: report.language.to_owned(),
         }
     }
 
@@ -244,12 +245,51 @@ impl Summary {
     }
 }
 
+/// The article inside an HTML page (``extract``): its ``title`` (empty when
+/// the page has none), its ``text`` (paragraphs separated by a blank line)
+/// and the ``method`` that found it (``"json-ld"``, ``"microdata"`` or
+/// ``"readability"``), as ``epitome extract --json`` prints them.
+#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    title: String,
+    text: String,
+    method: String,
+}
+
+#[pymethods]
+impl Article {
+    #[new]
+    fn py_new(title: String, text: String, method: String) -> Self {
+        Article { title, text, method }
+    }
+
+    fn __getnewargs__(&self) -> (String, String, String) {
+        (self.title.clone(), self.text.clone(), self.method.clone())
+    }
+
+    fn __repr__(&self) -> String {
+        let text: String = self.text.chars().take(60).collect();
+        let more = if text.len() < self.text.len() { "..." } else { "" };
+        format!("Article(title={:?}, text={:?}{more}, method={:?})", self.title, text, self.method)
+    }
+}
+
+impl From<extract::Article> for Article {
+    fn from(a: extract::Article) -> Self {
+        Article { title: a.title, text: a.text, method: a.method.name().to_owned() }
+    }
+}
+
 /// One unit of the segmenter, as ``epitome sentences --json`` shows it:
 /// ``start``/``end`` (UTF-8 bytes) and ``char_start``/``char_end`` (``str``
-/// indices), ``text``, ``kind`` (``"sentence"``, ``"list-item"``,
+/// indices), ``body_start``/``body_end`` (UTF-8 bytes from the start of the
+/// body, the text after the title line, as ``summarize`` counts sentence
+/// offsets; ``None`` for a unit in the title line), ``text``, ``kind`` (``"sentence"``, ``"list-item"``,
 /// ``"heading"`` or ``"boilerplate"``), ``choosable`` (whether a summary may
-/// choose it), ``open_quote`` (part of a quotation it does not close) and
-/// ``paragraph`` (index of its non-empty line, from 0).
+/// choose it), ``open_quote`` (part of a quotation it does not close),
+/// ``paragraph`` (index of its non-empty line, from 0) and ``language`` (the
+/// one the whole text is read in, as ``Summary.language``).
 #[pyclass(frozen, module = "epitome", get_all, eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
@@ -257,11 +297,14 @@ pub struct Unit {
     end: u32,
     char_start: usize,
     char_end: usize,
+    body_start: Option<u32>,
+    body_end: Option<u32>,
     text: String,
     kind: &'static str,
     choosable: bool,
     open_quote: bool,
     paragraph: u32,
+    language: &'static str,
 }
 
 #[pymethods]
@@ -271,21 +314,24 @@ impl Unit {
     }
 }
 
-/// The units of `text`, in order.
-pub fn units(text: &str) -> Vec<Unit> {
+/// The units of `text`, in order, read in the language `choice` gives.
+pub fn units(text: &str, choice: LanguageChoice) -> Vec<Unit> {
     let mut chars = CharOffsets::new(text);
-    UnitReport::all(text)
+    UnitReport::all(text, choice)
         .into_iter()
         .map(|r| Unit {
             char_start: chars.at(r.start),
             char_end: chars.at(r.end),
             start: r.start,
             end: r.end,
+            body_start: r.body_start,
+            body_end: r.body_end,
             text: r.text.to_owned(),
             kind: r.kind,
             choosable: r.choosable,
             open_quote: r.open_quote,
             paragraph: r.paragraph,
+            language: r.language,
         })
         .collect()
 }

@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use epitome::{Budget, Idf, Language, LanguageChoice, MAX_CHOSEN, MAX_KEYWORDS, Options};
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::errors::core_error;
+use crate::errors::{IdfInvalid, core_error};
 
 /// The summarizer's settings, checked; [`Settings::options`] lends the
 /// core options (they borrow the IDF table's bytes).
@@ -41,7 +41,7 @@ impl Settings {
         let keywords = ranged(keywords, "keywords", MAX_KEYWORDS as u64)? as u8;
         let language = language_choice(language)?;
         let idf = match idf {
-            Some(v) if !v.is_none() => Some(read_idf(v)?),
+            Some(v) if !v.is_none() => Some(checked_idf(v.py(), read_idf(v)?)?),
             _ => None,
         };
         let settings = Settings { budget, keywords, language, idf };
@@ -79,7 +79,7 @@ fn ranged(n: i64, name: &str, max: u64) -> PyResult<u64> {
 
 /// `"auto"` (detect it) or a language's ISO 639-1 code, as the CLI's
 /// `--language` takes them.
-fn language_choice(language: &str) -> PyResult<LanguageChoice> {
+pub fn language_choice(language: &str) -> PyResult<LanguageChoice> {
     if language == "auto" {
         return Ok(LanguageChoice::Auto);
     }
@@ -108,6 +108,26 @@ fn read_idf(v: &Bound<'_, PyAny>) -> PyResult<(String, Vec<u8>)> {
                 PyOSError::new_err(message)
             })
         }
+    }
+}
+
+/// The core's table inside an IDF table file's bytes, as the CLI's `--idf`
+/// takes it ([`epitome_report::idf_file::checked_table`]): its checksum
+/// checked (a mismatch is `IdfInvalid`) and removed; a table without one
+/// (written before tables had checksums) is taken with a `UserWarning`.
+fn checked_idf(py: Python<'_>, (origin, bytes): (String, Vec<u8>)) -> PyResult<(String, Vec<u8>)> {
+    match epitome_report::idf_file::checked_table(bytes) {
+        Ok((table, legacy)) => {
+            if legacy {
+                let message = format!(
+                    "IDF table {origin}: has no checksum (built before they had one); rebuild it with `epitome model build`"
+                );
+                let message = std::ffi::CString::new(message).unwrap_or_default();
+                PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 1)?;
+            }
+            Ok((origin, table))
+        }
+        Err(e) => Err(IdfInvalid::new_err(format!("IDF table {origin}: {e}"))),
     }
 }
 

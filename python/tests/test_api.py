@@ -109,13 +109,22 @@ def test_sentences_lists_units_as_the_cli(tmp_path):
         text = read_text(path)
         units = epitome.sentences(text)
         want = json.loads(run_cli("sentences", "--json", str(path)))
-        got = [
-            {k: getattr(u, k) for k in ("start", "end", "text", "kind", "choosable", "open_quote", "paragraph")}
-            for u in units
-        ]
-        assert got == want
+        # Every field the CLI prints, under the same name.
+        got = [{k: getattr(u, k) for k in w} for u, w in zip(units, want)]
+        assert len(units) == len(want) and got == want
         for u in units:
             assert text[u.char_start : u.char_end] == u.text
+
+
+def test_sentences_name_the_language_the_text_is_read_in():
+    text = "Panique à Venise\nLe paquebot, qui peut contenir plus de 2.600 passagers, est venu heurter le quai."
+    auto, german = epitome.sentences(text), epitome.sentences(text, language="de")
+    assert {u.language for u in auto} == {epitome.summarize(text.split("\n", 1)[1], "Panique à Venise").language} == {"fr"}
+    assert {u.language for u in german} == {"de"}
+    # The segmenter reads every language alike.
+    assert [(u.start, u.end, u.kind) for u in auto] == [(u.start, u.end, u.kind) for u in german]
+    with pytest.raises(ValueError, match="auto, en, fr"):
+        epitome.sentences(text, language="xx")
 
 
 def test_help_is_readable():

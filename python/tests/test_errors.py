@@ -1,5 +1,8 @@
 """Errors: typed, with the CLI's messages."""
 
+import json
+import re
+
 import pytest
 
 import epitome
@@ -59,13 +62,21 @@ def test_options_of_the_wrong_type():
 
 
 def test_a_malformed_idf_table(tmp_path):
-    with pytest.raises(epitome.IdfInvalid, match=r"^IDF table \(bytes\): malformed IDF table$"):
+    from conftest import cli_path
+    import subprocess
+
+    damaged = r"not a valid IDF table \(checksum mismatch: damaged\?\); rebuild it with `epitome model build`$"
+    with pytest.raises(epitome.IdfInvalid, match=r"^IDF table \(bytes\): " + damaged):
         epitome.summarize(BODY, idf=b"not a table")
     path = tmp_path / "idf.bin"
     path.write_bytes(b"EPIDF junk")
     # The message the CLI prints for `--idf PATH`.
-    with pytest.raises(epitome.IdfInvalid, match=f"^IDF table {path}: malformed IDF table$"):
+    cli = subprocess.run([str(cli_path()), "summarize", "-", "--idf", str(path)], input=BODY.encode(), capture_output=True)
+    message = cli.stderr.decode().strip().removeprefix("epitome: ")
+    with pytest.raises(epitome.IdfInvalid) as raised:
         epitome.summarize(BODY, idf=path)
+    assert str(raised.value) == message
+    assert re.search(f"^IDF table {re.escape(str(path))}: " + damaged, message)
     with pytest.raises(epitome.IdfInvalid):
         epitome.summarize_batch([BODY], idf=str(path))
 
@@ -77,6 +88,9 @@ def test_a_missing_idf_file(tmp_path):
 
 
 def test_a_real_idf_table(tmp_path):
+    """A table from `epitome model build` (its checksum checked and removed, as
+    the CLI's --idf does); one without a checksum, as older builds wrote
+    them, is read with a warning."""
     from conftest import REPO, run_cli
 
     docs = tmp_path / "docs"
@@ -85,8 +99,15 @@ def test_a_real_idf_table(tmp_path):
         (docs / f"{i}.txt").write_text(f"Title {i}\nThe harbour bridge story number {i} about council votes.\n")
     table = tmp_path / "idf.bin"
     run_cli("model", "build", str(docs), "-o", str(table))
-    assert epitome.summarize(BODY, idf=table) == epitome.summarize(BODY, idf=table.read_bytes())
-    assert REPO.exists()
+    with_table = epitome.summarize(BODY, idf=table)
+    assert with_table == epitome.summarize(BODY, idf=table.read_bytes())
+    title, _, body = (REPO / "host" / "sample" / "01-harbour-bridge.txt").read_text().partition("\n")
+    [want] = json.loads(run_cli("summarize", "--json", "--idf", str(table), str(REPO / "host" / "sample" / "01-harbour-bridge.txt")))
+    got = epitome.summarize(body, title.strip(), idf=table)
+    assert [(k.text, k.score) for k in got.keywords] == [(k["text"], k["score"]) for k in want["keywords"]]
+    with pytest.warns(UserWarning, match="has no checksum"):
+        older = epitome.summarize(BODY, idf=table.read_bytes()[:-4])
+    assert older == with_table
 
 
 def test_lone_surrogates_are_an_encoding_error():

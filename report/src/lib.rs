@@ -3,6 +3,9 @@
 //! `sentences --json`) and the objects the Python package returns are both
 //! built here, so that a field, its name and its units live in one place.
 //!
+//! Beside the records, [`idf_file`] holds the one rule every front end
+//! reads IDF table files by (the core's table and its checksum).
+//!
 //! Each record borrows from the article text and is made from the core's
 //! own result ([`SummaryReport::new`] from a [`Summary`], [`UnitReport::new`]
 //! from a segmenter [`Unit`]). Serialized with serde, a record gives exactly
@@ -18,19 +21,27 @@
 //! assert_eq!(report.sentences[0].text, "The council approved the harbour bridge on Monday.");
 //! assert_eq!((report.sentences[0].start, report.sentences[0].end), (0, 50));
 //! assert!(report.flags.is_empty());
+//! assert_eq!(report.language, "en");
 //! # Ok::<(), epitome::Error>(())
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod idf_file;
+
+use epitome::lang::detect::{Detector, detect};
 use epitome::segment::{Unit, UnitKind};
-use epitome::{Chosen, Flags, Keyword, Summary};
+use epitome::{Chosen, Flags, Keyword, Language, LanguageChoice, Summary};
 use serde::Serialize;
 
-/// What the core reports of one article's summary: its keyphrases, chosen
-/// sentences and flags (the CLI adds the input's id, origin and title).
+/// What the core reports of one article's summary: the language it was
+/// read in, its keyphrases, chosen sentences and flags (the CLI adds the
+/// input's id, origin and title).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SummaryReport<'a> {
+    /// The language the article was read in (ISO 639-1: `"en"`, `"fr"`…),
+    /// as the options chose it or detected ([`Summary::language`]).
+    pub language: &'static str,
     /// Keyphrases, best first.
     pub keywords: Vec<KeywordReport<'a>>,
     /// Chosen sentences in text order.
@@ -43,6 +54,7 @@ impl<'a> SummaryReport<'a> {
     /// The record of a core summary.
     pub fn new(s: &Summary<'a>) -> Self {
         SummaryReport {
+            language: s.language().code(),
             keywords: keywords(&s.keywords),
             sentences: s.sentences.iter().map(SentenceReport::new).collect(),
             flags: flag_names(s.flags),
@@ -132,6 +144,12 @@ pub fn flag_names(f: Flags) -> Vec<String> {
 /// the title line ([`epitome::headline::split`]), as `summarize --json`'s
 /// sentence `start`/`end` do for the same file (`None`, JSON `null`, for a
 /// unit in the title line).
+///
+/// The segmenter reads every language alike (its abbreviations and
+/// quotation marks are those of all the languages the core knows), so the
+/// units do not depend on the language; each record still names the
+/// language the text is read in, as `summarize` would read it, so that a
+/// unit can be told apart from a summary's sentence in another language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UnitReport<'a> {
     /// Byte offset in the (UTF-8) text.
@@ -152,18 +170,24 @@ pub struct UnitReport<'a> {
     pub open_quote: bool,
     /// Index of its non-empty line, from 0.
     pub paragraph: u32,
+    /// The language the whole text is read in, the same for every unit
+    /// ([`language_of`], as [`SummaryReport::language`] gives it).
+    pub language: &'static str,
 }
 
 impl<'a> UnitReport<'a> {
-    /// The records of every unit of `text`, in order.
-    pub fn all(text: &'a str) -> Vec<Self> {
-        let (_, body) = epitome::headline::split(text);
+    /// The records of every unit of `text`, in order, read in the language
+    /// `choice` gives (the title line is the title, as for `summarize`).
+    pub fn all(text: &'a str, choice: LanguageChoice) -> Vec<Self> {
+        let (title, body) = epitome::headline::split(text);
+        let language = language_of(title, body, choice);
         let body_at = u32::try_from(text.len() - body.len()).unwrap_or(u32::MAX);
-        epitome::segment::Segmenter::new(text).map(|u| UnitReport::new(text, body_at, &u)).collect()
+        epitome::segment::Segmenter::new(text).map(|u| UnitReport::new(text, body_at, &u, language)).collect()
     }
 
-    /// The record of unit `u` of `text`, whose body starts at byte `body_at`.
-    pub fn new(text: &'a str, body_at: u32, u: &Unit) -> Self {
+    /// The record of unit `u` of `text`, whose body starts at byte
+    /// `body_at`, read in `language`.
+    pub fn new(text: &'a str, body_at: u32, u: &Unit, language: Language) -> Self {
         let in_body = u.span.start >= body_at;
         UnitReport {
             start: u.span.start,
@@ -175,7 +199,27 @@ impl<'a> UnitReport<'a> {
             choosable: u.kind.is_choosable(),
             open_quote: u.open_quote,
             paragraph: u.paragraph,
+            language: language.code(),
         }
+    }
+}
+
+/// The language the summarizer reads an article with `title` and `body`
+/// in under `choice` ([`Summary::language`]): the one asked for (English
+/// when this build lacks it), or the one detected.
+///
+/// ```
+/// use epitome::{Language, LanguageChoice};
+/// use epitome_report::language_of;
+/// let body = "Le navire, qui peut contenir plus de 2.600 passagers, est venu heurter le quai.";
+/// assert_eq!(language_of("", body, LanguageChoice::Auto), Language::French);
+/// assert_eq!(language_of("", body, LanguageChoice::Only(Language::German)), Language::German);
+/// ```
+pub fn language_of(title: &str, body: &str, choice: LanguageChoice) -> Language {
+    match choice {
+        LanguageChoice::Auto => detect(title, body),
+        // The detector decides what a chosen language resolves to.
+        LanguageChoice::Only(_) => Detector::new(choice).language(),
     }
 }
 
@@ -216,10 +260,35 @@ mod tests {
         assert_eq!(flag_names(Flags::from_bits(0x80)), ["bit_7"]);
     }
 
+    /// `language_of` is the language the summarizer reads the article in,
+    /// detected or asked for, so that `sentences` and `summarize` agree.
+    #[test]
+    fn the_language_of_units_is_the_summary_language() {
+        use epitome::{DefaultSummarizer, Options};
+        let texts = [
+            ("Bridge approved", "The council approved the harbour bridge on Monday. Work starts in May."),
+            ("Panique à Venise", "Le paquebot est venu heurter le quai. Il y a eu des blessés, selon la police."),
+            ("Brücke genehmigt", "Der Rat hat die Brücke am Montag genehmigt. Die Arbeiten beginnen im Mai."),
+            ("Puente aprobado", "El consejo aprobó el puente del puerto el lunes. Las obras empiezan en mayo."),
+            ("", ""),
+        ];
+        let mut s = Box::new(DefaultSummarizer::new());
+        for (title, body) in texts {
+            for choice in [LanguageChoice::Auto, LanguageChoice::Only(Language::Dutch)] {
+                let opts = Options { language: choice, ..Options::default() };
+                let summary = s.summarize(title, body, &opts).unwrap();
+                assert_eq!(language_of(title, body, choice), summary.language(), "{body:?} {choice:?}");
+                assert_eq!(SummaryReport::new(&summary).language, summary.language().code());
+            }
+        }
+        let units = UnitReport::all("Panique à Venise\nLe paquebot est venu heurter le quai.", LanguageChoice::Auto);
+        assert!(units.iter().all(|u| u.language == "fr"), "{units:?}");
+    }
+
     #[test]
     fn records_serialize_as_the_cli_prints_them() {
         let text = "Heading\n\nHe said: \"It is late. The bridge opens in May and the council agrees.";
-        let units = UnitReport::all(text);
+        let units = UnitReport::all(text, LanguageChoice::Auto);
         assert_eq!(units.len(), Segmenter::new(text).count());
         let body = epitome::headline::split(text).1;
         for u in &units {

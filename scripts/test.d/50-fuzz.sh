@@ -17,6 +17,10 @@ cd fuzz
 for target in $(cargo +nightly fuzz list); do
     mkdir -p "corpus/$target"
     cp -n seeds/"$target"/* "corpus/$target/" 2>/dev/null || true
+    # The extractor's page seed is the host's test page, kept in one place.
+    if [ "$target" = extract ]; then
+        cp -n ../host/tests/data/page.html corpus/extract/page.html
+    fi
     echo "fuzzing $target for ${secs}s"
     # No sanitizer: the core forbids unsafe code, so ASan would only slow the search.
     set +e

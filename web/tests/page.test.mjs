@@ -56,6 +56,7 @@ before(async () => {
   page.on("pageerror", (e) => errors.push(e));
   await page.goto(base);
   await page.waitForFunction(() => document.querySelectorAll("#sample option").length > 1);
+  await page.waitForFunction(() => document.querySelectorAll("#language option").length > 1);
   assert.deepEqual(errors, []);
 });
 
@@ -66,15 +67,17 @@ after(async () => {
 
 // Sets the options, loads `file` through the page's file input (its own
 // decoding) and waits for the answer; returns what the page shows.
-async function summarizeFile(file, { sentences = 3, chars = 0, keywords = 10 } = {}) {
-  await page.evaluate(({ sentences, chars, keywords }) => {
+async function summarizeFile(file, { sentences = 3, chars = 0, keywords = 10, language = "auto" } = {}) {
+  await page.evaluate(({ sentences, chars, keywords, language }) => {
     document.getElementById("sentences").value = sentences;
     document.getElementById("chars").value = chars || 300;
     document.querySelector(`input[name="budget"][value="${chars ? "chars" : "sentences"}"]`).checked = true;
     document.getElementById("keywords").value = keywords;
+    const menu = document.getElementById("language");
+    menu.value = language === "auto" ? "0" : [...menu.options].find((o) => o.dataset.code === language).value;
     document.getElementById("status").textContent = "";
     document.getElementById("file").value = "";
-  }, { sentences, chars, keywords });
+  }, { sentences, chars, keywords, language });
   await page.setInputFiles("#file", file);
   return readAnswer();
 }
@@ -94,6 +97,8 @@ async function readAnswer() {
       flags: document.getElementById("flags").textContent,
       marked: [...document.querySelectorAll("#article mark")].map((m) => m.textContent),
       oledPage: document.getElementById("oled-page").textContent,
+      language: document.getElementById("language-used").dataset.code,
+      languageShown: document.getElementById("language-used").textContent,
     };
   });
 }
@@ -105,7 +110,7 @@ function cliSummary(file, args = []) {
 
 function articles() {
   const dir = (d) => readdirSync(d).filter((f) => f.endsWith(".txt")).sort().map((f) => join(d, f));
-  const files = dir(join(root, "host/sample"));
+  const files = [...dir(join(root, "host/sample")), ...dir(join(root, "web/samples"))];
   const seeds = join(shared, "corpus/seeds");
   if (existsSync(seeds)) files.push(...dir(seeds));
   else assert.ok(process.env.CI !== "true", `${seeds} is missing: CI must have ../shared`);
@@ -118,6 +123,7 @@ function assertSameAsCli(shown, want, file) {
   assert.deepEqual(shown.marked, want.sentences.map((s) => s.text), `${file}: marked spans`);
   assert.deepEqual(shown.keywords, want.keywords, `${file}: keyphrases`);
   assert.equal(shown.flags, want.flags.length ? `Flags: ${want.flags.join(", ")}` : "No flags raised.", `${file}: flags`);
+  assert.equal(shown.language, want.language, `${file}: language`);
 }
 
 test("every sample and seed article: the page shows the CLI's summary, keyphrases and marks", async () => {
@@ -135,6 +141,30 @@ test("other budgets and keyphrase counts give the CLI's answers", async () => {
   assertSameAsCli(await summarizeFile(file, { sentences: 5, keywords: 4 }), cliSummary(file, ["-n", "5", "-k", "4"]), file);
   assertSameAsCli(await summarizeFile(file, { chars: 300, keywords: 16 }), cliSummary(file, ["--max-chars", "300", "-k", "16"]), file);
   assertSameAsCli(await summarizeFile(file, { sentences: 0, keywords: 0 }), cliSummary(file, ["-n", "0", "-k", "0"]), file);
+});
+
+test("the language menu offers the CLI's languages; detected or chosen, the page gives the CLI's answer", async () => {
+  // The CLI names the codes it takes when given one it does not know.
+  let message = "";
+  try {
+    execFileSync(cli, ["summarize", "-", "--language", "xx"], { input: "", stdio: "pipe" });
+  } catch (e) {
+    message = String(e.stderr);
+  }
+  const codes = /expected auto, ([a-z, ]+)/.exec(message)[1].split(", ");
+  const menu = await page.evaluate(() => [...document.querySelectorAll("#language option")].map((o) => o.dataset.code ?? o.value));
+  assert.deepEqual(menu, ["0", ...codes]);
+
+  const file = join(root, "web/samples/05-fr-bac-de-loire.txt");
+  const detected = await summarizeFile(file);
+  assertSameAsCli(detected, cliSummary(file), file);
+  assert.equal(detected.language, "fr");
+  assert.match(detected.languageShown, /^Read in .*\(fr\), detected\.$/);
+  for (const language of ["fr", "en"]) {
+    const chosen = await summarizeFile(file, { language });
+    assertSameAsCli(chosen, cliSummary(file, ["--language", language]), `${file} --language ${language}`);
+    assert.match(chosen.languageShown, new RegExp(`\\(${language}\\), as chosen\\.$`));
+  }
 });
 
 test("the OLED canvas is pixel for pixel `epitome screen --page 1`", async () => {

@@ -14,6 +14,10 @@ const shown = { oled: { pages: [], at: 0, width: 128, height: 64 }, epaper: { pa
 function startWorker() {
   worker = new Worker("worker.js");
   worker.onmessage = (event) => {
+    if (event.data.languages) {
+      fillLanguages(event.data.languages);
+      return;
+    }
     if (!pending || event.data.id !== pending.id) return;
     clearTimeout(pending.timer);
     pending = null;
@@ -22,6 +26,28 @@ function startWorker() {
   worker.onerror = (event) => {
     setStatus(`The summarizer failed to load: ${event.message || "unknown error"}`, true);
   };
+}
+
+// The language menu: auto, then the languages the module reads (codes from
+// the core, through the worker), named by the browser in the page's language.
+function fillLanguages(codes) {
+  const select = $("language");
+  if (select.options.length > 1) return; // a restarted worker announces them again
+  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" }) : null;
+  codes.forEach((code, i) => {
+    const option = document.createElement("option");
+    // The module numbers them from 1 in this order; 0 is auto.
+    option.value = String(i + 1);
+    option.dataset.code = code;
+    option.textContent = `${names?.of(code) ?? code} (${code})`;
+    select.append(option);
+  });
+}
+
+// The name of a language code, as the menu shows it.
+function languageName(code) {
+  const option = [...$("language").options].find((o) => o.dataset.code === code);
+  return option ? option.textContent : code;
 }
 
 function setStatus(message, isError = false) {
@@ -56,6 +82,7 @@ function options() {
     sentences: num("sentences", 0, 32),
     maxChars: chars ? num("chars", 1, 100000) : 0,
     keywords: num("keywords", 0, 16),
+    language: Number.parseInt($("language").value, 10) || 0,
   };
 }
 
@@ -85,6 +112,7 @@ function run(note = "") {
 function clearResults() {
   for (const id of ["summary", "keyphrases", "article"]) $(id).replaceChildren();
   $("flags").textContent = "";
+  $("language-used").textContent = "";
   for (const name of Object.keys(shown)) {
     shown[name].pages = [];
     draw(name);
@@ -119,6 +147,9 @@ function show({ result, displays, millis, failure }) {
     keyphrases.append(li);
   }
   $("flags").textContent = result.flags.length ? `Flags: ${result.flags.join(", ")}` : "No flags raised.";
+  const how = $("language").value === "0" ? "detected" : "as chosen";
+  $("language-used").textContent = `Read in ${languageName(result.language)}, ${how}.`;
+  $("language-used").dataset.code = result.language;
   markArticle(text, result);
   [shown.oled.pages, shown.epaper.pages] = displays.map((d) => d.pages);
   for (const name of Object.keys(shown)) {

@@ -11,7 +11,7 @@
 //! another language, a name (`de Gaulle`, `Van Dijk`) or a text with too
 //! few stopwords to tell leaves it English.
 
-use super::{COMPILED, Language, LanguageChoice};
+use super::{COMPILED, Language, LanguageChoice, LanguageSet};
 use crate::normalize::Folded;
 use crate::stopwords::NAME_PARTICLE;
 
@@ -49,6 +49,9 @@ pub struct Detector {
     current: Language,
     /// True when the caller chose the language: it never changes.
     fixed: bool,
+    /// The stopword bits of the languages it may choose
+    /// ([`crate::Options::languages`], compiled in; English always).
+    allowed: u8,
     /// Times [`Detector::checkpoint`] was called when the language last
     /// changed (0 if it never did).
     changed_at: u32,
@@ -56,32 +59,54 @@ pub struct Detector {
 }
 
 impl Detector {
-    /// A detector for `choice`: the language it asks for (English if that
-    /// one is not compiled in), or English until another leads.
-    pub const fn new(choice: LanguageChoice) -> Self {
+    /// A detector for `choice` among `languages` (those compiled in;
+    /// English always): the language it asks for (English if that one is
+    /// not among them), or English until another leads.
+    ///
+    /// Detection among fewer languages than are compiled in gives what a
+    /// build with only those gives: their stopwords alone count.
+    pub const fn new(choice: LanguageChoice, languages: LanguageSet) -> Self {
+        let languages = languages.intersection(LanguageSet::COMPILED).with(Language::English);
         let (current, fixed) = match choice {
             LanguageChoice::Auto => (Language::English, false),
-            LanguageChoice::Only(l) if l.is_compiled() => (l, true),
+            LanguageChoice::Only(l) if languages.contains(l) => (l, true),
             LanguageChoice::Only(_) => (Language::English, true),
         };
-        Detector { hits: [0; Language::ALL.len()], held: [0; 3], current, fixed, changed_at: 0, checkpoints: 0 }
+        let allowed = languages.stop_mask();
+        Detector {
+            hits: [0; Language::ALL.len()],
+            held: [0; 3],
+            current,
+            fixed,
+            allowed,
+            changed_at: 0,
+            checkpoints: 0,
+        }
     }
 
     /// Counts the folded word `f` (`capitalized` if it starts with a
     /// capital letter) and returns its stopword mask
-    /// ([`crate::stopwords::stop_mask`]). A word that is no stopword but
-    /// starts with an elided one (`l'équipage`) counts as that one.
+    /// ([`crate::stopwords::stop_mask`]). A word that is no stopword of the
+    /// detector's languages is read as in a build without the others: if
+    /// it starts with an elided one (`l'équipage`), it counts as that one.
     #[inline]
     pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
         let mask = f.stop_mask();
-        let counted = if mask == 0 { super::elided(f.as_bytes()).1 } else { mask };
+        let allowed = self.allowed;
+        let counted = if mask & allowed == 0 {
+            super::elided(f.as_bytes()).1 & allowed
+        } else {
+            mask & (allowed | NAME_PARTICLE)
+        };
         self.word(counted, capitalized);
         mask
     }
 
     /// Counts one word that is a stopword of the languages in `mask`
     /// ([`crate::stopwords::stop_mask`]; 0 for a word that is none);
-    /// `capitalized` if it starts with a capital letter.
+    /// `capitalized` if it starts with a capital letter. The mask counts
+    /// as given ([`Detector::read`] keeps the detector's languages of it:
+    /// done once there, not at each count, as it costs a load a word).
     ///
     /// The particles of names (`von der Leyen`, `de Gaulle`, `Van Dijk`)
     /// say where a name is from, not what language the text around it is
@@ -189,9 +214,21 @@ impl Detector {
 /// assert_eq!(detect("", "The ship hit the quay on Sunday."), Language::English);
 /// ```
 pub fn detect(title: &str, body: &str) -> Language {
+    detect_among(title, body, LanguageSet::COMPILED)
+}
+
+/// [`detect`] among `languages` (those compiled in; English always), as
+/// the summarizer detects with [`crate::Options::languages`].
+///
+/// ```
+/// use epitome::{Language, LanguageSet, lang::detect::detect_among};
+/// let body = "Le navire, qui peut contenir plus de 2.600 passagers, est venu heurter le quai.";
+/// assert_eq!(detect_among("", body, LanguageSet::of(&[Language::English])), Language::English);
+/// ```
+pub fn detect_among(title: &str, body: &str, languages: LanguageSet) -> Language {
     use crate::segment::{Segmenter, UnitKind};
     use crate::tokenize::Words;
-    let mut d = Detector::new(LanguageChoice::Auto);
+    let mut d = Detector::new(LanguageChoice::Auto, languages);
     let mut words = Words::new(title);
     while let Some(t) = words.next_token() {
         d.read(words.folded(), t.capitalized);
@@ -208,4 +245,35 @@ pub fn detect(title: &str, body: &str) -> Language {
         d.checkpoint();
     }
     d.language()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRENCH: &str = "Le navire, qui peut contenir plus de 2.600 passagers, est venu heurter le quai. \
+        Les passagers ont été évacués dans le calme, selon la capitainerie du port.";
+
+    #[test]
+    fn detection_chooses_among_the_languages_it_is_given() {
+        let en = LanguageSet::of(&[Language::English]);
+        assert_eq!(detect_among("", FRENCH, en), Language::English);
+        // English is always among them.
+        assert_eq!(detect_among("", FRENCH, LanguageSet::EMPTY), Language::English);
+        if Language::French.is_compiled() {
+            assert_eq!(detect_among("", FRENCH, en.with(Language::French)), Language::French);
+            assert_eq!(detect("", FRENCH), Language::French);
+        }
+        assert_eq!(detect_among("", "The ship hit the quay on Sunday.", LanguageSet::ALL), Language::English);
+    }
+
+    #[test]
+    fn a_language_not_among_them_is_read_as_english() {
+        let en = LanguageSet::of(&[Language::English]);
+        assert_eq!(Detector::new(LanguageChoice::Only(Language::French), en).language(), Language::English);
+        if Language::French.is_compiled() {
+            let d = Detector::new(LanguageChoice::Only(Language::French), LanguageSet::ALL);
+            assert_eq!(d.language(), Language::French);
+        }
+    }
 }

@@ -7,8 +7,11 @@
 //! detection (stopword hits per language, counted in the counting pass).
 
 pub mod detect;
+mod set;
 pub mod stem;
 pub(crate) mod stopword_lists;
+
+pub use set::LanguageSet;
 
 /// A language the core can summarize. English is always compiled in; each
 /// other language has a Cargo feature of the same ISO 639-1 code (`fr`,
@@ -73,6 +76,21 @@ impl Language {
     /// other string.
     pub fn from_code(code: &str) -> Option<Language> {
         Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language of a BCP 47 tag, by its primary subtag in any case
+    /// (`"fr"`, `"fr-CA"`, `"PT_br"`: as an article's `lang` field may
+    /// give it); `None` for any other tag, or an empty one.
+    ///
+    /// ```
+    /// use epitome::Language;
+    /// assert_eq!(Language::from_tag("de-AT"), Some(Language::German));
+    /// assert_eq!(Language::from_tag("EN"), Some(Language::English));
+    /// assert_eq!(Language::from_tag("ja"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        Language::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
     /// Its position in [`Language::ALL`] (English 0): the bit of its
@@ -251,5 +269,13 @@ mod tests {
         }
         assert!(Language::English.is_compiled());
         assert_eq!(LanguageChoice::default(), LanguageChoice::Auto);
+        for (tag, want) in
+            [("fr-FR", Some(Language::French)), ("Nl", Some(Language::Dutch)), ("pt_BR", Some(Language::Portuguese))]
+        {
+            assert_eq!(Language::from_tag(tag), want, "{tag:?}");
+        }
+        for bad in ["", "-", "und", "eng", "f", "x-en", "ja-JP"] {
+            assert_eq!(Language::from_tag(bad), None, "{bad:?}");
+        }
     }
 }

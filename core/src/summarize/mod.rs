@@ -127,7 +127,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
         // Keywords only (`epitome keywords`, a screen with no room for text):
         // sentences are not scored, so the slot pool is not filled either.
         let scoring = !matches!(opts.budget, Budget::Sentences(0) | Budget::Chars(0));
-        let mut detector = Detector::new(opts.language);
+        let mut detector = Detector::new(opts.language, opts.languages);
         let title_language = self.count_title(title, &mut stats, &mut detector);
         let n = self.count_body(body, scoring, &mut stats, &mut flags, &mut detector);
         let language = detector.language();

@@ -1,7 +1,7 @@
 //! What the caller asks for: the budget and the scoring options.
 
 use crate::Idf;
-use crate::lang::LanguageChoice;
+use crate::lang::{LanguageChoice, LanguageSet};
 use crate::score::Weights;
 
 #[cfg(doc)]
@@ -39,6 +39,14 @@ pub struct Options<'i> {
     /// The article's language: detected from its text by default
     /// ([`LanguageChoice::Auto`]); the one used is [`crate::Summary::language`].
     pub language: LanguageChoice,
+    /// The languages the article may be read in: detection chooses among
+    /// them and [`LanguageChoice::Only`] of another one reads English, as
+    /// for a language not compiled in. Default: every compiled-in one
+    /// ([`LanguageSet::COMPILED`]). A board with fewer languages than the
+    /// host names its own here, so that the host, which carries them all,
+    /// reads an article exactly as the board does (English is always
+    /// among them).
+    pub languages: LanguageSet,
 }
 
 impl Default for Options<'_> {
@@ -50,6 +58,7 @@ impl Default for Options<'_> {
             redundancy: 0,
             weights: Weights::DEFAULT,
             language: LanguageChoice::Auto,
+            languages: LanguageSet::COMPILED,
         }
     }
 }

@@ -3,21 +3,46 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Article, Digest, MultiDigest, WireError, cobs, crc32, from_postcard};
+use crate::LanguageSet;
 
 /// The first byte of every frame: magic (high nibble `0xE`) and format
-/// version (low nibble, 1). A peer speaking another version gets
+/// version (low nibble, 2). A peer speaking another version gets
 /// [`WireError::BadVersion`] instead of misread data.
-pub const FRAME_VERSION: u8 = 0xE1;
+///
+/// Version 2: [`Hello`] says which languages the peer reads, and
+/// [`ErrorCode::Language`] refuses an article in another one.
+pub const FRAME_VERSION: u8 = 0xE2;
 
 /// Bytes a frame adds around the postcard payload before COBS: version byte and CRC-32.
 pub const FRAME_OVERHEAD: usize = 5;
 
-/// Announces a peer and the largest encoded frame it can receive.
+/// Announces a peer: the largest encoded frame it can receive and the
+/// languages it reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Hello {
     /// Receive buffer size in bytes (largest COBS-encoded frame accepted).
     pub max_frame: u32,
+    /// The languages it summarizes (on the wire: [`LanguageSet::bits`], a
+    /// varint). An article in another one is answered with
+    /// [`ErrorCode::Language`].
+    #[serde(with = "language_bits")]
+    pub languages: LanguageSet,
+}
+
+/// Serde for [`LanguageSet`] as its bits (the core type stays serde-free).
+mod language_bits {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::LanguageSet;
+
+    pub(super) fn serialize<S: Serializer>(set: &LanguageSet, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u32(set.bits())
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<LanguageSet, D::Error> {
+        u32::deserialize(d).map(LanguageSet::from_bits)
+    }
 }
 
 /// Why a peer rejected a frame or could not answer it.
@@ -47,6 +72,10 @@ pub enum ErrorCode {
     Unsupported,
     /// Anything else.
     Other,
+    /// The article is in a language the peer does not read: its `lang`
+    /// field names one missing from the peer's [`Hello::languages`], or
+    /// none the core knows.
+    Language,
 }
 
 impl From<WireError> for ErrorCode {

@@ -14,7 +14,7 @@ use super::{Message, WireError, cobs, encode_payload};
 /// use epitome::wire::{FrameWriter, Hello, Message};
 /// let mut out = [0u8; 16];
 /// let mut scratch = [0u8; 16];
-/// let n = FrameWriter::new(&mut out[..], &mut scratch).send(&Message::Hello(Hello { max_frame: 1024 }))?;
+/// let n = FrameWriter::new(&mut out[..], &mut scratch).send(&Message::Hello(Hello { max_frame: 1024, languages: epitome::LanguageSet::COMPILED }))?;
 /// assert_eq!(out[n - 1], 0); // delimiter
 /// assert!(!out[..n - 1].contains(&0));
 /// # Ok::<(), epitome::wire::WireError>(())

@@ -25,6 +25,7 @@ use defmt_rtt as _;
 #[cfg(feature = "qemu")]
 use defmt_semihosting as _;
 use embedded_io::{Read, Write};
+use epitome::LanguageSet;
 use epitome::digest::DigestBuilder;
 use epitome::wire::{Bundle, FrameReader, MultiDigest};
 
@@ -52,6 +53,10 @@ pub trait Board {
     type Tx: Write;
     /// The instruction counter.
     type Clock: Clock;
+    /// The languages it reads: its `SPEC.languages`, which must be those
+    /// its Cargo features compile into the core ([`run`] checks at build
+    /// time).
+    const LANGUAGES: LanguageSet;
     /// Brings up the UART and the clock.
     fn init(cp: cortex_m::Peripherals) -> (Self::Rx, Self::Tx, Self::Clock);
     /// True if the board has a display: [`Board::show`] is then called once
@@ -86,9 +91,18 @@ pub fn run<B: Board, Z: Summarize, const K: usize, const KW: usize>(
     rx_buf: &'static mut [u8],
     tx_buf: &'static mut [u8],
 ) -> ! {
+    // One home for the board's languages: the constant the host predicts
+    // with must be what this build carries.
+    const {
+        assert!(
+            B::LANGUAGES.bits() == LanguageSet::COMPILED.bits(),
+            "the board's LANGUAGES differ from the languages its Cargo features compile in"
+        )
+    };
     let Some(cp) = cortex_m::Peripherals::take() else { exit(2) };
     let (mut rx, tx, clock) = B::init(cp);
     info!("epitome firmware {=str} on {=str}", env!("CARGO_PKG_VERSION"), B::NAME);
+    info!("languages: {}", B::LANGUAGES);
     info!(
         "workspace {=usize} bytes (size_of the board's Workspace), receive buffer {=usize}, send buffer {=usize}",
         core::mem::size_of::<Z>(),
@@ -96,7 +110,8 @@ pub fn run<B: Board, Z: Summarize, const K: usize, const KW: usize>(
         tx_buf.len()
     );
 
-    let mut session = Session::new(tx, tx_buf, summarizer, clock, rx_buf.len());
+    let hello = crate::protocol::hello(rx_buf.len(), B::LANGUAGES);
+    let mut session = Session::new(tx, tx_buf, summarizer, clock, hello);
     if session.greet().is_err() {
         error!("cannot write to the UART");
         exit(1);
@@ -191,8 +206,8 @@ fn boot_digest<W: Write, C: Clock, Z: Summarize, const K: usize, const KW: usize
             });
             match r {
                 Ok(()) => true,
-                Err(offline::OfflineError::Summarize(id)) => {
-                    error!("offline digest: the summarizer rejected article {=u32}", id);
+                Err(offline::OfflineError::Rejected(e)) => {
+                    error!("offline digest: article {=u32} was refused: {}", e.article, e.code);
                     false
                 }
                 Err(offline::OfflineError::Wire(e)) => {

@@ -1,6 +1,6 @@
 //! Frames from a board, classified and described for printing.
 
-use epitome::wire::{Message, decode_frame};
+use epitome::wire::{ErrorCode, Message, decode_frame};
 
 /// What a frame from the board is, by its decoded [`Message`] variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,9 @@ fn one_line(text: &str) -> String {
 pub fn describe(frame: &[u8]) -> String {
     let mut raw = frame.strip_suffix(&[0]).unwrap_or(frame).to_vec();
     match decode_frame(&mut raw) {
-        Ok(Message::Hello(h)) => format!("hello: the board takes frames of up to {} bytes", h.max_frame),
+        Ok(Message::Hello(h)) => {
+            format!("hello: the board takes frames of up to {} bytes, in languages {}", h.max_frame, h.languages)
+        }
         Ok(Message::Digest(d)) => {
             let mut s = format!("article {}:", d.article);
             for x in &d.sentences {
@@ -61,6 +63,9 @@ pub fn describe(frame: &[u8]) -> String {
             let kws: Vec<&str> = d.keywords.iter().map(|k| k.text).collect();
             s.push_str(&format!("\n  keywords: {}", kws.join(", ")));
             s
+        }
+        Ok(Message::Error(e)) if e.code == ErrorCode::Language => {
+            format!("error for article {}: Language (the board does not read the language its `lang` names)", e.article)
         }
         Ok(Message::Error(e)) if e.article == u32::MAX => format!("error: {:?}", e.code),
         Ok(Message::Error(e)) => format!("error for article {}: {:?}", e.article, e.code),

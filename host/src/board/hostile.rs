@@ -1,5 +1,6 @@
 //! The hostile byte stream of `epitome board --garbage`.
 
+use epitome::LanguageSet;
 use epitome::wire::{Digest, Message};
 use epitome_firmware::protocol::hello;
 
@@ -51,7 +52,7 @@ pub fn hostile_stream(seed: u64, frames: &[Vec<u8>], garbage: usize, max_frame: 
                 let msg = if rng.below(2) == 0 {
                     Message::Digest(Digest { article: 7, ..Digest::default() })
                 } else {
-                    Message::Hello(hello(max_frame))
+                    Message::Hello(hello(max_frame, LanguageSet::ALL))
                 };
                 out.extend_from_slice(&encode(&msg, 64).unwrap_or_default());
             }

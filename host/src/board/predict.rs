@@ -7,7 +7,7 @@
 use anyhow::{Result, anyhow, bail};
 use epitome::digest::DigestBuilder;
 use epitome::wire::{Bundle, FrameReader};
-use epitome_firmware::{BoardSpec, Event, Session, Summarize, offline};
+use epitome_firmware::{BoardSpec, Event, Session, Summarize, offline, protocol};
 
 use crate::boards::{BoardName, with_workspace};
 
@@ -34,7 +34,7 @@ pub fn expected_boot(board: BoardName, bundle: &Bundle<'_>) -> Result<Vec<Vec<u8
 fn replies<Z: Summarize>(summarizer: &mut Z, spec: &BoardSpec, sent: &[u8]) -> Result<Vec<Vec<u8>>> {
     let mut scratch = vec![0u8; spec.scratch];
     let mut rx = vec![0u8; spec.max_frame];
-    let mut session = Session::new(Vec::new(), &mut scratch, summarizer, (), spec.max_frame);
+    let mut session = Session::new(Vec::new(), &mut scratch, summarizer, (), hello(spec));
     let mut reader = FrameReader::new(sent, &mut rx);
     loop {
         match session.handle(reader.next_frame()) {
@@ -53,11 +53,17 @@ fn boot<'a, Z: Summarize, const K: usize, const KW: usize>(
     bundle: &Bundle<'a>,
 ) -> Result<Vec<Vec<u8>>> {
     let mut scratch = vec![0u8; spec.scratch];
-    let mut session = Session::new(Vec::new(), &mut scratch, summarizer, (), spec.max_frame);
+    let mut session = Session::new(Vec::new(), &mut scratch, summarizer, (), hello(spec));
     session.greet().map_err(|e| anyhow!("predicting the board's Hello: {e}"))?;
     offline::run(bundle, &mut session, digest, |_, _| {})
         .map_err(|e| anyhow!("the board's offline digest would stop: {e:?}"))?;
     Ok(split_frames(&session.into_inner()))
+}
+
+/// The board's greeting, as its runtime makes it: its receive buffer and
+/// its languages, so that the session reads articles among those alone.
+fn hello(spec: &BoardSpec) -> epitome::wire::Hello {
+    protocol::hello(spec.max_frame, spec.languages)
 }
 
 /// Cuts a byte stream after every `0x00`.
@@ -125,9 +131,62 @@ mod tests {
         let bundle = Bundle::from_bytes(&bytes).unwrap();
         let boot = expected_boot(BoardName::Stm32f405, &bundle).unwrap();
         assert_eq!(boot.len(), bundle.len() + 2);
-        let hello = Message::Hello(protocol::hello(BoardName::Stm32f405.spec().max_frame));
+        let spec = BoardName::Stm32f405.spec();
+        let hello = Message::Hello(protocol::hello(spec.max_frame, spec.languages));
         assert_eq!(boot[0], encode(&hello, 64).unwrap());
         assert!(boot[1..=bundle.len()].iter().all(|f| kind(f) == FrameKind::Digest));
         assert_eq!(kind(boot.last().unwrap()), FrameKind::MultiDigest);
+    }
+
+    /// Decodes every reply frame.
+    fn decoded(replies: &[Vec<u8>]) -> Vec<String> {
+        replies.iter().map(|f| crate::board::describe(f)).collect()
+    }
+
+    const FRENCH: &str = "Le conseil municipal a approuvé lundi la construction d'un nouveau pont sur le fleuve. \
+        Le pont coûtera 40 millions d'euros et ouvrira en 2028. Selon les élus, il réduira la circulation.";
+
+    #[test]
+    fn an_article_in_a_language_the_board_lacks_is_predicted_as_a_language_error() {
+        use epitome::{Language, LanguageSet};
+        // A micro:bit that carried English alone (the host carries them all).
+        let small = BoardSpec { languages: LanguageSet::of(&[Language::English]), ..*BoardName::Microbit.spec() };
+        let fr = Article { lang: "fr", title: "Le pont approuvé", ..article(1, FRENCH) };
+        let untagged = Article { id: 2, lang: "", ..fr };
+        let en = Article { id: 3, lang: "en-GB", ..article(3, BODY) };
+        let mut stream = Vec::new();
+        for a in [fr, untagged, en] {
+            stream.extend_from_slice(&article_frame(&a).unwrap());
+        }
+        let mut ws = Box::<epitome_board_microbit::Workspace>::default();
+        let replies = replies(&mut *ws, &small, &stream).unwrap();
+        let refused = Message::Error(ErrorFrame { code: ErrorCode::Language, article: 1 });
+        assert_eq!(replies[0], encode(&refused, 64).unwrap());
+        assert_eq!(kind(&replies[1]), FrameKind::Digest);
+        assert_eq!(kind(&replies[2]), FrameKind::Digest);
+        // The untagged French article is read as the small board reads it,
+        // among its languages alone: in English, not in French.
+        let mut opts = protocol::article_options("", small.languages).unwrap();
+        let mut core = Box::<epitome_board_microbit::Workspace>::default();
+        let summary = core.summarize(untagged.title, FRENCH, &opts).unwrap();
+        assert_eq!(summary.language(), Language::English);
+        assert_eq!(replies[1], encode(&Message::Digest(Digest::from_summary(2, &summary)), 4096).unwrap());
+        // Every real board reads French: a digest in French.
+        opts.languages = LanguageSet::ALL;
+        let all = expected_replies(BoardName::Microbit, &stream).unwrap();
+        assert!(all.iter().all(|f| kind(f) == FrameKind::Digest), "{:?}", decoded(&all));
+        let summary = core.summarize(untagged.title, FRENCH, &opts).unwrap();
+        assert_eq!(summary.language(), Language::French);
+        assert_eq!(all[1], encode(&Message::Digest(Digest::from_summary(2, &summary)), 4096).unwrap());
+    }
+
+    #[test]
+    fn no_board_reads_a_language_the_core_does_not_know() {
+        let ja = Article { lang: "ja", ..article(4, BODY) };
+        let refused = Message::Error(ErrorFrame { code: ErrorCode::Language, article: 4 });
+        for board in BoardName::ALL {
+            let replies = expected_replies(board, &article_frame(&ja).unwrap()).unwrap();
+            assert_eq!(replies, vec![encode(&refused, 64).unwrap()], "{board:?}");
+        }
     }
 }

@@ -221,7 +221,8 @@ fn screenshot(
     timeout: Duration,
     out: &mut impl Write,
 ) -> Result<usize> {
-    let hello = board::encode(&Message::Hello(protocol::hello(args.board.spec().max_frame)), 64)?;
+    let spec = args.board.spec();
+    let hello = board::encode(&Message::Hello(protocol::hello(spec.max_frame, spec.languages)), 64)?;
     link.send(&hello)?;
     let f = link.recv(timeout).context("waiting for the firmware's Hello")?;
     if board::kind(&f) != FrameKind::Hello {

@@ -22,6 +22,7 @@ pub fn run(args: &FlashArgs, out: &mut impl Write) -> Result<ExitCode> {
     if articles.is_empty() {
         bail!("no articles found in the inputs (looked for .txt, .html, .json, .jsonl)");
     }
+    flash::check_languages(args.board, &articles)?;
     let bytes = pack::pack(&articles).context("encoding the bundle")?;
     flash::check_fits(args.board, bytes.len())?;
 

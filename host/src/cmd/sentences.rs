@@ -1,12 +1,14 @@
 //! `epitome sentences`: the segmenter's units, so that other tools can check
 //! the segmenter. One unit per line by default, units that can never be
 //! chosen prefixed with their kind in brackets; with `--json`, an array of
-//! units with byte spans, kinds and choosability.
+//! units with byte spans, kinds, choosability and the language the text is
+//! read in (`--language`; the segmenter itself reads every language alike).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use epitome::LanguageChoice;
 use epitome::segment::{Segmenter, UnitKind};
 use epitome_report::UnitReport;
 
@@ -17,7 +19,7 @@ use crate::input;
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> Result<ExitCode> {
     let text = input::read_text_file_limited(&args.input, args.limits.max_article_bytes)?;
     if args.json {
-        write_json(&text, out)?;
+        write_json(&text, args.language, out)?;
     } else {
         write_units(&text, out)?;
     }
@@ -40,9 +42,10 @@ pub fn write_units(text: &str, out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes the units of `text` as one pretty-printed JSON array.
-pub fn write_json(text: &str, out: &mut impl Write) -> Result<()> {
-    let units = UnitReport::all(text);
+/// Writes the units of `text`, read in the language `choice` gives, as one
+/// pretty-printed JSON array.
+pub fn write_json(text: &str, choice: LanguageChoice, out: &mut impl Write) -> Result<()> {
+    let units = UnitReport::all(text, choice);
     // Through the one JSON writer, so that a closed pipe is recognised.
     crate::output::write_pretty(out, &units)?;
     Ok(())

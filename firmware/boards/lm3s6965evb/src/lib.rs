@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 use epitome::DefaultSummarizer;
+use epitome::LanguageSet;
 use epitome::digest::DigestBuilder;
 use epitome_firmware::BoardSpec;
 
@@ -33,6 +34,10 @@ pub const MAX_FRAME: usize = 17 * 1024;
 /// Encoding buffer for one reply (see the STM32F405 board).
 pub const SCRATCH: usize = 4 * 1024;
 
+/// The languages this firmware reads: all seven (`all-languages` in its
+/// Cargo.toml, which must say the same: the runtime checks on target).
+pub const LANGUAGES: LanguageSet = LanguageSet::ALL;
+
 /// The board's facts for the host.
 pub const SPEC: BoardSpec = BoardSpec {
     name: "lm3s6965evb",
@@ -46,6 +51,7 @@ pub const SPEC: BoardSpec = BoardSpec {
     max_frame: MAX_FRAME,
     scratch: SCRATCH,
     display: true,
+    languages: LANGUAGES,
 };
 
 #[cfg(target_os = "none")]
@@ -66,6 +72,7 @@ impl epitome_firmware::runtime::Board for Board {
     type Rx = uart::Rx<&'static mut pager::Pager>;
     type Tx = uart::Tx;
     type Clock = epitome_firmware::runtime::measure::Ticks;
+    const LANGUAGES: LanguageSet = LANGUAGES;
 
     fn init(cp: cortex_m::Peripherals) -> (Self::Rx, Self::Tx, Self::Clock) {
         /// Core clock after reset (the 12 MHz internal oscillator), for the baud rate.

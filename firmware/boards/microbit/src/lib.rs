@@ -10,6 +10,7 @@
 #![no_std]
 #![deny(missing_docs)]
 
+use epitome::LanguageSet;
 use epitome::Summarizer;
 use epitome::digest::DigestBuilder;
 use epitome_firmware::BoardSpec;
@@ -38,6 +39,14 @@ pub const MAX_FRAME: usize = 2 * 1024;
 /// keywords; a longer one is answered with `ErrorCode::TooLarge`.
 pub const SCRATCH: usize = 1024;
 
+/// The languages this firmware reads: all seven, which fit its 256 KiB of
+/// flash with room for a corpus (README, firmware figures; `all-languages`
+/// in its Cargo.toml, which must say the same: the runtime checks on
+/// target). A board with less flash lists fewer, as
+/// `LanguageSet::of(&[Language::English, Language::French])`, with the
+/// same Cargo features (`fr`).
+pub const LANGUAGES: LanguageSet = LanguageSet::ALL;
+
 /// The board's facts for the host.
 pub const SPEC: BoardSpec = BoardSpec {
     name: "microbit",
@@ -51,6 +60,7 @@ pub const SPEC: BoardSpec = BoardSpec {
     max_frame: MAX_FRAME,
     scratch: SCRATCH,
     display: false,
+    languages: LANGUAGES,
 };
 
 #[cfg(target_os = "none")]
@@ -73,6 +83,7 @@ impl epitome_firmware::runtime::Board for Board {
     type Rx = uart::Rx;
     type Tx = uart::Tx;
     type Clock = timer::Timer;
+    const LANGUAGES: LanguageSet = LANGUAGES;
 
     fn init(_cp: cortex_m::Peripherals) -> (uart::Rx, uart::Tx, timer::Timer) {
         let timer = timer::Timer::start();

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 use epitome::DefaultSummarizer;
+use epitome::LanguageSet;
 use epitome::digest::DigestBuilder;
 use epitome_firmware::BoardSpec;
 
@@ -29,6 +30,10 @@ pub const MAX_FRAME: usize = 17 * 1024;
 /// with [`epitome::wire::ErrorCode::TooLarge`].
 pub const SCRATCH: usize = 4 * 1024;
 
+/// The languages this firmware reads: all seven (`all-languages` in its
+/// Cargo.toml, which must say the same: the runtime checks on target).
+pub const LANGUAGES: LanguageSet = LanguageSet::ALL;
+
 /// The board's facts for the host.
 pub const SPEC: BoardSpec = BoardSpec {
     name: "stm32f405",
@@ -42,6 +47,7 @@ pub const SPEC: BoardSpec = BoardSpec {
     max_frame: MAX_FRAME,
     scratch: SCRATCH,
     display: false,
+    languages: LANGUAGES,
 };
 
 #[cfg(target_os = "none")]
@@ -66,6 +72,7 @@ impl epitome_firmware::runtime::Board for Board {
     type Rx = usart::Rx;
     type Tx = usart::Tx;
     type Clock = epitome_firmware::runtime::measure::Ticks;
+    const LANGUAGES: LanguageSet = LANGUAGES;
 
     fn init(cp: cortex_m::Peripherals) -> (usart::Rx, usart::Tx, Self::Clock) {
         /// Core clock after reset (HSI), for the UART baud rate.
