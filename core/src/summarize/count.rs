@@ -349,7 +349,7 @@ mod tests {
     /// The term table after counting `body` in `language`.
     fn counted(body: &str, language: Language) -> DefaultSummarizer {
         let mut s = DefaultSummarizer::new();
-        let mut d = Detector::new(LanguageChoice::Only(language), crate::LanguageSet::ALL);
+        let mut d = Detector::new(LanguageChoice::Only(language), crate::lang::LanguageSet::COMPILED);
         s.count_body(body, true, &mut Stats::default(), &mut Flags::empty(), &mut d);
         s
     }
@@ -388,7 +388,7 @@ mod tests {
         let body = "L'agence américaine a abaissé les notes de 28 banques espagnoles. Selon l'agence, elles \
                     font suite à la baisse de la note du pays.";
         let mut s = DefaultSummarizer::new();
-        let mut d = Detector::new(LanguageChoice::Auto, crate::LanguageSet::ALL);
+        let mut d = Detector::new(LanguageChoice::Auto, crate::lang::LanguageSet::COMPILED);
         let read_in = s.count_title(title, &mut Stats::default(), &mut d);
         assert_eq!(read_in, Language::English);
         s.count_body(body, true, &mut Stats::default(), &mut Flags::empty(), &mut d);
