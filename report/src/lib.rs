@@ -219,7 +219,7 @@ pub fn language_of(title: &str, body: &str, choice: LanguageChoice) -> Language 
     match choice {
         LanguageChoice::Auto => detect(title, body),
         // The detector decides what a chosen language resolves to.
-        LanguageChoice::Only(_) => Detector::new(choice).language(),
+        LanguageChoice::Only(_) => Detector::new(choice, epitome::LanguageSet::COMPILED).language(),
     }
 }
 
