@@ -568,10 +568,10 @@ pub const fn key(prefix: [u8; 16], len: usize) -> u128 {
 }
 
 /// [`key`] of the merged table's word at position `at` (`None` past its
-/// end): one 16-byte load from [`BANK`], cut to the word's length.
+/// end, as for an empty slot's `usize::MAX`): one 16-byte load from [`BANK`], cut to the word's length.
 #[inline]
 fn key_at(at: usize) -> Option<u128> {
-    let [start, end]: [u16; 2] = STARTS.get(at..at + 2)?.try_into().ok()?;
+    let [start, end]: [u16; 2] = STARTS.get(at..at.checked_add(2)?)?.try_into().ok()?;
     let (start, len) = (usize::from(start), usize::from(end.wrapping_sub(start)));
     let bytes: [u8; 16] = BANK.get(start..start + 16)?.try_into().ok()?;
     // The bytes after the word belong to the next one: keep `len` bytes.
