@@ -289,8 +289,14 @@ pub static NAME_CONNECTORS: [&[u8]; 16] = [
 /// The words of [`ENGLISH`] and of the compiled-in languages' lists
 /// (`crate::lang::stopword_lists`), merged: one table, so that a word is
 /// looked up once whatever the number of languages, and the lookup says of
-/// which languages it is a stopword.
-const WORDS: usize = merge(&mut [], &mut [], &mut []);
+/// which languages it is a stopword. [`merge`] counts them and their bytes.
+const COUNTS: (usize, usize) = merge(&mut [], &mut [], &mut [], &mut []);
+
+/// Words in the merged table.
+const WORDS: usize = COUNTS.0;
+
+/// Bytes of all the merged table's words, end to end (see [`BANK`]).
+const BYTES: usize = COUNTS.1;
 
 /// Bytewise order of two words, in a `const fn`.
 const fn less(a: &[u8], b: &[u8]) -> bool {
@@ -307,12 +313,13 @@ const fn less(a: &[u8], b: &[u8]) -> bool {
 /// The merged table's words and language masks (bit `i` =
 /// [`crate::Language::ALL`]`[i]`), sorted. Merges the two sorted lists,
 /// keeping of the other languages' words those with a compiled-in
-/// language; writes each word's hash, key and mask where the slices have
-/// room (none, to count the words first) and returns their number.
-const fn merge(hashes: &mut [u32], keys: &mut [u128], masks: &mut [u8]) -> usize {
+/// language; writes each word's hash, start in the bank, mask and bytes
+/// where the slices have room (none, to count first) and returns the
+/// number of words and of their bytes.
+const fn merge(hashes: &mut [u32], starts: &mut [u16], masks: &mut [u8], bank: &mut [u8]) -> (usize, usize) {
     let others = &crate::lang::stopword_lists::OTHERS;
     let compiled = crate::lang::COMPILED & !1;
-    let (mut e, mut o, mut n) = (0, 0, 0);
+    let (mut e, mut o, mut n, mut bytes) = (0, 0, 0, 0);
     while e < ENGLISH.len() || o < others.len() {
         let other = if o < others.len() { Some((others[o].0.as_bytes(), others[o].1 & compiled)) } else { None };
         let (word, mask) = match other {
@@ -334,14 +341,26 @@ const fn merge(hashes: &mut [u32], keys: &mut [u128], masks: &mut [u8]) -> usize
                 (ENGLISH[e - 1], 1)
             }
         };
-        if n < hashes.len() && n < keys.len() && n < masks.len() {
+        assert!(word.len() < 16, "a stopword has at most 15 bytes (the lookup key's limit)");
+        if n < hashes.len() && n < starts.len() && n < masks.len() && bytes + word.len() <= bank.len() {
             hashes[n] = fnv1a(word);
-            keys[n] = key_of(word);
+            starts[n] = bytes as u16;
             masks[n] = mask | if is_connector_const(word) { NAME_PARTICLE } else { 0 };
+            let mut i = 0;
+            while i < word.len() {
+                bank[bytes + i] = word[i];
+                i += 1;
+            }
         }
         n += 1;
+        bytes += word.len();
     }
-    n
+    // The end of the last word, so that word `i` is always
+    // `starts[i]..starts[i + 1]`.
+    if n < starts.len() {
+        starts[n] = bytes as u16;
+    }
+    (n, bytes)
 }
 
 /// Bit 7 of a stopword's mask ([`stop_mask`]): the word is also one of
@@ -368,21 +387,33 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 /// The merged table as [`merge`] fills it.
 struct Merged {
     hashes: [u32; WORDS],
-    keys: [u128; WORDS],
+    starts: [u16; WORDS + 1],
     masks: [u8; WORDS],
+    bank: [u8; BANK_LEN],
 }
 
+/// [`BANK`]'s length: the words' bytes and 15 zero bytes after them, so
+/// that the 16 bytes from any word's start are in the bank ([`key_at`]).
+const BANK_LEN: usize = BYTES + 15;
+
 /// A `const`, not a `static`: the hashes only build the perfect hash and
-/// the filter at compile time, so the image keeps [`KEYS`] and [`MASKS`]
-/// alone (four bytes a word less in flash).
+/// the filter at compile time, so the image keeps [`BANK`], [`STARTS`] and
+/// [`MASKS`] alone.
 const MERGED: Merged = {
-    let mut m = Merged { hashes: [0; WORDS], keys: [0; WORDS], masks: [0; WORDS] };
-    merge(&mut m.hashes, &mut m.keys, &mut m.masks);
+    let mut m = Merged { hashes: [0; WORDS], starts: [0; WORDS + 1], masks: [0; WORDS], bank: [0; BANK_LEN] };
+    merge(&mut m.hashes, &mut m.starts, &mut m.masks, &mut m.bank);
     m
 };
 
-/// The merged table's keys ([`key`]), by position.
-static KEYS: [u128; WORDS] = MERGED.keys;
+/// The merged table's words, end to end, in its order: word `i` is
+/// `BANK[STARTS[i]..STARTS[i + 1]]`. A bank of exact-size words rather
+/// than a fixed 16-byte key per word: about 6 bytes a word instead of 16,
+/// in every board's flash and the browser's module.
+static BANK: [u8; BANK_LEN] = MERGED.bank;
+
+/// Where each word of the merged table starts in [`BANK`], by position,
+/// and the end of the last one.
+static STARTS: [u16; WORDS + 1] = MERGED.starts;
 
 /// The merged table's language masks, by position.
 static MASKS: [u8; WORDS] = MERGED.masks;
@@ -431,7 +462,8 @@ struct Perfect {
 /// (the other languages' lists come from `scripts/stopwords.py`).
 const fn build_perfect() -> Perfect {
     const B: usize = 1 << BUCKET_BITS;
-    assert!(WORDS < u16::MAX as usize);
+    // Positions and bank offsets are u16 (the bank outgrows the word count first).
+    assert!(BANK_LEN <= u16::MAX as usize);
     let hashes = &MERGED.hashes;
     // The words by bucket (a counting sort): bucket `b` holds
     // `order[start[b]..start[b + 1]]`, so placing it reads only its words.
@@ -514,7 +546,7 @@ pub const LONGEST: usize = {
     let mut n = 0;
     let mut w = 0;
     while w < WORDS {
-        let len = (MERGED.keys[w] >> 120) as usize;
+        let len = (MERGED.starts[w + 1] - MERGED.starts[w]) as usize;
         if len > n {
             n = len;
         }
@@ -535,17 +567,28 @@ pub const fn key(prefix: [u8; 16], len: usize) -> u128 {
     u128::from_le_bytes(prefix) | ((len as u128) << 120)
 }
 
-/// [`key`] of a word of at most 15 bytes (the lists are checked for it).
-const fn key_of(word: &[u8]) -> u128 {
-    assert!(word.len() < 16, "a stopword has at most 15 bytes");
-    let mut prefix = [0u8; 16];
-    let mut i = 0;
-    while i < word.len() {
-        prefix[i] = word[i];
-        i += 1;
-    }
-    key(prefix, word.len())
+/// [`key`] of the merged table's word at position `at` (`None` past its
+/// end, as for an empty slot's `usize::MAX`): one 16-byte load from [`BANK`], cut to the word's length.
+#[inline]
+fn key_at(at: usize) -> Option<u128> {
+    let [start, end]: [u16; 2] = STARTS.get(at..at.checked_add(2)?)?.try_into().ok()?;
+    let (start, len) = (usize::from(start), usize::from(end.wrapping_sub(start)));
+    let bytes: [u8; 16] = BANK.get(start..start + 16)?.try_into().ok()?;
+    // The bytes after the word belong to the next one: keep `len` bytes.
+    Some(u128::from_le_bytes(bytes) & *FIRST_BYTES.get(len)? | (len as u128) << 120)
 }
+
+/// `FIRST_BYTES[n]` keeps the low `n` bytes of a `u128` (a table: a
+/// variable shift of a `u128` is a branchy sequence on most targets).
+static FIRST_BYTES: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = masks[n - 1] << 8 | 0xFF;
+        n += 1;
+    }
+    masks
+};
 
 /// Bits of a stopword's hash that index [`MAYBE`]: a word whose bit is
 /// clear is no stopword, with no probe. At least eight bits per word, so
@@ -585,8 +628,8 @@ pub fn stop_mask_key(k: u128, hash: u32) -> u8 {
     // Both indices are in range by their shifts: no bounds check, no panic.
     let seed = PERFECT.seeds.get(bucket(hash)).copied().unwrap_or(0);
     let at = usize::from(PERFECT.slots.get(slot(hash, seed)).copied().unwrap_or(0)).wrapping_sub(1);
-    match KEYS.get(at) {
-        Some(&found) if found == k => MASKS.get(at).copied().unwrap_or(0),
+    match key_at(at) {
+        Some(found) if found == k => MASKS.get(at).copied().unwrap_or(0),
         _ => 0,
     }
 }
@@ -736,7 +779,8 @@ mod tests {
         for w in [&b"a"[..], b"yourselves", b"don't", b"said", b"the"] {
             assert!(is_stopword(w), "{:?}", core::str::from_utf8(w));
         }
-        for w in [&b"cia"[..], b"maduro", b"", b"zzz", b"thee"] {
+        // `ourselve` and `th` are prefixes of stopwords, `thee` extends one.
+        for w in [&b"cia"[..], b"maduro", b"", b"zzz", b"thee", b"ourselve", b"th"] {
             assert!(!is_stopword(w));
         }
         assert!(is_name_connector(b"de") && is_name_connector(b"of") && !is_name_connector(b"and"));
