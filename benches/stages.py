@@ -11,10 +11,10 @@ names the stage. What has no core frame (libc's memcpy and memset, the
 few out-of-line library calls) is listed apart. Usage (after `cargo build
 --release -p epitome-benches --bin icount`):
 
-    python3 benches/stages.py [WORKLOAD [INPUT]] [--lines N]
+    python3 benches/stages.py [WORKLOAD [INPUT]] [--lines N] [--files]
 
 WORKLOAD defaults to summarize and INPUT to seeds; `--lines N` also prints
-the N costliest core lines.
+the N costliest core lines, and `--files` the cost of each core file.
 """
 import collections
 import os
@@ -27,7 +27,9 @@ STAGES = [
     ("segment", "segmentation", ["core/src/segment/"]),
     ("words", "word reader (tokenize, fold, stopword test, stem, hash)",
      ["core/src/tokenize.rs", "core/src/normalize.rs", "core/src/stopwords.rs",
-      "core/src/stem.rs", "core/src/hash.rs", "core/src/unicode.rs"]),
+      "core/src/stem.rs", "core/src/hash.rs", "core/src/unicode.rs", "core/src/bytes.rs",
+      "core/src/normalize/"]),
+    ("lang", "language detection (stopword hits per language)", ["core/src/lang/"]),
     ("count", "counting pass bookkeeping (per word and per sentence)",
      ["core/src/summarize/count.rs", "core/src/summarize/record.rs", "core/src/span.rs"]),
     ("tables", "term and phrase tables (probes, Space-Saving)", ["core/src/terms.rs"]),
@@ -108,6 +110,7 @@ def stage_of(file):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     lines = 0
+    by_file_too = "--files" in sys.argv
     if "--lines" in sys.argv:
         i = sys.argv.index("--lines")
         lines = int(sys.argv[i + 1])
@@ -124,7 +127,7 @@ def main():
         cost = self_cost_by_address(out)
     ours = sorted(a for (obj, a) in cost if obj and os.path.realpath(obj) == os.path.realpath(icount))
     frames = core_frames(icount, ours)
-    totals, by_line, grand = collections.Counter(), collections.Counter(), 0
+    totals, by_line, by_file, grand = collections.Counter(), collections.Counter(), collections.Counter(), 0
     for (obj, a), n in cost.items():
         frame = frames.get(a) if obj and os.path.realpath(obj) == os.path.realpath(icount) else None
         if frame and frame[0] == "benches":
@@ -134,6 +137,7 @@ def main():
         grand += n
         if frame:
             by_line[f"{frame[0]}:{frame[1]}"] += n
+            by_file[frame[0]] += n
     names = {k: d for k, d, _ in STAGES}
     names["library"] = LIBRARY
     order = [k for k, _, _ in STAGES] + ["library"]
@@ -143,6 +147,12 @@ def main():
     for k in order:
         if totals.get(k):
             print(f"| {names[k]} | {totals[k]:,} | {100 * totals[k] / grand:.1f} % |")
+    if by_file_too:
+        print()
+        print("| core file | instructions | share |")
+        print("|---|---:|---:|")
+        for f, n in by_file.most_common():
+            print(f"| {f} | {n:,} | {100 * n / grand:.1f} % |")
     if lines:
         print()
         print("| core line | instructions | share |")
