@@ -187,8 +187,10 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// Judges the first `misread` records again in the article's language,
     /// `language`: they were read before it was decided, in another
     /// one. Reads those sentences again (most articles have none: the
-    /// title or the first sentence decides).
+    /// title or the first sentence decides) and takes them out of the slot
+    /// pool, whose entries for them are of the first reading.
     pub(super) fn settle_language(&mut self, body: &str, misread: usize, language: Language) {
+        let mut given_up = 0usize;
         for r in self.records.iter_mut().take(misread) {
             let (mut words, mut stops, mut signature) = (0u32, 0u32, 0u64);
             let mut reader = Words::in_span(body, r.span());
@@ -202,8 +204,9 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
                 }
             }
             let content = u8::try_from(words.saturating_sub(stops)).unwrap_or(u8::MAX);
-            r.settle(in_the_language(words, stops), signature, content);
+            given_up = given_up.saturating_add(r.settle(in_the_language(words, stops), signature, content));
         }
+        self.pool.drop_front(given_up);
     }
 }
 

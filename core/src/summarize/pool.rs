@@ -118,6 +118,16 @@ impl<const W: usize> SlotPool<W> {
         PoolWriter { free: &mut self.entries, open: 0, head: [0; HEAD], ok: enabled, enabled }
     }
 
+    /// Drops the pool's first `n` entries, moving the rest to the front:
+    /// the first pooled sentences left the pool ([`Record::settle`]), and
+    /// the next pooled one's entries must start where theirs did
+    /// ([`pooled_records`]).
+    pub(super) fn drop_front(&mut self, n: usize) {
+        if n > 0 {
+            self.entries.copy_within(n.min(W).., 0);
+        }
+    }
+
     /// The entries of the pooled sentence `p` in the pool (past its head);
     /// `None` if they do not fit (never, for a sentence the writer pooled).
     fn tail(&self, p: Pooled) -> Option<&[u16]> {

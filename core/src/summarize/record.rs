@@ -6,6 +6,7 @@
 //! entries. Only this module sees the packing; the stages read a record
 //! through the methods below.
 
+use super::pool::Pooled;
 use crate::Span;
 use crate::score::per_mille_of_best;
 
@@ -95,18 +96,21 @@ impl Record {
 
     /// Judges it again once the article's language is known (it was read
     /// in another): `in_the_language` says whether it reads as prose in
-    /// it, `signature` and `content_words` are what that reading found. A
-    /// pooled sentence keeps its pool entries (later sentences' offsets
-    /// count them); only whether it may be chosen changes.
-    pub(super) fn settle(&mut self, in_the_language: bool, signature: u64, content_words: u8) {
-        let choosable = self.state.has(State::PROSE) && in_the_language;
-        if choosable && !self.state.has(State::POOLED) {
+    /// it, `signature` and `content_words` are what that reading found.
+    /// A pooled sentence's entries are of the first reading: it leaves the
+    /// pool, to be read again where its words are needed, as the pool
+    /// must only save work. Returns how many pool entries (past its head)
+    /// it gave up: they are the pool's first, as records settled are the
+    /// first (`SlotPool::drop_front`).
+    pub(super) fn settle(&mut self, in_the_language: bool, signature: u64, content_words: u8) -> usize {
+        let given_up = if self.state.has(State::POOLED) { Pooled::in_pool(usize::from(self.content_words)) } else { 0 };
+        self.state.0 &= !(State::POOLED | State::CHOOSABLE);
+        if self.state.has(State::PROSE) && in_the_language {
             self.inline = signature_inline(signature);
             self.content_words = content_words;
             self.state.0 |= State::CHOOSABLE;
-        } else if !choosable {
-            self.state.0 &= !State::CHOOSABLE;
         }
+        given_up
     }
 
     /// Its span in the body.

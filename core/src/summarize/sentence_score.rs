@@ -158,6 +158,25 @@ mod tests {
         assert_eq!(all.summarize("Council vote", body, opts).expect("big pool"), want);
     }
 
+    /// A sentence read before the language was decided, in another one,
+    /// is scored as read in the article's language, pooled or not: its
+    /// pool entries are of the first reading (here French, decided by the
+    /// title, where `the` and `of` are words; in English they are
+    /// stopwords).
+    #[cfg(feature = "fr")]
+    #[test]
+    fn a_sentence_read_in_another_language_scores_as_unpooled() {
+        let title = "Le maire et les élus de la ville votent pour les travaux du pont sur la rivière";
+        let body = "The council of Port Alder approved a tidal bridge after a decade of debate and hearings. \
+                    The city will pay half of the cost, and the work starts in the spring, the mayor said.";
+        let opts = Options { budget: Budget::Sentences(2), ..Options::default() };
+        let mut none = Box::new(Summarizer::<60, 256, 8, 0>::new());
+        let mut all = Box::new(Summarizer::<60, 256, 8, 2048>::new());
+        let want = none.summarize(title, body, &opts).expect("no pool");
+        assert_eq!(want.language, crate::Language::English);
+        assert_eq!(all.summarize(title, body, &opts).expect("pool"), want);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
 
