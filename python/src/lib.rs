@@ -216,10 +216,10 @@ fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, language: &str) -> PyResul
 ///
 /// >>> import epitome
 /// >>> page = b'<html><head><meta charset="iso-8859-1"><title>Le pont</title></head>'
-/// >>> page += b'<body><div itemprop="articleBody"><p>Le conseil a vot\xe9 le pont.</p></div></body></html>'
+/// >>> page += b'<body><div itemprop="articleBody"><p>Le conseil a vot\xe9 lundi la r\xe9novation du pont, selon la mairie.</p></div></body></html>'
 /// >>> a = epitome.extract(page)
 /// >>> a.title, a.text, a.method
-/// ('Le pont', 'Le conseil a voté le pont.', 'microdata')
+/// ('Le pont', 'Le conseil a voté lundi la rénovation du pont, selon la mairie.', 'microdata')
 /// >>> epitome.summarize(a.text, a.title).language
 /// 'fr'
 ///
