@@ -83,6 +83,28 @@ pub struct Article {
     pub method: Method,
 }
 
+impl Article {
+    /// The article under `title` when one is given (not empty), else under
+    /// the page's own title: the rule every front end reads a page by, so
+    /// that a headline the caller knows (a JSON record's `title`, a Python
+    /// argument) wins over the page's `og:title` or `<title>`.
+    ///
+    /// ```
+    /// let page = b"<html><head><title>Site | Rain stops play</title></head><body>\
+    /// <div itemprop=\"articleBody\"><p>Heavy rain stopped the final.</p></div></body></html>";
+    /// let a = extract::article(page).unwrap();
+    /// assert_eq!(a.clone().titled("").title, a.title);
+    /// assert_eq!(a.titled("Final abandoned").title, "Final abandoned");
+    /// ```
+    #[must_use]
+    pub fn titled(mut self, title: &str) -> Self {
+        if !title.is_empty() {
+            title.clone_into(&mut self.title);
+        }
+        self
+    }
+}
+
 /// Where an article's body was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {

@@ -247,7 +247,9 @@ pub struct DigestArgs {
     pub keywords: Keywords,
     #[command(flatten)]
     pub scoring: ScoringOpts,
-    /// Print JSON instead of text.
+    /// Print JSON instead of text: the article count, the keyphrases, the
+    /// flags and each sentence with its article's id, title, source and
+    /// language.
     #[arg(long)]
     pub json: bool,
 }

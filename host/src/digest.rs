@@ -23,6 +23,10 @@ pub struct DigestSentenceReport<'a> {
     pub title: &'a str,
     /// That article's source (outlet), possibly empty.
     pub source: &'a str,
+    /// The language that article was read in, as `summarize --json` gives
+    /// it ([`crate::report::SummaryReport::language`]): in a digest of
+    /// articles in several languages, each sentence says its own.
+    pub language: &'static str,
     /// The sentence, as in its article.
     pub text: &'a str,
     /// The sentence as a reader is shown it, present only when it differs
@@ -77,6 +81,7 @@ pub fn digest<'a>(
                 article: e.article,
                 title: by_id(e.article).map_or("", |a| a.title),
                 source: by_id(e.article).map_or("", |a| a.source),
+                language: e.language.code(),
                 text: e.text,
                 shown: crate::report::shown(e.text),
                 start: e.span.start,
@@ -144,5 +149,26 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("# Digest of 2 articles\n"), "{text}");
         assert!(text.contains("[10: Gazette]") || text.contains("[20: Army helps]"), "{text}");
+    }
+
+    #[test]
+    fn each_sentence_says_its_articles_language() {
+        let en = Article {
+            id: 1,
+            title: "Bridge approved",
+            body: "The council approved the new harbour bridge on Monday. Work on the bridge starts in May.",
+            ..Article::default()
+        };
+        let fr = Article {
+            id: 2,
+            title: "Panique à Venise",
+            body: "Le paquebot est venu heurter le quai de Venise dimanche. Il y a eu des blessés, selon la police.",
+            ..Article::default()
+        };
+        let r = digest(&[en, fr], 4, 5, &Options::default()).unwrap();
+        let languages: Vec<(u32, &str)> = r.sentences.iter().map(|s| (s.article, s.language)).collect();
+        assert!(languages.contains(&(1, "en")) && languages.contains(&(2, "fr")), "{languages:?}");
+        let json = serde_json::to_value(&r).unwrap();
+        assert!(json["sentences"].as_array().unwrap().iter().all(|s| s["language"].is_string()), "{json}");
     }
 }

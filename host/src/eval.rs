@@ -206,8 +206,12 @@ impl Dump {
     /// `{"id", "language" (Epitome's), "sentences" (the budget, null under a character budget),
     /// "epitome": {"rouge1": {"p", "r", "f1"}, …}, "lead": …, "random": …}`.
     fn write(&mut self, item: &Item, scored: &Scored) -> Result<()> {
-        let mut line =
-            format!("{{\"id\":{},\"sentences\":{}", serde_json::to_string(&item.id)?, json_or_null(scored.sentences));
+        let mut line = format!(
+            "{{\"id\":{},\"language\":\"{}\",\"sentences\":{}",
+            serde_json::to_string(&item.id)?,
+            scored.language.code(),
+            json_or_null(scored.sentences)
+        );
         for (k, name) in SYSTEMS.iter().enumerate() {
             let path = self.dir.join(name).join(format!("{}.txt", item.id));
             if let Some(parent) = path.parent() {

@@ -545,16 +545,14 @@ fn object_article(value: Value, raw: &[u8], fields: &Fields) -> Result<JsonParts
         Some(Value::String(s)) => Ok(s),
         Some(other) => Err(field_err(name, format!("expected a string, found {}", json_kind(&other)))),
     };
-    let mut title = text(&fields.title, false)?;
-    let body = if from_html {
+    let title = text(&fields.title, false)?;
+    let (title, body) = if from_html {
         let page = text(&fields.html, true)?;
         let a = crate::html::article_from_str(&page).map_err(|e| field_err(&fields.html, e.to_string()))?;
-        if title.is_empty() {
-            title = a.title;
-        }
-        a.text
+        let a = a.titled(&title);
+        (a.title, a.text)
     } else {
-        text(&fields.text, true)?
+        (title, text(&fields.text, true)?)
     };
     let meta =
         Meta { source: text("source", false)?, published: text("published", false)?, lang: text("lang", false)? };

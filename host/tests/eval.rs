@@ -188,6 +188,7 @@ fn french_protocol_and_dump_on_a_small_data_set() {
     let line = std::fs::read_to_string(dump.join("rouge.jsonl")).unwrap();
     let row: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
     assert_eq!((row["id"].as_str(), row["sentences"].as_u64()), (Some("a"), Some(1)));
+    assert_eq!(row["language"], "fr", "the language Epitome read the article in: {row}");
     assert_eq!(row["lead"], v["lead"], "one article: its scores are the means");
 
     // The English protocol cuts words at accents (`voté` -> `vot`,

@@ -11,7 +11,9 @@ The same Rust core that runs on a microcontroller, here for Python:
 ``summarize`` and ``keywords`` take one article; ``summarize_batch`` takes
 many (any iterable or a pandas Series) and summarizes them on every core
 without the GIL; ``sentences`` shows the segmenter's units; ``extract`` finds
-the article inside an HTML page, as the CLI reads pages. On Spark (and
+the article inside an HTML page, as the CLI reads pages, and ``html=True``
+(``summarize(page, html=True)``, ``summarize_batch(pages, html=True)``)
+summarizes the article inside each page in one call. On Spark (and
 Dask), ``epitome.spark`` has pandas UDFs over ``summarize_batch``.
 
 Errors of the core are ``EpitomeError`` subclasses (``InputTooLong``,

@@ -133,9 +133,17 @@ class Summary:
     """The summary of one article."""
 
     def __new__(
-        cls, sentences: list[Sentence], keywords: list[Keyword], flags: list[str], stats: Stats, language: str
+        cls,
+        sentences: list[Sentence],
+        keywords: list[Keyword],
+        flags: list[str],
+        stats: Stats,
+        language: str,
+        article: Optional[Article] = None,
     ) -> Summary: ...
-    def __getnewargs__(self) -> tuple[list[Sentence], list[Keyword], list[str], Stats, str]: ...
+    def __getnewargs__(
+        self,
+    ) -> tuple[list[Sentence], list[Keyword], list[str], Stats, str, Optional[Article]]: ...
 
     @property
     def sentences(self) -> list[Sentence]: ...
@@ -147,6 +155,9 @@ class Summary:
     def stats(self) -> Stats: ...
     @property
     def language(self) -> str: ...
+    @property
+    def article(self) -> Optional[Article]:
+        """The article found in the HTML page summarized (``html=True``), else ``None``."""
 
 @final
 class Unit:
@@ -187,6 +198,19 @@ def summarize(
     keywords: int = 10,
     language: str = "auto",
     idf: _Idf = None,
+    html: bool = False,
+) -> Summary: ...
+@overload
+def summarize(
+    text: bytes,
+    title: _Text = None,
+    *,
+    sentences: int = 3,
+    max_chars: Optional[int] = None,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+    html: Literal[True],
 ) -> Summary: ...
 @overload
 def summarize(
@@ -198,6 +222,7 @@ def summarize(
     keywords: int = 10,
     language: str = "auto",
     idf: _Idf = None,
+    html: bool = False,
 ) -> None: ...
 @overload
 def keywords(
@@ -207,6 +232,17 @@ def keywords(
     keywords: int = 10,
     language: str = "auto",
     idf: _Idf = None,
+    html: bool = False,
+) -> list[Keyword]: ...
+@overload
+def keywords(
+    text: bytes,
+    title: _Text = None,
+    *,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+    html: Literal[True],
 ) -> list[Keyword]: ...
 @overload
 def keywords(
@@ -216,11 +252,12 @@ def keywords(
     keywords: int = 10,
     language: str = "auto",
     idf: _Idf = None,
+    html: bool = False,
 ) -> None: ...
 def sentences(text: str, *, language: str = "auto") -> list[Unit]: ...
 def extract(html: Union[bytes, str]) -> Article: ...
 def summarize_batch(
-    bodies: Iterable[_Text],
+    bodies: Iterable[Union[_Text, bytes]],
     titles: Optional[Iterable[_Text]] = None,
     *,
     sentences: int = 3,
@@ -228,5 +265,6 @@ def summarize_batch(
     keywords: int = 10,
     language: str = "auto",
     idf: _Idf = None,
+    html: bool = False,
     jobs: Optional[int] = None,
 ) -> list[Optional[Summary]]: ...

@@ -7,12 +7,19 @@ that take a title and a body column and summarize each Arrow batch with
 
     sentences array<string>,
     keywords  array<struct<text:string,score:int>>,
-    flags     array<string>
+    flags     array<string>,
+    language  string
 
 and the keywords column an ``array<struct<text:string,score:int>>``. A null
 body gives null fields (the CLI skips a JSON line without a body); a null
 title is no title. Results equal ``epitome summarize --jsonl`` on the same
 titles and bodies.
+
+With ``html=True`` the body column holds raw HTML pages (``string`` or
+``binary``, as a crawl or WARC archive stores them) and the article inside
+each is summarized, as ``epitome summarize`` reads ``.html`` files: the
+title column wins over the page's title when it is not null. A page without
+an article fails the task with ``NoArticle`` naming its row in the batch.
 
 Example (read JSON lines or Parquet, add the summary, write Parquet)::
 
@@ -46,6 +53,8 @@ pandas (and pyspark, for the UDFs) are imported only when used: ``pip install
 (['The harbour bridge opens in May.'], [])
 >>> frame.loc[0, "keywords"][0]
 {'text': 'bridge', 'score': 1000}
+>>> frame.loc[0, "language"]
+'en'
 """
 
 from __future__ import annotations
@@ -69,21 +78,24 @@ __all__ = [
 
 #: The Spark type of the summary column (DDL).
 SUMMARY_SCHEMA = (
-    "struct<sentences:array<string>,keywords:array<struct<text:string,score:int>>,flags:array<string>>"
+    "struct<sentences:array<string>,keywords:array<struct<text:string,score:int>>,flags:array<string>,"
+    "language:string>"
 )
 #: The Spark type of the keywords column (DDL).
 KEYWORDS_SCHEMA = "array<struct<text:string,score:int>>"
 #: The columns ``summarize_frame`` returns, for Dask's ``meta=``.
-SUMMARY_META = {"sentences": "object", "keywords": "object", "flags": "object"}
+SUMMARY_META = {"sentences": "object", "keywords": "object", "flags": "object", "language": "object"}
 
 
 def summarize_frame(title: pd.Series, body: pd.Series, **options: Any) -> pd.DataFrame:
-    """The summaries of ``body`` (with ``title``) as a DataFrame of three columns.
+    """The summaries of ``body`` (with ``title``) as a DataFrame of four columns.
 
     ``sentences`` (lists of the chosen sentences' text), ``keywords`` (lists of
-    ``{"text", "score"}`` dicts) and ``flags`` (lists of flag names), on
-    ``body``'s index; ``None`` in each for a missing body. ``options`` are
-    ``summarize_batch``'s (``jobs`` defaults to 1 here).
+    ``{"text", "score"}`` dicts), ``flags`` (lists of flag names) and
+    ``language`` (the code of the language each was read in), on ``body``'s
+    index; ``None`` in each for a missing body. ``options`` are
+    ``summarize_batch``'s (``jobs`` defaults to 1 here; ``html=True`` when
+    ``body`` holds HTML pages).
     """
     import pandas as pd
 
@@ -91,22 +103,26 @@ def summarize_frame(title: pd.Series, body: pd.Series, **options: Any) -> pd.Dat
     sentences: list[list[str] | None] = []
     keywords: list[list[dict[str, Any]] | None] = []
     flags: list[list[str] | None] = []
+    language: list[str | None] = []
     for s in summarize_batch(body, title, **options):
         if s is None:
             sentences.append(None)
             keywords.append(None)
             flags.append(None)
+            language.append(None)
             continue
         sentences.append([x.text for x in s.sentences])
         keywords.append([{"text": k.text, "score": k.score} for k in s.keywords])
         flags.append(s.flags)
-    return pd.DataFrame({"sentences": sentences, "keywords": keywords, "flags": flags}, index=body.index)
+        language.append(s.language)
+    columns = {"sentences": sentences, "keywords": keywords, "flags": flags, "language": language}
+    return pd.DataFrame(columns, index=body.index)
 
 
 def keywords_series(title: pd.Series, body: pd.Series, **options: Any) -> pd.Series:
     """The keyphrases of ``body`` (with ``title``): a Series of lists of
     ``{"text", "score"}`` dicts, ``None`` for a missing body. ``options`` are
-    ``epitome.keywords``' and ``jobs`` (default 1)."""
+    ``epitome.keywords``' (``html=True`` for pages) and ``jobs`` (default 1)."""
     import pandas as pd
 
     options.setdefault("jobs", 1)
@@ -121,7 +137,8 @@ def keywords_series(title: pd.Series, body: pd.Series, **options: Any) -> pd.Ser
 def _check(**options: Any) -> None:
     """Raises now, on the driver, for options every task would reject."""
     jobs = options.pop("jobs", 1)
-    summarize_batch([], jobs=jobs)
+    html = options.pop("html", False)
+    summarize_batch([], jobs=jobs, html=html)
     summarize("", **options)
 
 
@@ -130,7 +147,8 @@ def summarize_udf(**options: Any):
 
     ``options`` are ``epitome.summarize_batch``'s: ``sentences``,
     ``max_chars``, ``keywords``, ``language``, ``idf`` (bytes, shipped to the
-    executors with the UDF), ``jobs`` (threads per task, default 1).
+    executors with the UDF), ``html`` (the body column holds HTML pages),
+    ``jobs`` (threads per task, default 1).
     """
     import pandas as pd
     from pyspark.sql.functions import pandas_udf
@@ -148,7 +166,7 @@ def keywords_udf(**options: Any):
     """A pandas UDF ``(title, body) -> array<struct<text, score>>`` (``KEYWORDS_SCHEMA``).
 
     ``options`` are ``epitome.keywords``': ``keywords``, ``language``,
-    ``idf``, and ``jobs`` (threads per task, default 1).
+    ``idf``, ``html``, and ``jobs`` (threads per task, default 1).
     """
     import pandas as pd
     from pyspark.sql.functions import pandas_udf

@@ -15,25 +15,27 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
-use crate::errors::core_error;
+use crate::input::{Body, body_arg, summarize_body};
 use crate::objects::Summary;
 use crate::text_arg;
 
-/// One article of a batch: its body and title, or `None` for a missing body.
-type Item = Option<(PyBackedStr, Option<PyBackedStr>)>;
+/// One article of a batch: its body (or page) and title, or `None` for a
+/// missing body.
+type Item = Option<(Body, Option<PyBackedStr>)>;
 
 /// Items read from the iterables before they are summarized: enough that
 /// every thread stays busy between two reads, few enough that a generator
 /// of articles is not read far ahead.
 const CHUNK_PER_JOB: usize = 256;
 
-/// The summaries of `bodies` (with `titles`, when given: as many), in order;
-/// `None` in the place of a missing body.
+/// The summaries of `bodies` (HTML pages when `html`; with `titles`, when
+/// given: as many), in order; `None` in the place of a missing body.
 pub fn summarize_batch(
     py: Python<'_>,
     bodies: &Bound<'_, PyAny>,
     titles: Option<&Bound<'_, PyAny>>,
     opts: &Options<'_>,
+    html: bool,
     jobs: usize,
 ) -> PyResult<Vec<Option<Summary>>> {
     let mut bodies = bodies.try_iter()?;
@@ -58,7 +60,7 @@ pub fn summarize_batch(
             if titles.is_some() && title.is_none() {
                 return Err(PyValueError::new_err(format!("titles has fewer items than bodies ({at})")));
             }
-            let body = text_arg(&body, &format!("bodies[{at}]"))?;
+            let body = body_arg(&body, &format!("bodies[{at}]"), html)?;
             let title = title.map(|t| text_arg(&t, &format!("titles[{at}]"))).transpose()?.flatten();
             items.push(body.map(|b| (b, title)));
         }
@@ -70,11 +72,11 @@ pub fn summarize_batch(
             parallel_map(&items, jobs, |summarizer, item| {
                 let Some((body, title)) = item else { return Ok(None) };
                 let title = title.as_deref().unwrap_or("");
-                summarizer.summarize(title, body, opts).map(|s| Some(Summary::new(&s, body)))
+                summarize_body(summarizer, body, title, opts).map(Some)
             })
         });
         for (i, s) in summaries.into_iter().enumerate() {
-            results.push(s.map_err(|e| core_error(e, Some(&format!("bodies[{}]", first + i))))?);
+            results.push(s.map_err(|e| e.into_err(Some(&format!("bodies[{}]", first + i))))?);
         }
         if done {
             return Ok(results);

@@ -52,10 +52,46 @@ create_exception!(
     "The HTML page holds no article: no structured article body, and no block of prose readability takes for one."
 );
 
+/// Why one article gave no summary: the core's error, or (for a page)
+/// the extractor's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The core refused the article.
+    Core(epitome::Error),
+    /// The page holds no article the extractor can read.
+    Extract(extract::ExtractError),
+}
+
+impl From<epitome::Error> for Failure {
+    fn from(e: epitome::Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<extract::ExtractError> for Failure {
+    fn from(e: extract::ExtractError) -> Self {
+        Failure::Extract(e)
+    }
+}
+
+impl Failure {
+    /// The Python exception, its message prefixed with `context` (the
+    /// item of a batch, `bodies[3]`) as the CLI prefixes the input's name.
+    pub fn into_err(self, context: Option<&str>) -> PyErr {
+        match self {
+            Failure::Core(e) => core_error(e, context),
+            Failure::Extract(e) => extract_error(e, context),
+        }
+    }
+}
+
 /// The Python exception for an extractor error, with the message the CLI
-/// prints for it.
-pub fn extract_error(e: extract::ExtractError) -> PyErr {
-    let message = e.to_string();
+/// prints for it (prefixed with `context`, as [`core_error`] does).
+pub fn extract_error(e: extract::ExtractError, context: Option<&str>) -> PyErr {
+    let message = match context {
+        Some(c) => format!("{c}: {e}"),
+        None => e.to_string(),
+    };
     match e {
         extract::ExtractError::TooLarge { .. } => PageTooLarge::new_err(message),
         extract::ExtractError::TooDeep { .. } => PageTooDeep::new_err(message),

@@ -9,6 +9,7 @@
 
 mod batch;
 mod errors;
+mod input;
 mod objects;
 mod options;
 
@@ -18,9 +19,9 @@ use epitome::DefaultSummarizer;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyFloat, PyString};
+use pyo3::types::{PyFloat, PyString};
 
-use errors::core_error;
+use input::{Body, Page, body_arg, summarize_body};
 use objects::{Article, Keyword, Sentence, Stats, Summary, Unit};
 use options::{Settings, type_name};
 
@@ -46,17 +47,18 @@ pub(crate) fn text_arg(v: &Bound<'_, PyAny>, what: &str) -> PyResult<Option<PyBa
 /// `None`, or how pandas marks a missing value in a column of text (`NaN`
 /// in an object column, `pandas.NA` in a string column): a Series read
 /// from a file with gaps holds these.
-fn is_missing(v: &Bound<'_, PyAny>) -> bool {
+pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> bool {
     v.is_none()
         || v.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
         || v.get_type().name().is_ok_and(|n| n == "NAType")
 }
 
-/// Summarizes one article with this thread's workspace, without the GIL.
+/// Summarizes one article (or the article in a page) with this thread's
+/// workspace, without the GIL.
 fn summarize_one(
     py: Python<'_>,
     title: Option<&Bound<'_, PyAny>>,
-    body: &str,
+    body: &Body,
     settings: &Settings,
 ) -> PyResult<Summary> {
     let title = title.map(|t| text_arg(t, "title")).transpose()?.flatten();
@@ -66,20 +68,22 @@ fn summarize_one(
         SUMMARIZER.with(|cell| {
             let mut slot = cell.borrow_mut();
             let summarizer = slot.get_or_insert_with(|| Box::new(DefaultSummarizer::new()));
-            summarizer.summarize(title, body, &opts).map(|s| Summary::new(&s, body))
+            summarize_body(summarizer, body, title, &opts)
         })
     })
-    .map_err(|e| core_error(e, None))
+    .map_err(|e| e.into_err(None))
 }
 
 /// Summarize one news article: its best sentences, in text order, and its
 /// keyphrases.
 ///
 /// Args:
-///     text: The article's body (``str``). A missing body (``None``, or
-///         pandas' ``NaN``/``NA``) gives ``None``: the CLI likewise skips a
-///         JSON line whose body field is missing or null.
-///     title: The headline (``str``); ``None`` or absent means no title.
+///     text: The article's body (``str``); with ``html=True``, an HTML page
+///         holding it. A missing body (``None``, or pandas' ``NaN``/``NA``)
+///         gives ``None``: the CLI likewise skips a JSON line whose body
+///         field is missing or null.
+///     title: The headline (``str``); ``None`` or absent means no title (of
+///         a page: the page's own).
 ///     sentences: How many sentences to choose, 0 to 32.
 ///     max_chars: Instead of ``sentences``, at most this many characters in
 ///         all (counting one separator between sentences), for small screens.
@@ -89,15 +93,27 @@ fn summarize_one(
 ///         language this build does not carry is read as English.
 ///     idf: A background IDF table (from ``epitome model build``) as bytes
 ///         or a path; ``None`` weighs every content word alike.
+///     html: ``text`` is an HTML page, read as ``epitome summarize
+///         page.html`` reads one: ``bytes`` decoded by the page's charset
+///         (byte-order mark or ``<meta charset>``, else UTF-8, else
+///         Windows-1252) or ``str``; the article inside it (``extract``) is
+///         summarized, under ``title`` when one is given, else the page's.
+///         The summary's ``article`` is that article: the sentences' spans
+///         index its ``text``.
 ///
 /// Returns:
 ///     A ``Summary``, or ``None`` if ``text`` is ``None``.
 ///
 /// Raises:
-///     TypeError: ``text`` or ``title`` is not a ``str`` (or ``None``).
+///     TypeError: ``text`` or ``title`` is not a ``str`` (or ``None``;
+///         with ``html=True``, ``text`` may be ``bytes`` too).
 ///     ValueError: an option is out of range.
 ///     IdfInvalid: ``idf`` is not an IDF table.
 ///     InputTooLong: a body of 4 GiB or a title of 2 GiB.
+///     ExtractError: (``html=True``) the page holds no article
+///         (``NoArticle``: an index page, an empty page, plain text), is
+///         over 16 MiB (``PageTooLarge``) or nested too deep
+///         (``PageTooDeep``).
 ///
 /// >>> import epitome
 /// >>> s = epitome.summarize(
@@ -109,8 +125,18 @@ fn summarize_one(
 /// ['The council approved the new harbour bridge on Monday.']
 /// >>> [k.text for k in s.keywords[:2]]
 /// ['bridge', 'approved']
+///
+/// An HTML page, as the CLI reads ``.html`` files:
+///
+/// >>> page = (b'<html><head><meta property="og:title" content="Harbour bridge approved"></head>'
+/// ...         b'<body><nav>Home | News | Sport</nav><div itemprop="articleBody">'
+/// ...         b'<p>The council approved the new harbour bridge on Monday.</p>'
+/// ...         b'<p>Construction starts in May and should take two years.</p></div></body></html>')
+/// >>> s = epitome.summarize(page, html=True, sentences=1)
+/// >>> s.article.title, s.article.method, s.sentences[0].text
+/// ('Harbour bridge approved', 'microdata', 'The council approved the new harbour bridge on Monday.')
 #[pyfunction]
-#[pyo3(signature = (text, title=None, *, sentences=3, max_chars=None, keywords=10, language="auto", idf=None))]
+#[pyo3(signature = (text, title=None, *, sentences=3, max_chars=None, keywords=10, language="auto", idf=None, html=false))]
 #[allow(clippy::too_many_arguments)]
 fn summarize(
     py: Python<'_>,
@@ -121,16 +147,18 @@ fn summarize(
     keywords: i64,
     language: &str,
     idf: Option<&Bound<'_, PyAny>>,
+    html: bool,
 ) -> PyResult<Option<Summary>> {
     let settings = Settings::new(sentences, max_chars, keywords, language, idf)?;
-    let Some(body) = text_arg(text, "text")? else { return Ok(None) };
+    let Some(body) = body_arg(text, "text", html)? else { return Ok(None) };
     summarize_one(py, title, &body, &settings).map(Some)
 }
 
 /// The keyphrases of one article, best first: the same core call as
 /// ``summarize`` (and the CLI's ``epitome keywords``), choosing no sentence.
 ///
-/// Arguments, ``None`` and errors as for ``summarize``.
+/// Arguments (``html=True``: ``text`` is an HTML page), ``None`` and errors
+/// as for ``summarize``.
 ///
 /// >>> import epitome
 /// >>> [k.text for k in epitome.keywords(
@@ -138,7 +166,7 @@ fn summarize(
 /// ...     "Harbour bridge", keywords=2)]
 /// ['harbour', 'bridge']
 #[pyfunction]
-#[pyo3(signature = (text, title=None, *, keywords=10, language="auto", idf=None))]
+#[pyo3(signature = (text, title=None, *, keywords=10, language="auto", idf=None, html=false))]
 fn keywords(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -146,9 +174,10 @@ fn keywords(
     keywords: i64,
     language: &str,
     idf: Option<&Bound<'_, PyAny>>,
+    html: bool,
 ) -> PyResult<Option<Vec<Keyword>>> {
     let settings = Settings::new(0, None, keywords, language, idf)?.keywords_only();
-    let Some(body) = text_arg(text, "text")? else { return Ok(None) };
+    let Some(body) = body_arg(text, "text", html)? else { return Ok(None) };
     summarize_one(py, title, &body, &settings).map(|s| Some(s.into_keywords()))
 }
 
@@ -187,25 +216,21 @@ fn sentences(py: Python<'_>, text: &Bound<'_, PyAny>, language: &str) -> PyResul
 ///
 /// >>> import epitome
 /// >>> page = b'<html><head><meta charset="iso-8859-1"><title>Le pont</title></head>'
-/// >>> page += b'<body><div itemprop="articleBody"><p>Le conseil a vot\xe9 le pont.</p></div></body></html>'
+/// >>> page += b'<body><div itemprop="articleBody"><p>Le conseil a vot\xe9 lundi la r\xe9novation du pont, selon la mairie.</p></div></body></html>'
 /// >>> a = epitome.extract(page)
 /// >>> a.title, a.text, a.method
-/// ('Le pont', 'Le conseil a voté le pont.', 'microdata')
+/// ('Le pont', 'Le conseil a voté lundi la rénovation du pont, selon la mairie.', 'microdata')
 /// >>> epitome.summarize(a.text, a.title).language
 /// 'fr'
+///
+/// ``summarize(page, html=True)`` extracts and summarizes in one call.
 #[pyfunction]
 #[pyo3(name = "extract")]
 fn extract_article(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Article> {
-    let found = if let Ok(b) = html.cast::<PyBytes>() {
-        let bytes = b.as_bytes();
-        py.detach(|| ::extract::article(bytes))
-    } else if let Ok(s) = html.cast::<PyString>() {
-        let page = PyBackedStr::try_from(s.clone())?;
-        py.detach(|| ::extract::article_from_str(&page, &::extract::Options::default()))
-    } else {
+    let Some(page) = Page::new(html)? else {
         return Err(PyTypeError::new_err(format!("html must be bytes or str, not {}", type_name(html))));
     };
-    found.map(Article::from).map_err(errors::extract_error)
+    py.detach(|| page.article()).map(Article::from).map_err(|e| errors::extract_error(e, None))
 }
 
 /// Summarize many articles on every core: ``bodies`` (and ``titles``, when
@@ -217,13 +242,20 @@ fn extract_article(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Article>
 /// A ``None`` body gives ``None`` in its place (the CLI skips a JSON line
 /// without a body and goes on); a ``None`` title is no title. Other
 /// arguments as for ``summarize``; an error names the item (``bodies[3]``).
+/// With ``html=True`` every body is an HTML page (``bytes`` or ``str``),
+/// read as ``summarize(page, html=True)`` reads it, pages parsed on the
+/// ``jobs`` threads too; a page without an article raises ``NoArticle``
+/// naming its item, as the CLI names the file.
 ///
 /// >>> import epitome
 /// >>> out = epitome.summarize_batch(["One sentence here is long enough to count.", None], sentences=1)
 /// >>> out[0].sentences[0].text, out[1]
 /// ('One sentence here is long enough to count.', None)
+/// >>> pages = [b'<html><body><div itemprop="articleBody"><p>The harbour bridge opens in May.</p></div></body></html>']
+/// >>> [s.sentences[0].text for s in epitome.summarize_batch(pages, html=True)]
+/// ['The harbour bridge opens in May.']
 #[pyfunction]
-#[pyo3(signature = (bodies, titles=None, *, sentences=3, max_chars=None, keywords=10, language="auto", idf=None, jobs=None))]
+#[pyo3(signature = (bodies, titles=None, *, sentences=3, max_chars=None, keywords=10, language="auto", idf=None, html=false, jobs=None))]
 #[allow(clippy::too_many_arguments)]
 fn summarize_batch(
     py: Python<'_>,
@@ -234,6 +266,7 @@ fn summarize_batch(
     keywords: i64,
     language: &str,
     idf: Option<&Bound<'_, PyAny>>,
+    html: bool,
     jobs: Option<i64>,
 ) -> PyResult<Vec<Option<Summary>>> {
     let settings = Settings::new(sentences, max_chars, keywords, language, idf)?;
@@ -242,7 +275,7 @@ fn summarize_batch(
         Some(n @ 1..=65535) => n as usize,
         Some(n) => return Err(PyValueError::new_err(format!("jobs: {n} is not in 1..=65535"))),
     };
-    batch::summarize_batch(py, bodies, titles.filter(|t| !t.is_none()), &settings.options()?, jobs)
+    batch::summarize_batch(py, bodies, titles.filter(|t| !t.is_none()), &settings.options()?, html, jobs)
 }
 
 /// Epitome's core summarizer: fixed-memory extractive summaries and

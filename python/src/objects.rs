@@ -140,7 +140,8 @@ impl Stats {
 /// ``keywords`` best first, the ``flags`` the core raised (what it had to cut
 /// or clamp: ``sentences_truncated``, ``terms_evicted``, ``phrases_evicted``,
 /// ``budget_clamped``, ``keywords_clamped``), the ``language`` it was read in
-/// and the input's ``stats``.
+/// and the input's ``stats``; for an HTML page (``html=True``), the
+/// ``article`` found in it, which was summarized.
 #[pyclass(frozen, module = "epitome", eq)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -149,24 +150,39 @@ pub struct Summary {
     flags: Vec<String>,
     stats: Stats,
     language: String,
+    article: Option<Article>,
 }
+
+/// The fields of a summary in constructor order (for pickle).
+type SummaryFields = (Vec<Sentence>, Vec<Keyword>, Vec<String>, Stats, String, Option<Article>);
 
 #[pymethods]
 impl Summary {
     #[new]
+    #[pyo3(signature = (sentences, keywords, flags, stats, language, article=None))]
     fn py_new(
         sentences: Vec<Sentence>,
         keywords: Vec<Keyword>,
         flags: Vec<String>,
         stats: Stats,
         language: String,
+        article: Option<Article>,
     ) -> Self {
-        Summary { sentences, keywords, flags, stats, language }
+        Summary { sentences, keywords, flags, stats, language, article }
     }
 
-    fn __getnewargs__(&self) -> (Vec<Sentence>, Vec<Keyword>, Vec<String>, Stats, String) {
+    fn __getnewargs__(&self) -> SummaryFields {
         let s = self.clone();
-        (s.sentences, s.keywords, s.flags, s.stats, s.language)
+        (s.sentences, s.keywords, s.flags, s.stats, s.language, s.article)
+    }
+
+    /// The article found in the HTML page that was summarized
+    /// (``html=True``): its ``title`` (the one given, else the page's),
+    /// its ``text`` (which the sentences' spans index) and the ``method``
+    /// that found it; ``None`` when the input was text.
+    #[getter]
+    fn article(&self) -> Option<Article> {
+        self.article.clone()
     }
 
     /// The language the article was read in (ISO 639-1: ``"en"``, ``"fr"``,
@@ -236,7 +252,13 @@ impl Summary {
             flags: report.flags,
             stats: Stats { sentences: s.stats.sentences, words: s.stats.words, terms: s.stats.terms },
             language: report.language.to_owned(),
+            article: None,
         }
+    }
+
+    /// The same summary, made from `article` (an HTML page's).
+    pub fn with_article(self, article: Article) -> Self {
+        Summary { article: Some(article), ..self }
     }
 
     /// The keyphrases alone.
@@ -249,7 +271,7 @@ impl Summary {
 /// the page has none), its ``text`` (paragraphs separated by a blank line)
 /// and the ``method`` that found it (``"json-ld"``, ``"microdata"`` or
 /// ``"readability"``), as ``epitome extract --json`` prints them.
-#[pyclass(frozen, module = "epitome", get_all, eq)]
+#[pyclass(frozen, module = "epitome", get_all, eq, from_py_object)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     title: String,

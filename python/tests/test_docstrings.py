@@ -7,7 +7,7 @@ import pytest
 import epitome
 import epitome.spark
 
-OBJECTS = [epitome, epitome.summarize, epitome.keywords, epitome.sentences, epitome.summarize_batch, epitome.spark]
+OBJECTS = [epitome, epitome.summarize, epitome.keywords, epitome.sentences, epitome.summarize_batch, epitome.extract, epitome.spark]
 
 
 @pytest.mark.parametrize("obj", OBJECTS, ids=lambda o: getattr(o, "__name__", repr(o)))

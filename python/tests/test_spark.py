@@ -62,6 +62,7 @@ def test_summary_udf_equals_the_cli_in_order(spark, corpus, tmp_path):
         assert s["sentences"] == [x["text"] for x in line["sentences"]], row["id"]
         assert [k.asDict() for k in s["keywords"]] == line["keywords"], row["id"]
         assert s["flags"] == line["flags"], row["id"]
+        assert s["language"] == line["language"], row["id"]
 
 
 def test_keywords_udf_and_null_bodies(spark):
@@ -77,6 +78,26 @@ def test_keywords_udf_and_null_bodies(spark):
         else:
             assert [(k["text"], k["score"]) for k in row["k"]] == [(k.text, k.score) for k in want]
             assert row["s"]["sentences"] == [x.text for x in epitome.summarize(body, title, sentences=1).sentences]
+
+
+def test_summary_udf_over_html_pages(spark):
+    from epitome.spark import summarize_udf
+
+    page = (REPO / "host" / "tests" / "data" / "page.html").read_bytes()
+    rows = [("Given title", page), (None, page), (None, None)]
+    df = spark.createDataFrame(rows, "title string, page binary")
+    got = df.select(summarize_udf(html=True, sentences=2)("title", "page").alias("s")).collect()
+    for (title, body), row in zip(rows, got):
+        want = epitome.summarize(body, title, html=True, sentences=2)
+        if want is None:
+            assert row["s"]["sentences"] is None
+        else:
+            assert row["s"]["sentences"] == [x.text for x in want.sentences]
+            assert row["s"]["language"] == want.language
+    # Pages stored as text read the same.
+    text = spark.createDataFrame([(None, page.decode("cp1252"))], "title string, page string")
+    [row] = text.select(summarize_udf(html=True, sentences=2)("title", "page").alias("s")).collect()
+    assert row["s"]["sentences"] == got[1]["s"]["sentences"]
 
 
 def test_bad_options_fail_on_the_driver():

@@ -207,6 +207,32 @@ test("an empty text and a 1 MB article give a message, not a hang", async () => 
   assertSameAsCli(shown, cliSummary(file), file);
 });
 
+test("a whole HTML page is refused with a pointer to the CLI and Python, not summarized as markup", async () => {
+  // The CLI's own test page, and what the CLI's rule (looks_like_html) takes for a page.
+  const html = readFileSync(join(root, "host/tests/data/page.html"), "latin1");
+  const pages = [html, "\uFEFF\n <!-- saved --><HTML lang=fr><body><p>Texte.</p></body></HTML>"];
+  for (const text of pages) {
+    await page.evaluate((text) => {
+      document.getElementById("text").value = text;
+      document.getElementById("status").textContent = "";
+    }, text);
+    await page.click("#run");
+    const shown = await readAnswer();
+    assert.equal(shown.error, true, shown.status);
+    assert.match(shown.status, /HTML page.*epitome summarize page\.html.*html=True/);
+    assert.deepEqual(shown.sentences, []);
+  }
+  // Text that mentions a tag is still text, as for the CLI.
+  await page.evaluate(() => {
+    document.getElementById("text").value =
+      "Tags in the news\n<html> is the tag that opens a page, the council's web officer told the meeting on Monday.";
+    document.getElementById("status").textContent = "";
+  });
+  await page.click("#run");
+  const text = await readAnswer();
+  assert.equal(text.error, false, text.status);
+});
+
 test("the page asks for nothing beyond its own files, and its screenshot is fresh", async () => {
   assert.deepEqual(offsite, []);
   // A fresh page with the first sample chosen: what the README shows.

@@ -69,6 +69,26 @@ function decode(bytes) {
   }
 }
 
+// True when `text` starts like an HTML page, by the CLI's rule
+// (epitome_host::html::looks_like_html): after a byte-order mark, blank
+// space and <!-- comments -->, a <!DOCTYPE html or an <html> tag, any case.
+// The page reads text only: the CLI's HTML extractor, compiled to
+// WebAssembly, is several times the module's whole 200 KB budget
+// (BENCHMARKS.md), so a page is refused with a pointer to the tools that
+// read pages rather than summarized as markup.
+function looksLikeHtml(text) {
+  let rest = text.replace(/^\uFEFF/, "");
+  for (;;) {
+    rest = rest.trimStart();
+    if (!rest.startsWith("<!--")) break;
+    const end = rest.indexOf("-->");
+    if (end < 0) return false;
+    rest = rest.slice(end + 3);
+  }
+  const head = rest.slice(0, 14).toLowerCase();
+  return head.startsWith("<!doctype html") || (head.startsWith("<html") && /^(\s|>|$)/.test(rest.slice(5, 6)));
+}
+
 async function loadFile(file) {
   const { text, note } = decode(await file.arrayBuffer());
   $("text").value = text;
@@ -91,6 +111,16 @@ function run(note = "") {
   if (text.trim() === "") {
     clearResults();
     setStatus("Nothing to summarize: the text is empty. Paste an article, drop a .txt file or pick a sample.", true);
+    return;
+  }
+  if (looksLikeHtml(text)) {
+    clearResults();
+    setStatus(
+      "This is a whole HTML page, not an article's text: this page reads text only. Paste the article's text, " +
+        "or let the CLI (`epitome summarize page.html`, `epitome extract page.html`) or Python " +
+        "(`epitome.summarize(page, html=True)`) find the article inside the page.",
+      true,
+    );
     return;
   }
   if (pending) {
