@@ -209,11 +209,11 @@ impl Folded {
     /// ([`crate::stopwords::stop_mask`]: bit `i` is [`crate::Language::ALL`]`[i]`).
     #[inline]
     pub fn stop_mask(&self) -> u8 {
-        use crate::stopwords::{LONGEST, key, stop_mask_key};
-        // The buffer holds the word's first 16 bytes as they are: no copy.
+        // The buffer holds the word's bytes and zeros after them, as the
+        // lookup reads them: no copy.
         match self.buf.first_chunk::<16>() {
-            Some(&prefix) if self.len <= LONGEST => stop_mask_key(key(prefix, self.len), self.hash),
-            _ => 0,
+            Some(padded) => crate::stopwords::stop_mask_padded(padded, self.len, self.hash),
+            None => 0,
         }
     }
 
