@@ -830,6 +830,7 @@ mod tests {
                 let Some(_) = g else { break };
                 proptest::prop_assert_eq!(want.folded().as_bytes(), got.folded().as_bytes());
                 proptest::prop_assert_eq!(want.folded().hash(), got.folded().hash());
+                proptest::prop_assert_eq!(want.folded().may_be_elided(), got.folded().may_be_elided());
             }
         }
     }
@@ -917,6 +918,7 @@ mod tests {
                 assert_eq!(w.folded.as_bytes(), want.as_bytes(), "{text:?}");
                 assert_eq!(w.folded.hash(), want.hash(), "{text:?}");
                 assert_eq!(w.folded.term_key(), want.term_key(), "{text:?}");
+                assert_eq!(w.folded.may_be_elided(), want.may_be_elided(), "{text:?}");
             }
             assert!(words.next().is_none(), "{text:?}");
         }
