@@ -296,8 +296,8 @@ const COUNTS: (usize, usize) = merge(&mut [], &mut [], &mut [], &mut [], 0);
 /// Words in the merged table.
 const WORDS: usize = COUNTS.0;
 
-/// Words of the merged table of at most [`SHORT_BYTES`] bytes: most of them
-/// (about 82 % with every language), in [`SHORT_KEYS`].
+/// Words of the merged table of at most [`SHORT_BYTES`] bytes (most of
+/// them), in [`SHORT_KEYS`].
 const SHORT_WORDS: usize = COUNTS.1;
 
 /// Longest word whose key is a `u64` ([`short_key`]): seven bytes and the
@@ -424,11 +424,11 @@ const MERGED: Merged = {
 };
 
 /// The keys ([`short_key`]) of the merged table's words of at most
-/// [`SHORT_BYTES`] bytes, by position: a probe compares one `u64`. Keys
-/// of the words' exact size, split in two widths, rather than one 16-byte
-/// key per word or the words' bytes end to end: a byte bank with offsets
-/// was smaller in flash by about a sixth (in every board's and the
-/// browser's module) but rebuilt a key from it at each probe.
+/// [`SHORT_BYTES`] bytes, by position: a probe compares one `u64`. Two key
+/// widths rather than one 16-byte key per word, as most words fit the
+/// narrow one; and keys rather than the words' bytes end to end with
+/// offsets, which took less flash (BENCHMARKS.md, issue 26's speed) but
+/// rebuilt a key from the bytes at each probe.
 static SHORT_KEYS: [u64; SHORT_WORDS] = MERGED.shorts;
 
 /// The keys ([`long_key`]) of the longer words, by position after the
