@@ -289,14 +289,20 @@ pub static NAME_CONNECTORS: [&[u8]; 16] = [
 /// The words of [`ENGLISH`] and of the compiled-in languages' lists
 /// (`crate::lang::stopword_lists`), merged: one table, so that a word is
 /// looked up once whatever the number of languages, and the lookup says of
-/// which languages it is a stopword. [`merge`] counts them and their bytes.
-const COUNTS: (usize, usize) = merge(&mut [], &mut [], &mut [], &mut []);
+/// which languages it is a stopword. [`merge`] counts them, and those of
+/// at most [`SHORT_BYTES`] bytes.
+const COUNTS: (usize, usize) = merge(&mut [], &mut [], &mut [], &mut [], 0);
 
 /// Words in the merged table.
 const WORDS: usize = COUNTS.0;
 
-/// Bytes of all the merged table's words, end to end (see [`BANK`]).
-const BYTES: usize = COUNTS.1;
+/// Words of the merged table of at most [`SHORT_BYTES`] bytes (most of
+/// them), in [`SHORT_KEYS`].
+const SHORT_WORDS: usize = COUNTS.1;
+
+/// Longest word whose key is a `u64` ([`short_key`]): seven bytes and the
+/// length in the eighth.
+const SHORT_BYTES: usize = 7;
 
 /// Bytewise order of two words, in a `const fn`.
 const fn less(a: &[u8], b: &[u8]) -> bool {
@@ -311,15 +317,24 @@ const fn less(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The merged table's words and language masks (bit `i` =
-/// [`crate::Language::ALL`]`[i]`), sorted. Merges the two sorted lists,
-/// keeping of the other languages' words those with a compiled-in
-/// language; writes each word's hash, start in the bank, mask and bytes
-/// where the slices have room (none, to count first) and returns the
-/// number of words and of their bytes.
-const fn merge(hashes: &mut [u32], starts: &mut [u16], masks: &mut [u8], bank: &mut [u8]) -> (usize, usize) {
+/// [`crate::Language::ALL`]`[i]`): merges the two sorted lists, keeping of
+/// the other languages' words those with a compiled-in language. Each
+/// word's hash, key and mask go where the slices have room (none, to count
+/// first): a short word ([`SHORT_BYTES`]) at its rank among the short ones
+/// in `hashes`, `shorts` and `masks`, a longer one after all the short
+/// ones there (`short_words` of them) and at its rank among the long ones
+/// in `longs`. Returns the number of words and of
+/// short words.
+const fn merge(
+    hashes: &mut [u32],
+    shorts: &mut [u64],
+    longs: &mut [u128],
+    masks: &mut [u8],
+    short_words: usize,
+) -> (usize, usize) {
     let others = &crate::lang::stopword_lists::OTHERS;
     let compiled = crate::lang::COMPILED & !1;
-    let (mut e, mut o, mut n, mut bytes) = (0, 0, 0, 0);
+    let (mut e, mut o, mut n, mut short) = (0, 0, 0, 0);
     while e < ENGLISH.len() || o < others.len() {
         let other = if o < others.len() { Some((others[o].0.as_bytes(), others[o].1 & compiled)) } else { None };
         let (word, mask) = match other {
@@ -341,26 +356,32 @@ const fn merge(hashes: &mut [u32], starts: &mut [u16], masks: &mut [u8], bank: &
                 (ENGLISH[e - 1], 1)
             }
         };
-        assert!(word.len() < 16, "a stopword has at most 15 bytes (the lookup key's limit)");
-        if n < hashes.len() && n < starts.len() && n < masks.len() && bytes + word.len() <= bank.len() {
-            hashes[n] = fnv1a(word);
-            starts[n] = bytes as u16;
-            masks[n] = mask | if is_connector_const(word) { NAME_PARTICLE } else { 0 };
-            let mut i = 0;
-            while i < word.len() {
-                bank[bytes + i] = word[i];
-                i += 1;
+        assert!(word.len() < 16, "a stopword has at most 15 bytes (the long key's limit)");
+        let mask = mask | if is_connector_const(word) { NAME_PARTICLE } else { 0 };
+        // Its position: short words first, then the long ones.
+        let at = match short_key(word) {
+            Some(k) => {
+                if short < shorts.len() {
+                    shorts[short] = k;
+                }
+                short += 1;
+                short - 1
             }
+            None => {
+                let rank = n - short;
+                if rank < longs.len() {
+                    longs[rank] = long_key(word);
+                }
+                short_words + rank
+            }
+        };
+        if at < hashes.len() && at < masks.len() {
+            hashes[at] = fnv1a(word);
+            masks[at] = mask;
         }
         n += 1;
-        bytes += word.len();
     }
-    // The end of the last word, so that word `i` is always
-    // `starts[i]..starts[i + 1]`.
-    if n < starts.len() {
-        starts[n] = bytes as u16;
-    }
-    (n, bytes)
+    (n, short)
 }
 
 /// Bit 7 of a stopword's mask ([`stop_mask`]): the word is also one of
@@ -387,33 +408,32 @@ const fn eq(a: &[u8], b: &[u8]) -> bool {
 /// The merged table as [`merge`] fills it.
 struct Merged {
     hashes: [u32; WORDS],
-    starts: [u16; WORDS + 1],
+    shorts: [u64; SHORT_WORDS],
+    longs: [u128; WORDS - SHORT_WORDS],
     masks: [u8; WORDS],
-    bank: [u8; BANK_LEN],
 }
 
-/// [`BANK`]'s length: the words' bytes and 15 zero bytes after them, so
-/// that the 16 bytes from any word's start are in the bank ([`key_at`]).
-const BANK_LEN: usize = BYTES + 15;
-
 /// A `const`, not a `static`: the hashes only build the perfect hash and
-/// the filter at compile time, so the image keeps [`BANK`], [`STARTS`] and
-/// [`MASKS`] alone.
+/// the filter at compile time, so the image keeps the keys and [`MASKS`]
+/// alone.
 const MERGED: Merged = {
-    let mut m = Merged { hashes: [0; WORDS], starts: [0; WORDS + 1], masks: [0; WORDS], bank: [0; BANK_LEN] };
-    merge(&mut m.hashes, &mut m.starts, &mut m.masks, &mut m.bank);
+    let mut m =
+        Merged { hashes: [0; WORDS], shorts: [0; SHORT_WORDS], longs: [0; WORDS - SHORT_WORDS], masks: [0; WORDS] };
+    merge(&mut m.hashes, &mut m.shorts, &mut m.longs, &mut m.masks, SHORT_WORDS);
     m
 };
 
-/// The merged table's words, end to end, in its order: word `i` is
-/// `BANK[STARTS[i]..STARTS[i + 1]]`. A bank of exact-size words rather
-/// than a fixed 16-byte key per word: about 6 bytes a word instead of 16,
-/// in every board's flash and the browser's module.
-static BANK: [u8; BANK_LEN] = MERGED.bank;
+/// The keys ([`short_key`]) of the merged table's words of at most
+/// [`SHORT_BYTES`] bytes, by position: a probe compares one `u64`. Two key
+/// widths rather than one 16-byte key per word, as most words fit the
+/// narrow one; and keys rather than the words' bytes end to end with
+/// offsets, which took less flash (BENCHMARKS.md, issue 26's speed) but
+/// rebuilt a key from the bytes at each probe.
+static SHORT_KEYS: [u64; SHORT_WORDS] = MERGED.shorts;
 
-/// Where each word of the merged table starts in [`BANK`], by position,
-/// and the end of the last one.
-static STARTS: [u16; WORDS + 1] = MERGED.starts;
+/// The keys ([`long_key`]) of the longer words, by position after the
+/// short ones.
+static LONG_KEYS: [u128; WORDS - SHORT_WORDS] = MERGED.longs;
 
 /// The merged table's language masks, by position.
 static MASKS: [u8; WORDS] = MERGED.masks;
@@ -462,8 +482,8 @@ struct Perfect {
 /// (the other languages' lists come from `scripts/stopwords.py`).
 const fn build_perfect() -> Perfect {
     const B: usize = 1 << BUCKET_BITS;
-    // Positions and bank offsets are u16 (the bank outgrows the word count first).
-    assert!(BANK_LEN <= u16::MAX as usize);
+    // Positions are u16.
+    assert!(WORDS < u16::MAX as usize);
     let hashes = &MERGED.hashes;
     // The words by bucket (a counting sort): bucket `b` holds
     // `order[start[b]..start[b + 1]]`, so placing it reads only its words.
@@ -545,50 +565,46 @@ static PERFECT: Perfect = build_perfect();
 pub const LONGEST: usize = {
     let mut n = 0;
     let mut w = 0;
-    while w < WORDS {
-        let len = (MERGED.starts[w + 1] - MERGED.starts[w]) as usize;
+    while w < LONG_KEYS.len() {
+        let len = (MERGED.longs[w] >> 120) as usize;
         if len > n {
             n = len;
         }
         w += 1;
     }
-    // Keys hold the bytes in 15 bytes and the length in the 16th.
+    // A long key holds the bytes in 15 bytes and the length in the 16th.
     assert!(n < 16);
-    n
+    if n > SHORT_BYTES { n } else { SHORT_BYTES }
 };
 
-/// The key of a word of at most [`LONGEST`] bytes: its bytes little-endian
-/// and its length in the top byte, so equal keys mean equal words and a
-/// probe compares one integer instead of two byte strings. `prefix` holds
-/// the word's bytes, zero after them (as [`crate::normalize::Folded`] keeps
-/// its buffer), so no mask is needed.
-#[inline]
-pub const fn key(prefix: [u8; 16], len: usize) -> u128 {
-    u128::from_le_bytes(prefix) | ((len as u128) << 120)
-}
-
-/// [`key`] of the merged table's word at position `at` (`None` past its
-/// end, as for an empty slot's `usize::MAX`): one 16-byte load from [`BANK`], cut to the word's length.
-#[inline]
-fn key_at(at: usize) -> Option<u128> {
-    let [start, end]: [u16; 2] = STARTS.get(at..at.checked_add(2)?)?.try_into().ok()?;
-    let (start, len) = (usize::from(start), usize::from(end.wrapping_sub(start)));
-    let bytes: [u8; 16] = BANK.get(start..start + 16)?.try_into().ok()?;
-    // The bytes after the word belong to the next one: keep `len` bytes.
-    Some(u128::from_le_bytes(bytes) & *FIRST_BYTES.get(len)? | (len as u128) << 120)
-}
-
-/// `FIRST_BYTES[n]` keeps the low `n` bytes of a `u128` (a table: a
-/// variable shift of a `u128` is a branchy sequence on most targets).
-static FIRST_BYTES: [u128; 16] = {
-    let mut masks = [0u128; 16];
-    let mut n = 1;
-    while n < 16 {
-        masks[n] = masks[n - 1] << 8 | 0xFF;
-        n += 1;
+/// The key of a word of at most [`SHORT_BYTES`] bytes: its bytes
+/// little-endian, zero after them, and its length in the top byte, so
+/// equal keys mean equal words and a probe compares one integer instead of
+/// two byte strings (`None` if it is longer).
+const fn short_key(word: &[u8]) -> Option<u64> {
+    if word.len() > SHORT_BYTES {
+        return None;
     }
-    masks
-};
+    let mut k = (word.len() as u64) << 56;
+    let mut i = 0;
+    while i < word.len() {
+        k |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    Some(k)
+}
+
+/// [`short_key`] of a word of at most 15 bytes, as a `u128` (bytes, then
+/// the length in the top byte).
+const fn long_key(word: &[u8]) -> u128 {
+    let mut k = (word.len() as u128) << 120;
+    let mut i = 0;
+    while i < word.len() {
+        k |= (word[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
 
 /// Bits of a stopword's hash that index [`MAYBE`]: a word whose bit is
 /// clear is no stopword, with no probe. At least eight bits per word, so
@@ -616,41 +632,39 @@ static MAYBE: [u64; 1 << (MAYBE_BITS - 6)] = {
 };
 
 /// The languages (bit `i` = [`crate::Language::ALL`]`[i]`) of which the
-/// folded word with [`key`] `k` and FNV-1a hash `hash` is a stopword, 0
-/// for none, with [`NAME_PARTICLE`] if it is also a name connector: one probe of the perfect hash, one comparison. The caller
-/// checks that the word has at most [`LONGEST`] bytes.
+/// folded word of `len` bytes that starts `padded` (zero after it) with
+/// FNV-1a hash `hash` is a stopword, 0 for none, with [`NAME_PARTICLE`] if
+/// it is also a name connector: one filter bit, one probe of the perfect
+/// hash, one comparison of keys. [`crate::normalize::Folded`] keeps its
+/// buffer so, and passes it as it is: no copy.
 #[inline]
-pub fn stop_mask_key(k: u128, hash: u32) -> u8 {
+pub fn stop_mask_padded(padded: &[u8; 16], len: usize, hash: u32) -> u8 {
     let low = hash & ((1 << MAYBE_BITS) - 1);
     if MAYBE.get((low >> 6) as usize).copied().unwrap_or(0) >> (low & 63) & 1 == 0 {
         return 0;
     }
     // Both indices are in range by their shifts: no bounds check, no panic.
     let seed = PERFECT.seeds.get(bucket(hash)).copied().unwrap_or(0);
+    // An empty slot (0) gives `usize::MAX`: no key there.
     let at = usize::from(PERFECT.slots.get(slot(hash, seed)).copied().unwrap_or(0)).wrapping_sub(1);
-    match key_at(at) {
-        Some(found) if found == k => MASKS.get(at).copied().unwrap_or(0),
-        _ => 0,
-    }
+    let found = if len <= SHORT_BYTES {
+        let head = u64::from_le_bytes(*padded.first_chunk::<8>().unwrap_or(&[0; 8]));
+        SHORT_KEYS.get(at) == Some(&(head | (len as u64) << 56))
+    } else {
+        // A word longer than its key's 15 bytes is never a stopword.
+        let key = u128::from_le_bytes(*padded) | (len as u128) << 120;
+        len <= LONGEST && LONG_KEYS.get(at.wrapping_sub(SHORT_WORDS)) == Some(&key)
+    };
+    if found { MASKS.get(at).copied().unwrap_or(0) } else { 0 }
 }
 
-/// True if the folded word with [`key`] `k` and FNV-1a hash `hash` is an
-/// English stopword ([`stop_mask_key`] has bit 0).
-#[inline]
-pub fn is_stopword_key(k: u128, hash: u32) -> bool {
-    stop_mask_key(k, hash) & 1 != 0
-}
-
-/// [`stop_mask_key`] of the folded word `folded` with FNV-1a hash `hash`.
+/// [`stop_mask_padded`] of the folded word `folded` with FNV-1a hash `hash`.
 pub fn stop_mask_hashed(folded: &[u8], hash: u32) -> u8 {
-    if folded.len() > LONGEST {
-        return 0;
-    }
-    let mut prefix = [0u8; 16];
-    for (d, &s) in prefix.iter_mut().zip(folded) {
+    let mut padded = [0u8; 16];
+    for (d, &s) in padded.iter_mut().zip(folded) {
         *d = s;
     }
-    stop_mask_key(key(prefix, folded.len()), hash)
+    stop_mask_padded(&padded, folded.len(), hash)
 }
 
 /// The languages of which `folded` (lower case, `'` apostrophes) is a
@@ -683,21 +697,6 @@ pub fn is_stopword_hashed(folded: &[u8], hash: u32) -> bool {
 /// ```
 pub fn is_stopword(folded: &[u8]) -> bool {
     is_stopword_hashed(folded, fnv1a(folded))
-}
-
-/// A word of at most 7 bytes as one integer: its bytes, then its length in
-/// the top byte, so equal keys mean equal words (`None` if it is longer).
-const fn short_key(word: &[u8]) -> Option<u64> {
-    if word.len() > 7 {
-        return None;
-    }
-    let mut k = (word.len() as u64) << 56;
-    let mut i = 0;
-    while i < word.len() {
-        k |= (word[i] as u64) << (8 * i);
-        i += 1;
-    }
-    Some(k)
 }
 
 /// [`short_key`] of each name connector and of `of`, sorted: a test is a
@@ -782,6 +781,12 @@ mod tests {
         // `ourselve` and `th` are prefixes of stopwords, `thee` extends one.
         for w in [&b"cia"[..], b"maduro", b"", b"zzz", b"thee", b"ourselve", b"th"] {
             assert!(!is_stopword(w));
+        }
+        // Keys hold the length: zero bytes after a word, or a word that
+        // a longer one starts with, are no match, on either side of the
+        // short keys' seven bytes and past the long keys' fifteen.
+        for w in [&b"the\0"[..], b"the\0\0\0\0\0", b"against\0", b"yourselves\0", b"yourselvesyourselves"] {
+            assert_eq!(stop_mask(w), 0, "{w:?}");
         }
         assert!(is_name_connector(b"de") && is_name_connector(b"of") && !is_name_connector(b"and"));
         assert!(

@@ -18,6 +18,10 @@ pub struct Folded {
     buf: [u8; MAX_WORD_BYTES],
     len: usize,
     ascii: bool,
+    /// An apostrophe was folded into the word (stemming or a dropped
+    /// elision may have taken it out since): set where one is folded in,
+    /// so that [`Folded::may_be_elided`] answers most words from this flag.
+    apostrophe: bool,
     /// [`fnv1a`] of the folded bytes, computed while folding.
     hash: u32,
 }
@@ -50,7 +54,9 @@ impl Folded {
         // hash in one pass with no branch per byte, and leave for the
         // general path afterwards if any byte was not ASCII.
         if word.len() <= MAX_WORD_BYTES {
-            let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: word.len(), ascii: true, hash: hash::OFFSET };
+            let apostrophe = word.as_bytes().contains(&b'\'');
+            let mut f =
+                Folded { buf: [0; MAX_WORD_BYTES], len: word.len(), ascii: true, apostrophe, hash: hash::OFFSET };
             let mut seen = 0u8;
             for (d, &s) in f.buf.iter_mut().zip(word.as_bytes()) {
                 seen |= s;
@@ -67,8 +73,9 @@ impl Folded {
 
     /// [`Folded::new`] of a long or non-ASCII word.
     fn new_general(word: &str) -> Self {
-        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: 0 };
+        let mut f = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, apostrophe: false, hash: 0 };
         if word.is_ascii() {
+            f.apostrophe = word.as_bytes().contains(&b'\'');
             for (d, s) in f.buf.iter_mut().zip(word.bytes()) {
                 *d = s.to_ascii_lowercase();
             }
@@ -112,7 +119,8 @@ impl Folded {
 
     /// The fold of the empty word, to be extended by the tokenizer's
     /// one-pass path ([`Folded::extend_ascii`], [`Folded::push_hashed`]).
-    pub(crate) const EMPTY: Folded = Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, hash: hash::OFFSET };
+    pub(crate) const EMPTY: Folded =
+        Folded { buf: [0; MAX_WORD_BYTES], len: 0, ascii: true, apostrophe: false, hash: hash::OFFSET };
 
     /// Appends the ASCII letters and digits that start `text[from..]`,
     /// folded and hashed in one loop with one table load per byte, while
@@ -147,6 +155,7 @@ impl Folded {
     pub(crate) fn start_ascii(&mut self, window: &[u8; MAX_WORD_BYTES]) -> (usize, u8) {
         self.buf = [0; MAX_WORD_BYTES];
         self.ascii = true;
+        self.apostrophe = false;
         let mut h = hash::OFFSET;
         let mut n = 0usize;
         let mut stop = STOP_FULL;
@@ -167,6 +176,7 @@ impl Folded {
         if !self.push_byte(b) {
             return false;
         }
+        self.apostrophe |= b == b'\'';
         self.hash = hash::step(self.hash, b);
         true
     }
@@ -196,11 +206,15 @@ impl Folded {
 
     /// False if this folded word cannot start with an elided word (`l'`,
     /// `jusqu'`: [`crate::lang::elided`]), whose apostrophe is among its
-    /// first seven bytes: a word-at-a-time test of the zero-padded buffer,
-    /// so that most words skip the elision's search.
+    /// first seven bytes, so that most words skip the elision's search:
+    /// those the tokenizer folded no apostrophe into leave on a flag, the
+    /// others on a word-at-a-time test of the zero-padded buffer.
     #[inline]
     pub fn may_be_elided(&self) -> bool {
         use crate::bytes::{CHUNK, HIGHS, ONES, as_chunk, zero_bytes_unmasked};
+        if !self.apostrophe {
+            return false;
+        }
         let head = self.buf.get(..8).unwrap_or(&[]);
         head.chunks_exact(CHUNK).any(|c| zero_bytes_unmasked(as_chunk(c) ^ (ONES * usize::from(b'\''))) & HIGHS != 0)
     }
@@ -209,11 +223,11 @@ impl Folded {
     /// ([`crate::stopwords::stop_mask`]: bit `i` is [`crate::Language::ALL`]`[i]`).
     #[inline]
     pub fn stop_mask(&self) -> u8 {
-        use crate::stopwords::{LONGEST, key, stop_mask_key};
-        // The buffer holds the word's first 16 bytes as they are: no copy.
+        // The buffer holds the word's bytes and zeros after them, as the
+        // lookup reads them: no copy.
         match self.buf.first_chunk::<16>() {
-            Some(&prefix) if self.len <= LONGEST => stop_mask_key(key(prefix, self.len), self.hash),
-            _ => 0,
+            Some(padded) => crate::stopwords::stop_mask_padded(padded, self.len, self.hash),
+            None => 0,
         }
     }
 
