@@ -6,8 +6,11 @@
 # Builds the `epitome` CLI at git revision REV (from `git archive`, in
 # target/same-output/, with its own target directory so the work tree's
 # build is left alone) and at the work tree, then compares, on every
-# article of the built-in sample, the seeds and the BBC, kpcrowd and
-# cnndm-dev sets (from ../shared; a set that is absent prints SKIPPED):
+# article of the built-in sample, the seeds, the BBC, kpcrowd and
+# cnndm-dev sets and the French OrangeSum articles and WikiNews stories
+# (from ../shared; a set that is absent prints SKIPPED), each with the
+# default `--language auto`, so the detected language (the JSON's
+# "language") is compared too:
 #
 #   summarize --json                  (default budget)
 #   summarize --json -n 5
@@ -63,6 +66,8 @@ datasets=(
     "bbc|$shared/eval/bbc/articles"
     "kpcrowd|$shared/eval/kpcrowd/docs"
     "cnndm-dev|$shared/eval/cnndm-dev/articles"
+    "orangesum|$shared/eval/orangesum/articles"
+    "wikinews-fr|$shared/eval/wikinews-fr/docs"
 )
 modes=(
     "summarize|summarize --json"
@@ -90,9 +95,9 @@ for d in "${datasets[@]}"; do
         "$new" "${args[@]}" "$dir" >"$b"
         compared=$((compared + 1))
         if cmp -s "$a" "$b"; then
-            printf 'same       %-10s %-19s %5d articles\n' "$name" "$label" "$files"
+            printf 'same       %-11s %-19s %5d articles\n' "$name" "$label" "$files"
         else
-            printf 'DIFFERENT  %-10s %-19s (diff %s %s)\n' "$name" "$label" "$a" "$b"
+            printf 'DIFFERENT  %-11s %-19s (diff %s %s)\n' "$name" "$label" "$a" "$b"
             diff "$a" "$b" | head -20 || true
             status=1
         fi

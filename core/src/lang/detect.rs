@@ -10,6 +10,11 @@
 //! one leads the current one clearly ([`MARGIN`]), so a short quotation in
 //! another language, a name (`de Gaulle`, `Van Dijk`) or a text with too
 //! few stopwords to tell leaves it English.
+//!
+//! Once the article's language leads every other by far ([`SETTLED`]), it
+//! is settled: the detector stops counting, and the rest of the article,
+//! however long, costs it nothing. A language chosen by the caller is
+//! settled from the start.
 
 use super::{COMPILED, Language, LanguageChoice, LanguageSet};
 use crate::normalize::Folded;
@@ -37,6 +42,17 @@ const LEAST: u32 = 3 * SHARE / 2;
 /// decides.
 const LEAST_IN_TITLE: u32 = 3 * SHARE;
 
+/// How far the article's language must lead every other at a checkpoint
+/// for it to be settled: eight stopwords of its own, a sentence or two of
+/// prose in it. To take the article from it after that, a later passage
+/// would need eight stopwords more of one other language than of the
+/// article's (and then [`MARGIN`] more): not a quotation or a name, but
+/// pages written in another language, which an article in one language
+/// does not hold. Before that lead the detector counts on, so a first
+/// sentence that misleads (a headline with a foreign phrase, a quotation
+/// first) is still corrected by the sentences after it.
+const SETTLED: u32 = 8 * SHARE;
+
 /// The running detection: weighted stopword hits per language and the
 /// language decided so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +64,9 @@ pub struct Detector {
     /// (`von der`), not counted yet, oldest first; 0 for a free place.
     held: [u8; 3],
     current: Language,
-    /// True when the caller chose the language: it never changes.
-    fixed: bool,
+    /// True once the language can no longer change: the caller chose it,
+    /// or it leads every other by [`SETTLED`]. Nothing is counted then.
+    settled: bool,
     /// The stopword bits of the languages it may choose
     /// ([`crate::Options::languages`], compiled in; English always).
     allowed: u8,
@@ -68,13 +85,13 @@ impl Detector {
     /// build with only those gives: their stopwords alone count.
     pub const fn new(choice: LanguageChoice, languages: LanguageSet) -> Self {
         let languages = languages.intersection(LanguageSet::COMPILED).with(Language::English);
-        let (current, fixed) = match choice {
+        let (current, settled) = match choice {
             LanguageChoice::Auto => (Language::English, false),
             LanguageChoice::Only(l) if languages.contains(l) => (l, true),
             LanguageChoice::Only(_) => (Language::English, true),
         };
         let allowed = languages.stop_mask();
-        Detector { hits: [0; 8], held: [0; 3], current, fixed, allowed, changed_at: 0, checkpoints: 0 }
+        Detector { hits: [0; 8], held: [0; 3], current, settled, allowed, changed_at: 0, checkpoints: 0 }
     }
 
     /// Counts the folded word `f` (`capitalized` if it starts with a
@@ -82,13 +99,18 @@ impl Detector {
     /// ([`crate::stopwords::stop_mask`]). A word that is no stopword of the
     /// detector's languages is read as in a build without the others: if
     /// it starts with an elided one (`l'équipage`), it counts as that one.
+    /// Once the language is settled, nothing is counted.
     ///
     /// Inlined into the counting loop, which calls it for every word: most
-    /// are content words with no particle held before them and no
-    /// apostrophe, which count nothing, and leave after three tests.
+    /// are read after the language is settled, and the others mostly
+    /// content words with no particle held before them and no apostrophe,
+    /// which count nothing, and leave after three tests.
     #[inline(always)]
     pub fn read(&mut self, f: &Folded, capitalized: bool) -> u8 {
         let mask = f.stop_mask();
+        if self.settled {
+            return mask;
+        }
         let counted = self.counted(f, mask);
         if counted != 0 || self.holds_particles() {
             self.word(counted, capitalized);
@@ -178,13 +200,14 @@ impl Detector {
 
     /// A point where the language may change (the end of the title or of a
     /// sentence): to the leading language, if it leads the current one by
-    /// [`MARGIN`] and no other ties it.
+    /// [`MARGIN`] and no other ties it. Then the language is settled if it
+    /// leads every other by [`SETTLED`].
     pub fn checkpoint(&mut self) {
-        self.release();
-        self.checkpoints = self.checkpoints.saturating_add(1);
-        if self.fixed {
+        if self.settled {
             return;
         }
+        self.release();
+        self.checkpoints = self.checkpoints.saturating_add(1);
         let (mut best, mut best_hits, mut tied) = (self.current, self.hits(self.current), false);
         for l in Language::ALL {
             let h = self.hits(l);
@@ -202,6 +225,9 @@ impl Detector {
             self.current = best;
             self.changed_at = self.checkpoints;
         }
+        let lead = self.hits(self.current);
+        self.settled =
+            Language::ALL.into_iter().all(|l| l == self.current || self.hits(l).saturating_add(SETTLED) <= lead);
     }
 
     /// The language decided so far.
@@ -296,6 +322,57 @@ mod tests {
         }
     }
 
+    /// Reads `text` as one sentence (`Words` and a checkpoint), as the
+    /// counting pass reads a body's sentence.
+    fn sentence(d: &mut Detector, text: &str) {
+        let mut words = crate::tokenize::Words::new(text);
+        while let Some(t) = words.next_token() {
+            d.read(words.folded(), t.capitalized);
+        }
+        d.checkpoint();
+    }
+
+    /// Once the article's language leads by [`SETTLED`], nothing more is
+    /// counted: a later passage in another language changes nothing.
+    #[test]
+    fn the_language_settles_once_it_leads_by_far() {
+        let mut d = Detector::new(LanguageChoice::Auto, LanguageSet::COMPILED);
+        sentence(&mut d, "The minister said on Monday that the plan would go ahead.");
+        assert!(!d.settled, "{:?}", d.hits);
+        sentence(&mut d, "The council and the mayor of the city were against it, and they said so in a letter.");
+        assert!(d.settled, "{:?}", d.hits);
+        let (hits, checkpoints) = (d.hits, d.checkpoints);
+        for _ in 0..8 {
+            sentence(&mut d, FRENCH);
+        }
+        assert_eq!((d.language(), d.hits, d.checkpoints, d.changed_at()), (Language::English, hits, checkpoints, 0));
+    }
+
+    /// Before it settles, a first sentence in another language (a
+    /// quotation) is corrected by the article's own sentences after it.
+    #[test]
+    fn a_first_sentence_in_another_language_does_not_settle_it() {
+        if !Language::French.is_compiled() {
+            return;
+        }
+        let mut d = Detector::new(LanguageChoice::Auto, LanguageSet::COMPILED);
+        sentence(&mut d, "« Nous ne céderons pas », a déclaré le président devant les députés.");
+        assert_eq!((d.language(), d.settled), (Language::French, false));
+        for _ in 0..3 {
+            sentence(&mut d, "The minister said on Monday that the plan would go ahead in the spring.");
+        }
+        assert_eq!((d.language(), d.changed_at()), (Language::English, 2), "English from its first sentence on");
+    }
+
+    /// A language the caller chose is settled from the start: nothing is
+    /// counted.
+    #[test]
+    fn a_chosen_language_counts_nothing() {
+        let mut d = Detector::new(LanguageChoice::Only(Language::English), LanguageSet::COMPILED);
+        sentence(&mut d, FRENCH);
+        assert_eq!((d.language(), d.hits, d.changed_at()), (Language::English, [0; 8], 0));
+    }
+
     use crate::normalize::Folded;
 
     proptest::proptest! {
@@ -312,7 +389,8 @@ mod tests {
 
     proptest::proptest! {
         /// `read`'s shortcuts count what the plain rule counts: every word
-        /// through `word`, an elided word as its elision.
+        /// through `word`, an elided word as its elision, until the
+        /// language is settled.
         #[test]
         fn read_counts_as_word_does(
             words in proptest::collection::vec(
@@ -332,7 +410,9 @@ mod tests {
                 } else {
                     mask & (allowed | NAME_PARTICLE)
                 };
-                plain.word(counted, capitalized);
+                if !plain.settled {
+                    plain.word(counted, capitalized);
+                }
                 if checkpoint {
                     fast.checkpoint();
                     plain.checkpoint();
