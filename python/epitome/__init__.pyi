@@ -256,6 +256,7 @@ def keywords(
 ) -> None: ...
 def sentences(text: str, *, language: str = "auto") -> list[Unit]: ...
 def extract(html: Union[bytes, str]) -> Article: ...
+@overload
 def summarize_batch(
     bodies: Iterable[Union[_Text, bytes]],
     titles: Optional[Iterable[_Text]] = None,
@@ -267,4 +268,19 @@ def summarize_batch(
     idf: _Idf = None,
     html: bool = False,
     jobs: Optional[int] = None,
+    errors: Literal["raise"] = "raise",
 ) -> list[Optional[Summary]]: ...
+@overload
+def summarize_batch(
+    bodies: Iterable[Union[_Text, bytes]],
+    titles: Optional[Iterable[_Text]] = None,
+    *,
+    sentences: int = 3,
+    max_chars: Optional[int] = None,
+    keywords: int = 10,
+    language: str = "auto",
+    idf: _Idf = None,
+    html: bool = False,
+    jobs: Optional[int] = None,
+    errors: Literal["return"],
+) -> list[Union[Summary, EpitomeError, None]]: ...

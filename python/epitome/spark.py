@@ -8,7 +8,8 @@ that take a title and a body column and summarize each Arrow batch with
     sentences array<string>,
     keywords  array<struct<text:string,score:int>>,
     flags     array<string>,
-    language  string
+    language  string,
+    error     string
 
 and the keywords column an ``array<struct<text:string,score:int>>``. A null
 body gives null fields (the CLI skips a JSON line without a body); a null
@@ -19,7 +20,10 @@ With ``html=True`` the body column holds raw HTML pages (``string`` or
 ``binary``, as a crawl or WARC archive stores them) and the article inside
 each is summarized, as ``epitome summarize`` reads ``.html`` files: the
 title column wins over the page's title when it is not null. A page without
-an article fails the task with ``NoArticle`` naming its row in the batch.
+an article fails the task with ``NoArticle`` naming its row in the batch;
+with ``errors="return"`` the task goes on, that row's other fields are null
+and ``error`` holds the message (``error`` is null for every row that was
+summarized).
 
 Example (read JSON lines or Parquet, add the summary, write Parquet)::
 
@@ -79,23 +83,24 @@ __all__ = [
 #: The Spark type of the summary column (DDL).
 SUMMARY_SCHEMA = (
     "struct<sentences:array<string>,keywords:array<struct<text:string,score:int>>,flags:array<string>,"
-    "language:string>"
+    "language:string,error:string>"
 )
 #: The Spark type of the keywords column (DDL).
 KEYWORDS_SCHEMA = "array<struct<text:string,score:int>>"
 #: The columns ``summarize_frame`` returns, for Dask's ``meta=``.
-SUMMARY_META = {"sentences": "object", "keywords": "object", "flags": "object", "language": "object"}
+SUMMARY_META = {"sentences": "object", "keywords": "object", "flags": "object", "language": "object", "error": "object"}
 
 
 def summarize_frame(title: pd.Series, body: pd.Series, **options: Any) -> pd.DataFrame:
-    """The summaries of ``body`` (with ``title``) as a DataFrame of four columns.
+    """The summaries of ``body`` (with ``title``) as a DataFrame of five columns.
 
     ``sentences`` (lists of the chosen sentences' text), ``keywords`` (lists of
     ``{"text", "score"}`` dicts), ``flags`` (lists of flag names) and
-    ``language`` (the code of the language each was read in), on ``body``'s
-    index; ``None`` in each for a missing body. ``options`` are
-    ``summarize_batch``'s (``jobs`` defaults to 1 here; ``html=True`` when
-    ``body`` holds HTML pages).
+    ``language`` (the code of the language each was read in) and ``error``
+    (``None``, or with ``errors="return"`` the message of a row that failed,
+    whose other columns are then ``None``), on ``body``'s index; ``None`` in
+    each for a missing body. ``options`` are ``summarize_batch``'s (``jobs``
+    defaults to 1 here; ``html=True`` when ``body`` holds HTML pages).
     """
     import pandas as pd
 
@@ -104,31 +109,39 @@ def summarize_frame(title: pd.Series, body: pd.Series, **options: Any) -> pd.Dat
     keywords: list[list[dict[str, Any]] | None] = []
     flags: list[list[str] | None] = []
     language: list[str | None] = []
+    error: list[str | None] = []
     for s in summarize_batch(body, title, **options):
-        if s is None:
+        if s is None or isinstance(s, Exception):
             sentences.append(None)
             keywords.append(None)
             flags.append(None)
             language.append(None)
+            error.append(None if s is None else str(s))
             continue
+        error.append(None)
         sentences.append([x.text for x in s.sentences])
         keywords.append([{"text": k.text, "score": k.score} for k in s.keywords])
         flags.append(s.flags)
         language.append(s.language)
-    columns = {"sentences": sentences, "keywords": keywords, "flags": flags, "language": language}
+    columns = {"sentences": sentences, "keywords": keywords, "flags": flags, "language": language, "error": error}
     return pd.DataFrame(columns, index=body.index)
 
 
 def keywords_series(title: pd.Series, body: pd.Series, **options: Any) -> pd.Series:
     """The keyphrases of ``body`` (with ``title``): a Series of lists of
-    ``{"text", "score"}`` dicts, ``None`` for a missing body. ``options`` are
-    ``epitome.keywords``' (``html=True`` for pages) and ``jobs`` (default 1)."""
+    ``{"text", "score"}`` dicts, ``None`` for a missing body (and, with
+    ``errors="return"``, for a row that failed: ``summarize_frame`` says why).
+    ``options`` are ``epitome.keywords``' (``html=True`` for pages), ``jobs``
+    (default 1) and ``errors``."""
     import pandas as pd
 
     options.setdefault("jobs", 1)
     summaries = summarize_batch(body, title, sentences=0, **options)
     return pd.Series(
-        [None if s is None else [{"text": k.text, "score": k.score} for k in s.keywords] for s in summaries],
+        [
+            None if s is None or isinstance(s, Exception) else [{"text": k.text, "score": k.score} for k in s.keywords]
+            for s in summaries
+        ],
         index=body.index,
         dtype=object,
     )
@@ -138,7 +151,8 @@ def _check(**options: Any) -> None:
     """Raises now, on the driver, for options every task would reject."""
     jobs = options.pop("jobs", 1)
     html = options.pop("html", False)
-    summarize_batch([], jobs=jobs, html=html)
+    errors = options.pop("errors", "raise")
+    summarize_batch([], jobs=jobs, html=html, errors=errors)
     summarize("", **options)
 
 
@@ -148,7 +162,8 @@ def summarize_udf(**options: Any):
     ``options`` are ``epitome.summarize_batch``'s: ``sentences``,
     ``max_chars``, ``keywords``, ``language``, ``idf`` (bytes, shipped to the
     executors with the UDF), ``html`` (the body column holds HTML pages),
-    ``jobs`` (threads per task, default 1).
+    ``jobs`` (threads per task, default 1), ``errors`` (``"return"``: a row
+    that fails gets its message in ``error`` instead of failing the task).
     """
     import pandas as pd
     from pyspark.sql.functions import pandas_udf
@@ -166,7 +181,8 @@ def keywords_udf(**options: Any):
     """A pandas UDF ``(title, body) -> array<struct<text, score>>`` (``KEYWORDS_SCHEMA``).
 
     ``options`` are ``epitome.keywords``': ``keywords``, ``language``,
-    ``idf``, ``html``, and ``jobs`` (threads per task, default 1).
+    ``idf``, ``html``, ``jobs`` (threads per task, default 1) and ``errors``
+    (``"return"``: a row that fails is null instead of failing the task).
     """
     import pandas as pd
     from pyspark.sql.functions import pandas_udf

@@ -28,8 +28,20 @@ type Item = Option<(Body, Option<PyBackedStr>)>;
 /// of articles is not read far ahead.
 const CHUNK_PER_JOB: usize = 256;
 
+/// What `summarize_batch` gives in one item's place.
+pub enum Outcome {
+    /// Its summary; `None` for a missing body.
+    Summary(Option<Summary>),
+    /// The exception it raised, when the caller asked for errors in place
+    /// (`errors="return"`) rather than raised.
+    Error(PyErr),
+}
+
 /// The summaries of `bodies` (HTML pages when `html`; with `titles`, when
-/// given: as many), in order; `None` in the place of a missing body.
+/// given: as many), in order; `None` in the place of a missing body. An
+/// item that fails raises its error, naming the item, or with
+/// `return_errors` takes its place and the batch goes on: a crawl's page
+/// without an article loses that page only.
 pub fn summarize_batch(
     py: Python<'_>,
     bodies: &Bound<'_, PyAny>,
@@ -37,7 +49,8 @@ pub fn summarize_batch(
     opts: &Options<'_>,
     html: bool,
     jobs: usize,
-) -> PyResult<Vec<Option<Summary>>> {
+    return_errors: bool,
+) -> PyResult<Vec<Outcome>> {
     let mut bodies = bodies.try_iter()?;
     let mut titles = titles.map(|t| t.try_iter()).transpose()?;
     let mut results = Vec::new();
@@ -76,7 +89,12 @@ pub fn summarize_batch(
             })
         });
         for (i, s) in summaries.into_iter().enumerate() {
-            results.push(s.map_err(|e| e.into_err(Some(&format!("bodies[{}]", first + i))))?);
+            let s = s.map_err(|e| e.into_err(Some(&format!("bodies[{}]", first + i))));
+            results.push(match s {
+                Ok(summary) => Outcome::Summary(summary),
+                Err(e) if return_errors => Outcome::Error(e),
+                Err(e) => return Err(e),
+            });
         }
         if done {
             return Ok(results);

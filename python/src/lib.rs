@@ -247,6 +247,11 @@ fn extract_article(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Article>
 /// ``jobs`` threads too; a page without an article raises ``NoArticle``
 /// naming its item, as the CLI names the file.
 ///
+/// ``errors="return"`` puts an item's exception in its place instead of
+/// raising it (as ``asyncio.gather(return_exceptions=True)`` does), so one
+/// bad page of a crawl loses that page only; a body of the wrong type
+/// still raises ``TypeError`` (a bug in the caller, not in the data).
+///
 /// >>> import epitome
 /// >>> out = epitome.summarize_batch(["One sentence here is long enough to count.", None], sentences=1)
 /// >>> out[0].sentences[0].text, out[1]
@@ -254,8 +259,11 @@ fn extract_article(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Article>
 /// >>> pages = [b'<html><body><div itemprop="articleBody"><p>The harbour bridge opens in May.</p></div></body></html>']
 /// >>> [s.sentences[0].text for s in epitome.summarize_batch(pages, html=True)]
 /// ['The harbour bridge opens in May.']
+/// >>> out = epitome.summarize_batch([b"<html><body><p>Menu</p></body></html>", pages[0]], html=True, errors="return")
+/// >>> type(out[0]).__name__, out[1].sentences[0].text
+/// ('NoArticle', 'The harbour bridge opens in May.')
 #[pyfunction]
-#[pyo3(signature = (bodies, titles=None, *, sentences=3, max_chars=None, keywords=10, language="auto", idf=None, html=false, jobs=None))]
+#[pyo3(signature = (bodies, titles=None, *, sentences=3, max_chars=None, keywords=10, language="auto", idf=None, html=false, jobs=None, errors="raise"))]
 #[allow(clippy::too_many_arguments)]
 fn summarize_batch(
     py: Python<'_>,
@@ -268,14 +276,36 @@ fn summarize_batch(
     idf: Option<&Bound<'_, PyAny>>,
     html: bool,
     jobs: Option<i64>,
-) -> PyResult<Vec<Option<Summary>>> {
+    errors: &str,
+) -> PyResult<Vec<Py<PyAny>>> {
     let settings = Settings::new(sentences, max_chars, keywords, language, idf)?;
     let jobs = match jobs {
         None => std::thread::available_parallelism().map_or(1, usize::from),
         Some(n @ 1..=65535) => n as usize,
         Some(n) => return Err(PyValueError::new_err(format!("jobs: {n} is not in 1..=65535"))),
     };
-    batch::summarize_batch(py, bodies, titles.filter(|t| !t.is_none()), &settings.options()?, html, jobs)
+    let return_errors = match errors {
+        "raise" => false,
+        "return" => true,
+        other => return Err(PyValueError::new_err(format!("errors: {other:?} is not \"raise\" or \"return\""))),
+    };
+    let outcomes = batch::summarize_batch(
+        py,
+        bodies,
+        titles.filter(|t| !t.is_none()),
+        &settings.options()?,
+        html,
+        jobs,
+        return_errors,
+    )?;
+    outcomes
+        .into_iter()
+        .map(|o| match o {
+            batch::Outcome::Summary(Some(s)) => Ok(Py::new(py, s)?.into_any()),
+            batch::Outcome::Summary(None) => Ok(py.None()),
+            batch::Outcome::Error(e) => Ok(e.into_value(py).into_any()),
+        })
+        .collect()
 }
 
 /// Epitome's core summarizer: fixed-memory extractive summaries and

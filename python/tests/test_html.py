@@ -92,6 +92,38 @@ def test_what_is_not_an_article_raises_no_article():
         epitome.summarize_batch([PAGE.read_bytes(), b"<html></html>", PAGE.read_bytes()], html=True)
 
 
+def test_errors_return_keeps_the_rest_of_the_batch():
+    good = PAGE.read_bytes()
+    out = epitome.summarize_batch([good, b"<html></html>", None, good], html=True, errors="return", jobs=2)
+    want = epitome.summarize(good, html=True)
+    assert out[0] == want and out[3] == want and out[2] is None
+    assert isinstance(out[1], epitome.NoArticle)
+    assert str(out[1]).startswith("bodies[1]: no article found in the HTML page")
+    # "raise" (the default) raises the same error; a wrong type is the
+    # caller's bug and raises either way.
+    with pytest.raises(epitome.NoArticle, match=r"^bodies\[1\]: "):
+        epitome.summarize_batch([good, b"<html></html>"], html=True, errors="raise")
+    with pytest.raises(TypeError):
+        epitome.summarize_batch([good, 5], html=True, errors="return")
+    with pytest.raises(ValueError, match='^errors: "skip" is not "raise" or "return"$'):
+        epitome.summarize_batch([good], html=True, errors="skip")
+
+
+def test_errors_return_in_a_frame():
+    pd = pytest.importorskip("pandas")
+    from epitome.spark import keywords_series, summarize_frame
+
+    body = pd.Series([PAGE.read_bytes(), b"<html></html>"], index=[10, 11])
+    title = pd.Series([None, None], index=[10, 11])
+    frame = summarize_frame(title, body, html=True, errors="return")
+    assert frame.loc[10, "error"] is None and frame.loc[10, "sentences"]
+    assert frame.loc[11, "sentences"] is None
+    assert frame.loc[11, "error"].startswith("bodies[1]: no article found")
+    assert keywords_series(title, body, html=True, errors="return").loc[11] is None
+    with pytest.raises(epitome.NoArticle):
+        summarize_frame(title, body, html=True)
+
+
 def test_types_are_checked():
     assert epitome.summarize(None, html=True) is None
     assert epitome.summarize(float("nan"), html=True) is None
