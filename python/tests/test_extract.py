@@ -94,16 +94,26 @@ def longest_pause(work) -> tuple[float, float]:
     return pause, took[0]
 
 
+def pause_in_enough_work(work, n: int) -> tuple[float, float]:
+    """`longest_pause` of `work(n)`, doubling `n` until the call takes 0.2 s
+    or more: enough to tell a held GIL from the switch interval, on a fast
+    machine as on a slow one (a fixed amount of work once finished too soon
+    on a quiet CI machine)."""
+    for _ in range(12):
+        pause, took = longest_pause(lambda: work(n))
+        if took > 0.2:
+            return pause, took
+        n *= 2
+    pytest.fail(f"too little work to tell even at {n} items ({took:.3f} s)")
+
+
 def test_batch_and_extract_let_the_gil_go():
     body = (REPO / "host" / "sample" / "03-river-flood.txt").read_text()
-    bodies = [body] * 3000
-    pause, took = longest_pause(lambda: epitome.summarize_batch(bodies, jobs=1))
-    assert took > 0.2, f"too little work to tell ({took:.3f} s)"
+    pause, took = pause_in_enough_work(lambda n: epitome.summarize_batch([body] * n, jobs=1), 1000)
     # Holding the GIL would pause this thread for the whole call; letting it
     # go, only for the switch interval (5 ms) and the machine's noise.
     assert pause < took / 2, f"the GIL was held: paused {pause:.3f} s of {took:.3f} s"
 
     page = PAGE.read_bytes().replace(b"</body>", b"<p>More news.</p>" * 20000 + b"</body>")
-    pause, took = longest_pause(lambda: [epitome.extract(page) for _ in range(3)])
-    assert took > 0.2, f"too little work to tell ({took:.3f} s)"
+    pause, took = pause_in_enough_work(lambda n: [epitome.extract(page) for _ in range(n)], 1)
     assert pause < took / 2, f"the GIL was held: paused {pause:.3f} s of {took:.3f} s"
