@@ -230,6 +230,13 @@ impl Detector {
             Language::ALL.into_iter().all(|l| l == self.current || self.hits(l).saturating_add(SETTLED) <= lead);
     }
 
+    /// The article's language once it can no longer change (the caller
+    /// chose it, or it leads every other by [`SETTLED`]); `None` before.
+    #[inline]
+    pub fn settled_in(&self) -> Option<Language> {
+        if self.settled { Some(self.current) } else { None }
+    }
+
     /// The language decided so far.
     #[inline]
     pub fn language(&self) -> Language {

@@ -97,7 +97,7 @@ pub(super) fn pooled_records<R: Deref<Target = Record>>(
 
 /// `W` entries of term slots and hash tags (slot indices fit in `u16`: a
 /// term table has at most 65,535 slots).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct SlotPool<const W: usize> {
     entries: [u16; W],
 }
