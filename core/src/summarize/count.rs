@@ -56,21 +56,27 @@ struct Counter<'s, const T: usize, const P: usize> {
 }
 
 impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<S, T, P, W> {
-    /// Counts the title's terms and phrases (it has no record). The title
-    /// is read twice: first by `detector` alone, so that its language
-    /// (the title often says it before the body's first sentence does)
-    /// decides which of its words are terms; it is short. Returns the
-    /// language it was read in: if the body decides another one, the
-    /// caller reads it again ([`Summarizer::reread_title`]).
+    /// Counts the title's terms and phrases (it has no record), into
+    /// tables that hold nothing yet. `detector` reads the title at the
+    /// same time, and its language (the title often says it before the
+    /// body's first sentence does) decides which of the title's words are
+    /// terms: the title is counted in the language the detector starts
+    /// from, and if the title's end decides another one, counted again in
+    /// that one from empty tables (a headline is a few words, and most are
+    /// read once). Returns the language it was counted in: if the body
+    /// decides another one, the caller reads it again
+    /// ([`Summarizer::reread_title`]).
     pub(super) fn count_title(&mut self, title: &str, stats: &mut Stats, detector: &mut Detector) -> Language {
-        let mut words = Words::new(title);
-        while let Some(tok) = words.next_packed() {
-            detector.read(words.folded(), tok.capitalized());
-            stats.words = stats.words.saturating_add(1);
-        }
+        let read_in = detector.language();
+        let words = self.title_words(title, read_in, Part::Title, |f, capitalized| detector.read(f, capitalized));
+        stats.words = stats.words.saturating_add(words);
         detector.checkpoint();
         let language = detector.language();
-        self.title_words(title, language, Part::Title);
+        if language != read_in {
+            self.terms.clear();
+            self.phrases.clear();
+            self.title_words(title, language, Part::Title, |f, _| f.stop_mask());
+        }
         language
     }
 
@@ -82,19 +88,31 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
     /// (`agence`, not `l'agence`). Changes nothing when the two are the same.
     pub(super) fn reread_title(&mut self, title: &str, read_in: Language, language: Language) {
         if read_in != language {
-            self.title_words(title, read_in, Part::TitleTakenBack);
-            self.title_words(title, language, Part::Title);
+            self.title_words(title, read_in, Part::TitleTakenBack, |f, _| f.stop_mask());
+            self.title_words(title, language, Part::Title, |f, _| f.stop_mask());
         }
     }
 
     /// Counts the title's words in `language` as `part` ([`Part::Title`]),
-    /// or takes back such a count ([`Part::TitleTakenBack`]).
-    fn title_words(&mut self, title: &str, language: Language, part: Part) {
+    /// or takes back such a count ([`Part::TitleTakenBack`]); `stop_mask`
+    /// gives each folded word's stopword mask, given whether it is
+    /// capitalized (the detector's [`Detector::read`], or the plain
+    /// lookup). Returns the number of words.
+    fn title_words(
+        &mut self,
+        title: &str,
+        language: Language,
+        part: Part,
+        mut stop_mask: impl FnMut(&Folded, bool) -> u8,
+    ) -> u32 {
         let mut run = Run::new();
         let mut words = Words::new(title);
+        let mut n = 0u32;
         while let Some(mut tok) = words.next_packed() {
+            n = n.saturating_add(1);
             let f = words.folded_mut();
-            if !content_word(f, f.stop_mask(), language, &mut tok, title) {
+            let mask = stop_mask(f, tok.capitalized());
+            if !content_word(f, mask, language, &mut tok, title) {
                 run.stopword(tok, f);
                 continue;
             }
@@ -119,6 +137,7 @@ impl<const S: usize, const T: usize, const P: usize, const W: usize> Summarizer<
             }
             run.word(&mut self.phrases, title, tok, hash, part);
         }
+        n
     }
 
     /// Pass 1: segment the body, count terms and phrases, fill the slot
@@ -434,6 +453,31 @@ mod tests {
         assert!(s.terms.get(english).is_none_or(|t| t.in_title == 0));
         // The phrases the English reading counted are taken back too.
         assert!(s.phrases.slots().iter().all(|p| p.hash == 0 || p.in_title <= 1));
+    }
+
+    /// A headline that says its language itself is counted in it: first
+    /// in English, then again from empty tables, which leaves what
+    /// counting it in French from the start leaves.
+    #[test]
+    fn a_title_that_decides_its_language_is_counted_in_it() {
+        let title = "Le gouvernement dit que les impôts ne seront pas augmentés cette année, selon l'annonce";
+        let read = |choice| {
+            let mut s = DefaultSummarizer::new();
+            let mut stats = Stats::default();
+            let mut d = Detector::new(choice, crate::lang::LanguageSet::COMPILED);
+            let language = s.count_title(title, &mut stats, &mut d);
+            (language, stats.words, s.terms, s.phrases)
+        };
+        let (language, words, terms, phrases) = read(LanguageChoice::Auto);
+        let (chosen, chosen_words, chosen_terms, chosen_phrases) = read(LanguageChoice::Only(Language::French));
+        assert_eq!((language, chosen), (Language::French, Language::French));
+        assert_eq!((words, chosen_words), (14, 14));
+        assert_eq!(terms.slots(), chosen_terms.slots());
+        assert_eq!((terms.len(), terms.lost()), (chosen_terms.len(), chosen_terms.lost()));
+        assert_eq!(phrases.slots(), chosen_phrases.slots());
+        let english = Folded::new("l'annonce").stem_to_key_in(Language::English).unwrap();
+        assert!(terms.get(english).is_none());
+        assert!(terms.get(Folded::new("annonce").stem_to_key_in(Language::French).unwrap()).is_some());
     }
 
     /// A capital mid-sentence marks a name in French and English, and
