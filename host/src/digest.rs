@@ -5,7 +5,7 @@ use std::io::Write;
 
 use epitome::digest::DigestBuilder;
 use epitome::wire::Article;
-use epitome::{Budget, DefaultSummarizer, MAX_CHOSEN, Options};
+use epitome::{Budget, DefaultSummarizer, Language, MAX_CHOSEN, Options};
 use serde::Serialize;
 
 use crate::report::{KeywordReport, flag_names};
@@ -108,7 +108,10 @@ pub fn write_text(r: &DigestReport<'_>, out: &mut impl Write) -> std::io::Result
             ("", title) => shorten(title, 40),
             (source, _) => source.to_owned(),
         };
-        writeln!(out, "  - [{}: {}] {}", s.article, from, one_line.join(" "))?;
+        // English, the fallback, is not shown, as in `summarize`'s text:
+        // a sentence in another language says which after its source.
+        let language = if s.language == Language::English.code() { String::new() } else { format!(", {}", s.language) };
+        writeln!(out, "  - [{}: {}{}] {}", s.article, from, language, one_line.join(" "))?;
     }
     Ok(())
 }
@@ -170,5 +173,12 @@ mod tests {
         assert!(languages.contains(&(1, "en")) && languages.contains(&(2, "fr")), "{languages:?}");
         let json = serde_json::to_value(&r).unwrap();
         assert!(json["sentences"].as_array().unwrap().iter().all(|s| s["language"].is_string()), "{json}");
+        // The text says it of the French article's sentences alone.
+        let mut out = Vec::new();
+        write_text(&r, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("[2: Panique à Venise, fr] "), "{text}");
+        assert!(text.contains("[1: Bridge approved] "), "{text}");
+        assert!(!text.contains(", en]"), "{text}");
     }
 }
