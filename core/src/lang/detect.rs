@@ -234,6 +234,12 @@ impl Detector {
     /// chose it, or it leads every other by [`SETTLED`]); `None` before.
     #[inline]
     pub fn settled_in(&self) -> Option<Language> {
+        // A build with English alone has nothing to detect. Said as a
+        // constant, so that such a build compiles only the counting loop
+        // for articles settled in English.
+        if COMPILED == Language::English.bit() {
+            return Some(Language::English);
+        }
         if self.settled { Some(self.current) } else { None }
     }
 
