@@ -51,15 +51,30 @@ pub fn seeds_if_shared() -> Result<Option<Vec<Article>>, String> {
 /// The five seed articles (`../shared/corpus/seeds`), sorted by name, or
 /// the reason they could not be read.
 pub fn seeds() -> Result<Vec<Article>, String> {
-    let dir = shared_dir().join("corpus/seeds");
-    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    text_files(&shared_dir().join("corpus/seeds"), usize::MAX)
+}
+
+/// How many OrangeSum articles [`french`] reads.
+pub const FRENCH_ARTICLES: usize = 20;
+
+/// The first [`FRENCH_ARTICLES`] French news articles of OrangeSum
+/// (`../shared/eval/orangesum/articles`), by name: what the language's
+/// word rules (elisions, accents, the French stemmer) cost.
+pub fn french() -> Result<Vec<Article>, String> {
+    text_files(&shared_dir().join("eval/orangesum/articles"), FRENCH_ARTICLES)
+}
+
+/// The first `limit` `.txt` files of `dir`, sorted by name, split as the
+/// CLI splits them; an error if there are none.
+fn text_files(dir: &std::path::Path, limit: usize) -> Result<Vec<Article>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
     let mut out = Vec::new();
-    for p in paths {
+    for p in paths.into_iter().take(limit) {
         let bytes = std::fs::read(&p).map_err(|e| format!("{}: {e}", p.display()))?;
         let text = String::from_utf8_lossy(&bytes);
         let (title, body) = split_title(&text);

@@ -4,8 +4,8 @@
 //! not.
 //!
 //! ```text
-//! cargo run --release -p epitome-benches --bin icount                 # table of every workload on the seeds and on 4 KiB, + scaling series, CSV in target/icount.csv
-//! cargo run --release -p epitome-benches --bin icount -- --quick      # seeds and 4 KiB only
+//! cargo run --release -p epitome-benches --bin icount                 # table of every workload on the seeds, the first 20 OrangeSum articles (French; Epitome alone) and 4 KiB, + scaling series, CSV in target/icount.csv
+//! cargo run --release -p epitome-benches --bin icount -- --quick      # seeds, orangesum and 4 KiB only
 //! cargo run --release -p epitome-benches --bin icount -- run summarize 4KiB   # one measurement (what the table runs under valgrind)
 //! ```
 //!
@@ -29,6 +29,9 @@ fn measured(bench: &mut Bench, w: Workload, inputs: &[Input]) -> u64 {
 fn inputs_for(name: &str) -> Result<Vec<Input>, String> {
     if name == "seeds" {
         return Ok(articles::seeds()?.into_iter().map(Input::new).collect());
+    }
+    if name == "orangesum" {
+        return Ok(articles::french()?.into_iter().map(Input::new).collect());
     }
     let size = SIZES.into_iter().find(|&s| size_label(s) == name).ok_or_else(|| format!("unknown input {name}"))?;
     Ok(vec![Input::new(articles::synthetic(size))])
@@ -82,15 +85,17 @@ impl Row {
 fn table(quick: bool) -> Result<(), String> {
     let mut inputs: Vec<String> = Vec::new();
     match articles::seeds_if_shared()? {
-        Some(_) => inputs.push("seeds".into()),
-        None => eprintln!("SKIPPED seeds: {} is absent", articles::shared_dir().display()),
+        // French news beside them: the peers read English, so Epitome's
+        // workloads alone.
+        Some(_) => inputs.extend(["seeds".into(), "orangesum".into()]),
+        None => eprintln!("SKIPPED seeds and orangesum: {} is absent", articles::shared_dir().display()),
     }
     inputs.push(size_label(4 << 10));
     let mut rows = Vec::new();
     for input in &inputs {
         let bytes = total_bytes(&inputs_for(input)?);
         for w in Workload::ALL {
-            if w == Workload::Digest && input != "seeds" {
+            if w == Workload::Digest && input != "seeds" || w.is_peer() && input == "orangesum" {
                 continue;
             }
             let instructions = count(w, input)?;
