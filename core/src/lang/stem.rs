@@ -60,7 +60,14 @@ const fn plain(second: u8) -> u8 {
 /// stays: it is a letter of its own.
 fn strip_accents(word: &mut [u8], len: usize) -> usize {
     let len = len.min(word.len());
-    let (mut r, mut w) = (0usize, 0usize);
+    // Most words have no such letter: an ASCII word is left after a test
+    // a machine word at a time, and the others are rewritten from their
+    // first.
+    let head = word.get(..len).unwrap_or(&[]);
+    let Some(first) = (!head.is_ascii()).then(|| head.iter().position(|&b| b == 0xC3)).flatten() else {
+        return len;
+    };
+    let (mut r, mut w) = (first, first);
     while r < len {
         let b = word.get(r).copied().unwrap_or(0);
         let next = word.get(r.wrapping_add(1)).copied().unwrap_or(0);

@@ -331,6 +331,10 @@ impl Folded {
     /// and the digest.
     #[inline]
     pub fn drop_elision(&mut self, language: crate::Language) -> usize {
+        // Most words hold no apostrophe: they leave on a flag.
+        if !self.may_be_elided() {
+            return 0;
+        }
         let (n, mask) = crate::lang::elided(self.as_bytes());
         if mask & language.bit() == 0 {
             return 0;
