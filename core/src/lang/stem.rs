@@ -64,7 +64,10 @@ fn strip_accents(word: &mut [u8], len: usize) -> usize {
     // a machine word at a time, and the others are rewritten from their
     // first.
     let head = word.get(..len).unwrap_or(&[]);
-    let Some(first) = (!head.is_ascii()).then(|| head.iter().position(|&b| b == 0xC3)).flatten() else {
+    if head.is_ascii() {
+        return len;
+    }
+    let Some(first) = head.iter().position(|&b| b == 0xC3) else {
         return len;
     };
     let (mut r, mut w) = (first, first);
