@@ -49,4 +49,13 @@ step "stubs match the module (mypy.stubtest)"
 
 step "pytest (of the installed wheel: the pytest script, unlike python -m pytest, puts no python/ source on sys.path)"
 export PYSPARK_PYTHON=$venv/bin/python PYSPARK_DRIVER_PYTHON=$venv/bin/python
-"$venv/bin/pytest" -c python/pyproject.toml -q -p no:cacheprovider python/tests
+# Every optional dependency (pandas, PySpark, Dask) is installed above, so a
+# test that skips here (an `importorskip` whose module did not install) is a
+# failure, not a pass.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+"$venv/bin/pytest" -c python/pyproject.toml -q -rs -p no:cacheprovider python/tests | tee "$log"
+if grep -Eq '[0-9]+ skipped' "$log"; then
+    echo "60-python: tests were skipped, though every dependency they need is installed here" >&2
+    exit 1
+fi
